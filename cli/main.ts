@@ -1,0 +1,51 @@
+/**
+ * dmacheck command line: parses arguments (commander), dispatches to a subcommand,
+ * and turns errors into one line and a distinct exit status (cli/exit-codes.ts).
+ * @internal
+ */
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError } from 'commander';
+import { commands } from './commands/index.ts';
+import { EXIT, InputError, UsageError } from './exit-codes.ts';
+
+const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+
+function buildProgram(): Command {
+  const program = new Command('dmacheck')
+    .description('Conformance test suite and property checker for the Linux DMA engine slave API')
+    .version(pkg.version, '-V, --version')
+    .showSuggestionAfterError(false)
+    .exitOverride()
+    .configureOutput({ writeErr: () => {} });
+  for (const register of commands) register(program);
+  // Subcommands inherit the error handling of the root.
+  for (const sub of program.commands) sub.exitOverride().configureOutput({ writeErr: () => {} });
+  return program;
+}
+
+function firstLine(msg: string): string {
+  return (msg.split('\n')[0] ?? msg).replace(/^error: /, '');
+}
+
+export async function main(argv: readonly string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv as string[], { from: 'user' });
+    return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return EXIT.ok;
+      process.stderr.write(`dmacheck: ${firstLine(err.message)}\n`);
+      return EXIT.usage;
+    }
+    if (err instanceof UsageError || err instanceof InputError) {
+      process.stderr.write(`dmacheck: ${firstLine(err.message)}\n`);
+      return EXIT.usage;
+    }
+    const msg = err instanceof Error ? err.message : String(err);
+    process.stderr.write(`dmacheck: internal error: ${firstLine(msg)}\n`);
+    return EXIT.internal;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,41 @@
+/**
+ * Traces and verdicts. A run — live in lockstep, or recorded by an implementation and
+ * checked offline — is a sequence of {@link TraceEntry}s; the model (spec/model)
+ * accepts it entry by entry. Types only.
+ * @public
+ */
+import type { CallbackInvocation, ChanId, ClientCall, Ctx, EngineEvent, EnvStep, Ret } from './vocabulary.ts';
+
+/**
+ * One entry of a trace. Nesting: a `call` is followed by the events it causes, then
+ * by its `ret`; an `env` step by its events and then `env_end`; a `cb` (callback
+ * invoked) by the nested calls the callback makes and then `cb_ret`.
+ */
+export type TraceEntry =
+  | { readonly k: 'call'; readonly call: ClientCall; readonly ctx: Ctx }
+  | { readonly k: 'ret'; readonly ret: Ret }
+  | { readonly k: 'env'; readonly step: EnvStep }
+  | { readonly k: 'env_end' }
+  | { readonly k: 'ev'; readonly ev: EngineEvent }
+  | { readonly k: 'cb'; readonly cb: CallbackInvocation }
+  | { readonly k: 'cb_ret' };
+
+/** A rule id from the catalogue, e.g. "SYNC-3". */
+export type RuleId = string;
+
+/**
+ * Outcome kinds, one per meaning (as the wasm interpreter's Invalid / Trap / Crash):
+ * - `undefined`: the client broke a client (C) rule — undefined behaviour; the model
+ *   stops holding the engine to anything on that channel (`chan`).
+ * - `violation`: the implementation broke an engine (E) rule.
+ * - `model_bug`: cannot happen unless the spec itself is wrong.
+ * - `impl_error`: the implementation crashed, hung, or broke the protocol.
+ * `step` is the index of the trace entry (0-based) at which it was detected.
+ */
+export type Verdict =
+  | { readonly kind: 'undefined'; readonly rule: RuleId; readonly step: number; readonly msg: string; readonly chan?: ChanId }
+  | { readonly kind: 'violation'; readonly rule: RuleId; readonly step: number; readonly msg: string; readonly chan?: ChanId }
+  | { readonly kind: 'model_bug'; readonly step: number; readonly msg: string }
+  | { readonly kind: 'impl_error'; readonly what: ImplErrorKind; readonly step: number; readonly msg: string };
+
+export type ImplErrorKind = 'crash' | 'timeout' | 'exit' | 'bad_json' | 'bad_message' | 'oversized' | 'protocol_version' | 'wrong_id' | 'throw';
