@@ -1,0 +1,79 @@
+/**
+ * The result of a dmacheck run (certify, fuzz, check-trace, mutants): what the
+ * producers fill in and every report writer (reports/) renders. JSON-serialisable;
+ * `report.json` is exactly this object (schema: reports/schema/report.schema.json).
+ * @public
+ */
+import type { CapabilityProfile, EngineConfig } from '../spec/api/config.ts';
+import type { ImplErrorKind, RuleId, TraceEntry } from '../spec/api/trace.ts';
+
+export const REPORT_SCHEMA_VERSION = 1;
+
+export type RuleVerdictKind = 'pass' | 'fail' | 'not_exercised' | 'not_supported' | 'documented_only' | 'known';
+
+export interface RuleVerdict {
+  readonly id: RuleId;
+  /** Rule group, e.g. "SYNC". */
+  readonly group: string;
+  readonly binds: 'client' | 'engine' | 'both';
+  readonly statement: string;
+  readonly verdict: RuleVerdictKind;
+  /** How many times a clause of this rule was evaluated. */
+  readonly exercised: number;
+  /** How many distinct counterexamples name this rule. */
+  readonly failures: number;
+}
+
+/** A shrunk failing run, enough to read it and to replay it. */
+export interface Counterexample {
+  readonly rule: RuleId | null;
+  readonly kind: 'violation' | 'undefined' | 'model_bug' | 'impl_error';
+  readonly msg: string;
+  /** The rule's statement from the catalogue (empty for impl errors). */
+  readonly statement: string;
+  /** fast-check seed / path (replay with `dmacheck replay FILE`). */
+  readonly seed: number;
+  readonly path: string;
+  readonly config: EngineConfig;
+  /** The generated command sequence (harness encoding), replayable. */
+  readonly commands: readonly unknown[];
+  /** Number of top-level commands in the shrunk sequence. */
+  readonly length: number;
+  /** The full trace of the shrunk run; `violationIndex` points at the failing entry. */
+  readonly trace: readonly TraceEntry[];
+  readonly violationIndex: number;
+  /** Numbered human-readable trace. */
+  readonly text: string;
+  /** The same sequence as C-like dmaengine calls. */
+  readonly c: string;
+}
+
+export interface Coverage {
+  readonly rulesExercised: number;
+  readonly rulesCheckable: number;
+  readonly pairsVisited: number;
+  readonly pairsReachable: number;
+}
+
+export interface RunResult {
+  readonly schemaVersion: typeof REPORT_SCHEMA_VERSION;
+  readonly tool: { readonly name: 'dmacheck'; readonly version: string };
+  readonly command: 'certify' | 'fuzz' | 'check-trace' | 'mutants';
+  readonly implementation: { readonly name: string; readonly profile: CapabilityProfile | null };
+  readonly seed: number;
+  readonly budget: { readonly runs?: number; readonly timeMs?: number };
+  readonly startedAt: string;
+  readonly finishedAt: string;
+  readonly durationMs: number;
+  /** True when the run was interrupted or ended early; the content is what was obtained. */
+  readonly partial: boolean;
+  readonly verdict: 'pass' | 'fail' | 'error';
+  readonly rules: readonly RuleVerdict[];
+  readonly counterexamples: readonly Counterexample[];
+  readonly coverage: Coverage;
+  /** Commands executed (all runs) and throughput. */
+  readonly stats: { readonly sequences: number; readonly commands: number; readonly commandsPerSecond: number };
+  readonly implError?: { readonly what: ImplErrorKind; readonly msg: string; readonly stderrTail: readonly string[] };
+  /** Rule ids that failed but were already in the baseline report. */
+  readonly known?: readonly RuleId[];
+}
