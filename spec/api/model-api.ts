@@ -76,6 +76,12 @@ export interface Model<S> {
   init(config: EngineConfig): S;
   /** Accept trace entry number `index`. */
   step(s: S, e: TraceEntry, index: number, cov?: CoverageSink): StepResult<S>;
+  /**
+   * The trace ended at a quiescent point (the harness ran every pending interrupt and
+   * tasklet). Checks end-of-run obligations (e.g. every completed descriptor with a
+   * callback was called back). `index` = number of entries accepted.
+   */
+  end(s: S, index: number, cov?: CoverageSink): StepResult<S>;
   // Queries for generators (preconditions come from the model).
   chan(s: S, chan: ChanId): ChanView | undefined;
   desc(s: S, desc: DescId): DescView | undefined;
