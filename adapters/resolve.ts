@@ -1,0 +1,113 @@
+/**
+ * Turns the command line's `--impl <spec>` / `--impl-cmd <cmdline>` into an
+ * `Implementation`: `builtin` (default), `mutant:<name>`, a module path (`./x.ts`,
+ * `./x.js`: default export or named `createImplementation` factory), or an external
+ * command speaking the stdio protocol. Bad input raises a one-line UsageError.
+ * @public
+ */
+import { existsSync } from 'node:fs';
+import { resolve as resolvePath } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { UsageError } from '../cli/exit-codes.ts';
+import type { Implementation } from '../spec/api/implementation.ts';
+import { ImplError } from './errors.ts';
+import { CapabilityProfileSchema, describeZodError } from './protocol/vocabulary-schema.ts';
+import { SpawnError, StdioImplementation } from './stdio/client.ts';
+import { CommandLineError, splitCommandLine } from './stdio/split-command.ts';
+
+/** @public */
+export interface ResolveOptions {
+  readonly impl?: string | undefined;
+  readonly implCmd?: string | undefined;
+  /** Per-request timeout for `implCmd` (ms, default 5000). */
+  readonly timeoutMs?: number | undefined;
+}
+
+const BUILTIN_MODULE = new URL('../impl/index.ts', import.meta.url).href;
+const MUTANTS_MODULE = new URL('../impl/mutants/index.ts', import.meta.url).href;
+const LIST_HINT = 'list them with: dmacheck mutants --list';
+
+/** Raises UsageError (bad spec, missing file or export, unknown mutant, command not found). @public */
+export async function resolveImplementation(opts: ResolveOptions): Promise<Implementation> {
+  if (opts.impl !== undefined && opts.implCmd !== undefined) throw new UsageError('give either --impl or --impl-cmd, not both');
+  if (opts.implCmd !== undefined) return startCommand(opts.implCmd, opts.timeoutMs);
+  const spec = opts.impl ?? 'builtin';
+  if (spec === 'builtin') return checked(callFactory(await importModule(BUILTIN_MODULE, 'the built-in engine'), 'createBuiltinEngine', []), 'builtin');
+  if (spec.startsWith('mutant:')) return loadMutant(spec.slice('mutant:'.length));
+  if (/[\\/]/.test(spec) || /\.(c|m)?[jt]s$/.test(spec)) return loadModule(spec);
+  throw new UsageError(`unknown --impl '${spec}': expected builtin, mutant:<name> or a path to a .ts/.js module`);
+}
+
+function startCommand(cmdline: string, timeoutMs: number | undefined): Implementation {
+  let argv: string[];
+  try {
+    argv = splitCommandLine(cmdline);
+  } catch (e) {
+    if (e instanceof CommandLineError) throw new UsageError(`--impl-cmd: ${e.message}`);
+    throw e;
+  }
+  const [command, ...args] = argv as [string, ...string[]];
+  try {
+    return new StdioImplementation({ command, args, timeoutMs: timeoutMs ?? 5000 });
+  } catch (e) {
+    if (e instanceof SpawnError) throw new UsageError(e.message);
+    throw e;
+  }
+}
+
+async function importModule(url: string, what: string): Promise<Record<string, unknown>> {
+  try {
+    return (await import(url)) as Record<string, unknown>;
+  } catch (e) {
+    const msg = e instanceof Error ? e.message.split('\n')[0] : String(e);
+    throw new UsageError(`cannot load ${what}: ${msg}`);
+  }
+}
+
+function callFactory(mod: Record<string, unknown>, name: string, args: readonly unknown[]): unknown {
+  const f = mod[name];
+  if (typeof f !== 'function') throw new UsageError(`module has no ${name} export`);
+  return (f as (...a: unknown[]) => unknown)(...args);
+}
+
+async function loadMutant(name: string): Promise<Implementation> {
+  if (name === '') throw new UsageError(`--impl mutant:<name> needs a name (${LIST_HINT})`);
+  const mod = await importModule(MUTANTS_MODULE, 'the mutants');
+  let impl: unknown;
+  try {
+    impl = callFactory(mod, 'createMutant', [name]);
+  } catch (e) {
+    if (e instanceof UsageError) throw e;
+    impl = undefined;
+  }
+  if (impl === undefined || impl === null) throw new UsageError(`unknown mutant '${name}' (${LIST_HINT})`);
+  return checked(impl, `mutant:${name}`);
+}
+
+async function loadModule(path: string): Promise<Implementation> {
+  const abs = resolvePath(process.cwd(), path);
+  if (!existsSync(abs)) throw new UsageError(`--impl ${path}: no such file`);
+  const mod = await importModule(pathToFileURL(abs).href, path);
+  const factory = typeof mod['default'] === 'function' ? mod['default'] : mod['createImplementation'];
+  if (typeof factory !== 'function') throw new UsageError(`--impl ${path}: exports neither a default factory nor createImplementation`);
+  let impl: unknown;
+  try {
+    impl = (factory as () => unknown)();
+  } catch (e) {
+    throw new ImplError('throw', `factory of ${path} threw: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  return checked(impl, path);
+}
+
+/** The object has the Implementation shape and a valid profile; else UsageError. */
+function checked(x: unknown, what: string): Implementation {
+  const o = x as Partial<Record<keyof Implementation, unknown>> | null;
+  if (typeof o !== 'object' || o === null) throw new UsageError(`${what}: factory did not return an object`);
+  for (const m of ['reset', 'call', 'env'] as const) {
+    if (typeof o[m] !== 'function') throw new UsageError(`${what}: implementation has no ${m}() method`);
+  }
+  if (typeof o.name !== 'string') throw new UsageError(`${what}: implementation has no name`);
+  const p = CapabilityProfileSchema.safeParse(o.profile);
+  if (!p.success) throw new UsageError(`${what}: bad profile: ${describeZodError(p.error)}`);
+  return x as Implementation;
+}
