@@ -1,0 +1,49 @@
+/**
+ * Data-path rules (DATA-1..DATA-7): mapping, completion versus the peripheral, directions.
+ * @public
+ */
+import { AXI_DMAC, BCM2835, CR, DE, DH, K3_UDMA, PR, SEED000, STM32_DMA3 } from './sources.ts';
+import { defineGroup, documentedOnly, MODEL } from './types.ts';
+
+/** The DATA rules in fact-sheet order. @public */
+export const DATA_RULES = defineGroup('DATA', [
+  {
+    id: 'DATA-1', binds: 'client', check: MODEL,
+    statement: 'Buffers are mapped before prep with the device that dmaengine_get_dma_device returns rather than the client\'s own device, and any later dma_sync_* call uses that same device.',
+    source: { seed: CR('3'), kernel: [DH('dmaengine_get_dma_device')] },
+  },
+  {
+    id: 'DATA-2', binds: 'client',
+    statement: 'The entry count returned by dma_map_sg is what goes into prep, and a count of 0 means the mapping failed.',
+    source: { seed: CR('3'), kernel: [] },
+    check: documentedOnly('The vocabulary maps whole buffers one at a time (map_buf, which returns 0) and has no dma_map_sg entry count, so no trace can pass a wrong nents or ignore a failed mapping; the mapping itself is checked by DATA-1 and DATA-3.'),
+  },
+  {
+    id: 'DATA-3', binds: 'client', check: MODEL,
+    statement: 'Buffers stay mapped until their transfer has completed or, after a terminate, until synchronize has returned.',
+    source: { seed: CR('3', 'F5'), kernel: [] },
+  },
+  {
+    id: 'DATA-4', binds: 'client', check: MODEL,
+    statement: 'For MEM_TO_DEV, completion of the DMA transfer does not mean that the peripheral has already sent the data on.',
+    source: { seed: SEED000, kernel: [PR('device_synchronize')] },
+    tags: ['derived'],
+  },
+  {
+    id: 'DATA-5', binds: 'engine', check: MODEL,
+    statement: 'Engines may report bytes held inside the controller as in_flight_bytes and, for DEV_TO_MEM, count them in the residue.',
+    source: { kernel: [DE('dma_set_in_flight_bytes'), K3_UDMA(), STM32_DMA3()] },
+    range: 'inFlight is 0 or at most the bytes the engine has read but not yet written; a DEV_TO_MEM residue may include them.',
+  },
+  {
+    id: 'DATA-6', binds: 'engine', check: MODEL,
+    statement: 'Only MEM_TO_DEV, DEV_TO_MEM and DEV_TO_DEV count as slave directions, and engines refuse any other direction in a slave prep.',
+    source: { kernel: [DH('is_slave_direction'), BCM2835('bcm2835_dma_prep_slave_sg')] },
+  },
+  {
+    id: 'DATA-7', binds: 'client', check: MODEL,
+    statement: 'dmaengine_prep_peripheral_dma_vec takes address and length pairs, and an engine may insist on the channel\'s fixed direction and on aligned addresses and lengths.',
+    source: { kernel: [DH('dmaengine_prep_peripheral_dma_vec'), AXI_DMAC('axi_dmac_prep_peripheral_dma_vec')] },
+    range: 'A dma_vec prep in a direction the channel does not support, or with unaligned entries, may return NULL.',
+  },
+]);

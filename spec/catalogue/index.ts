@@ -1,0 +1,36 @@
+/**
+ * The rule catalogue: all 134 rules of the fact sheet §6, in fact-sheet order.
+ * @public
+ */
+import { CALLBACK_RULES } from './callback.ts';
+import { CHANNEL_RULES } from './channel.ts';
+import { CAPS_RULES, CONFIG_RULES } from './config.ts';
+import { COOKIE_RULES } from './cookie.ts';
+import { CYCLIC_RULES } from './cyclic.ts';
+import { DATA_RULES } from './data.ts';
+import { DESC_RULES } from './desc.ts';
+import { METADATA_RULES } from './metadata.ts';
+import { PAUSE_RULES } from './pause.ts';
+import { PROVIDER_RULES } from './provider.ts';
+import { STATUS_RULES } from './status.ts';
+import { ISSUE_RULES, SUBMIT_RULES } from './submit.ts';
+import { SYNC_RULES } from './sync.ts';
+import { TERMINATE_RULES } from './terminate.ts';
+import type { Rule } from './types.ts';
+
+export type { Binds, Check, CheckKind, Rule, RuleGroup, RuleId, RuleSource, RuleTag } from './types.ts';
+export { CHECK_KINDS, RULE_GROUPS } from './types.ts';
+
+/** Every rule, in fact-sheet order (CH, CFG, CAPS, DESC, CK, STAT, SUB, ISS, CB, TERM, SYNC, PAUSE, CYC, META, DATA, PROV). @public */
+export const CATALOGUE: readonly Rule[] = [
+  ...CHANNEL_RULES, ...CONFIG_RULES, ...CAPS_RULES, ...DESC_RULES, ...COOKIE_RULES, ...STATUS_RULES,
+  ...SUBMIT_RULES, ...ISSUE_RULES, ...CALLBACK_RULES, ...TERMINATE_RULES, ...SYNC_RULES, ...PAUSE_RULES,
+  ...CYCLIC_RULES, ...METADATA_RULES, ...DATA_RULES, ...PROVIDER_RULES,
+];
+
+const BY_ID: ReadonlyMap<string, Rule> = new Map(CATALOGUE.map((r) => [r.id, r]));
+
+/** The rule with this id (`'SYNC-3'`), or undefined. @public */
+export function ruleById(id: string): Rule | undefined {
+  return BY_ID.get(id);
+}
