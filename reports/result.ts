@@ -76,4 +76,6 @@ export interface RunResult {
   readonly implError?: { readonly what: ImplErrorKind; readonly msg: string; readonly stderrTail: readonly string[] };
   /** Rule ids that failed but were already in the baseline report. */
   readonly known?: readonly RuleId[];
+  /** Seeds of every shard, when this result merges several runs (`dmacheck report merge`). */
+  readonly seeds?: readonly number[];
 }

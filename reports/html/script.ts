@@ -1,0 +1,27 @@
+/**
+ * The page's only script (inlined; allowed by its hash in the CSP): the rule table
+ * filters. It reads `data-*` attributes and toggles `hidden`; it never builds HTML.
+ * @internal
+ */
+export const SCRIPT = `
+(function () {
+  var verdict = document.getElementById('f-verdict');
+  var group = document.getElementById('f-group');
+  var text = document.getElementById('f-text');
+  var shown = document.getElementById('f-shown');
+  var rows = Array.prototype.slice.call(document.querySelectorAll('#rules tbody tr'));
+  function apply() {
+    var v = verdict.value, g = group.value, t = text.value.toLowerCase(), n = 0;
+    rows.forEach(function (tr) {
+      var ok = (v === '' || tr.getAttribute('data-verdict') === v)
+        && (g === '' || tr.getAttribute('data-group') === g)
+        && (t === '' || tr.textContent.toLowerCase().indexOf(t) >= 0);
+      tr.hidden = !ok;
+      if (ok) n++;
+    });
+    shown.textContent = n + ' of ' + rows.length + ' rules shown';
+  }
+  [verdict, group, text].forEach(function (el) { el.addEventListener('input', apply); el.addEventListener('change', apply); });
+  apply();
+})();
+`;

@@ -1,0 +1,60 @@
+/**
+ * The Markdown summary (`summary.md`) for CI job pages (GitHub step summary,
+ * GitLab): verdict, failing rules with their statements, coverage and counts.
+ * Foreign text is escaped for Markdown and inline HTML and kept to one line.
+ * @public
+ */
+import type { RunResult } from '../result.ts';
+import { clip, LIMIT, oneLine } from '../text/sanitize.ts';
+import { counterexamplesOf, orphanCounterexamples, ratio, RUN_VERDICT_LABEL, VERDICT_LABEL, VERDICT_ORDER, verdictCounts } from '../text/summary.ts';
+
+/** One line of inert Markdown: HTML metacharacters as entities, Markdown punctuation backslash-escaped. */
+export function mdText(s: string, max: number = LIMIT.message): string {
+  return oneLine(clip(s, max))
+    .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+    .replace(/([\\`*_{}[\]()#|~])/g, '\\$1');
+}
+
+const ICON: Readonly<Record<RunResult['verdict'], string>> = { pass: '✅', fail: '❌', error: '💥' };
+
+/** Render `result` as a Markdown summary. */
+export function renderMarkdown(result: RunResult): string {
+  const counts = verdictCounts(result.rules);
+  const cov = result.coverage;
+  const out = [
+    `## ${ICON[result.verdict]} dmacheck ${result.command}: ${RUN_VERDICT_LABEL[result.verdict]}`,
+    '',
+    `Implementation **${mdText(result.implementation.name, LIMIT.name)}** · seed ${result.seed} · ${(result.durationMs / 1000).toFixed(1)} s · ${result.stats.sequences} sequences, ${result.stats.commands} commands`,
+  ];
+  if (result.partial) out.push('', '> **Partial run**: interrupted or ended early; the results cover what ran.');
+  if (result.implError) out.push('', `> **Implementation error** (${mdText(result.implError.what)}): ${mdText(result.implError.msg)}`);
+  const failing = result.rules.filter((r) => r.verdict === 'fail');
+  if (failing.length > 0) {
+    out.push('', `### Failing rules (${failing.length})`, '', '| Rule | Statement | First counterexample |', '|---|---|---|');
+    for (const r of failing) {
+      const c = counterexamplesOf(result, r.id)[0];
+      const cx = c ? `${mdText(c.kind)} at step ${c.violationIndex}: ${mdText(c.msg, 300)}` : '';
+      out.push(`| ${mdText(r.id, LIMIT.name)} | ${mdText(r.statement, 500)} | ${cx} |`);
+    }
+  }
+  const orphans = orphanCounterexamples(result);
+  if (orphans.length > 0) {
+    out.push('', `### Other failures (${orphans.length})`, '');
+    for (const c of orphans) out.push(`- ${mdText(c.kind)} at step ${c.violationIndex}: ${mdText(c.msg, 300)}`);
+  }
+  if (result.known && result.known.length > 0) {
+    out.push('', `Known violations from the baseline (not failing this run): ${result.known.map((k) => mdText(k, LIMIT.name)).join(', ')}`);
+  }
+  out.push(
+    '',
+    '### Coverage',
+    '',
+    `- Rules exercised: ${ratio(cov.rulesExercised, cov.rulesCheckable)}`,
+    `- Model state pairs visited: ${ratio(cov.pairsVisited, cov.pairsReachable)}`,
+    `- Rules: ${VERDICT_ORDER.map((v) => `${counts[v]} ${VERDICT_LABEL[v]}`).join(' · ')}`,
+    '',
+    'Details: `report.html`, `report.json`, `junit.xml`, `report.ktap`.',
+    '',
+  );
+  return out.join('\n');
+}
