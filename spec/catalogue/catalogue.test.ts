@@ -125,6 +125,11 @@ describe('rule checks and ranges', () => {
       expect(r.check.kind === 'documented-only' ? r.check.reason.length : 0, r.id).toBeGreaterThan(40);
     }
   });
+  it('state the condition of every invariant and end check as one sentence', () => {
+    for (const r of CATALOGUE) {
+      if (r.check.kind === 'invariant' || r.check.kind === 'end') expect(r.check.what, r.id).toMatch(/^[A-Z][^\n]{20,}\.$/);
+    }
+  });
   it('check at least 90% of the rules by model, invariant or end (at most 13 documented-only)', () => {
     expect(docOnly.length).toBeLessThanOrEqual(13);
     expect((CATALOGUE.length - docOnly.length) / CATALOGUE.length).toBeGreaterThanOrEqual(0.9);

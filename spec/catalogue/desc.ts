@@ -3,7 +3,7 @@
  * @public
  */
 import { BCM2835, CR, DE, DH, DRIVERS, IIO_DMA, PR, STM32, VC, VH } from './sources.ts';
-import { defineGroup, documentedOnly, END, MODEL } from './types.ts';
+import { atEnd, defineGroup, documentedOnly, MODEL } from './types.ts';
 
 /** The DESC rules in fact-sheet order. @public */
 export const DESC_RULES = defineGroup('DESC', [
@@ -23,7 +23,8 @@ export const DESC_RULES = defineGroup('DESC', [
     source: { seed: CR('3', '4'), kernel: [] },
   },
   {
-    id: 'DESC-4', binds: 'client', check: END,
+    id: 'DESC-4', binds: 'client',
+    check: atEnd('When the trace ends no descriptor is still prepared, neither submitted nor freed by a terminate or release.'),
     statement: 'Each successfully prepared descriptor is submitted soon afterwards, because prep and submit form a pair that an engine may bracket with a held spinlock.',
     source: { seed: CR('3'), kernel: [] },
   },
@@ -45,7 +46,8 @@ export const DESC_RULES = defineGroup('DESC', [
     source: { seed: CR('3', 'F5'), kernel: [] },
   },
   {
-    id: 'DESC-8', binds: 'client', check: END,
+    id: 'DESC-8', binds: 'client',
+    check: atEnd('When the trace ends every completed descriptor that had DMA_PREP_INTERRUPT and a callback set has been called back.'),
     statement: 'A client that wants a completion callback prepares with DMA_PREP_INTERRUPT, because without that flag whether an interrupt or callback happens is the engine\'s choice.',
     source: { kernel: [DH('enum dma_ctrl_flags'), DRIVERS('prep flag handling')] },
     range: 'Q16: with DMA_PREP_INTERRUPT and a callback set, a completed descriptor is called back before the trace ends quiescent; without the flag the callback may or may not run (virt-dma runs it), and the prep may return NULL on engines that demand the flag.',
@@ -77,7 +79,8 @@ export const DESC_RULES = defineGroup('DESC', [
     source: { kernel: [PR('DMA_CTRL_REUSE'), VH('vchan_vdesc_fini'), DE('dma_cookie_complete')] },
   },
   {
-    id: 'DESC-14', binds: 'client', check: END,
+    id: 'DESC-14', binds: 'client',
+    check: atEnd('When the trace ends every REUSE descriptor has been given back by desc_free, a final submit without REUSE, or the release of its channel.'),
     statement: 'Every reusable descriptor is eventually given back, by clearing REUSE and submitting it one last time, by dmaengine_desc_free, or by releasing its channel.',
     source: { kernel: [PR('DMA_CTRL_REUSE'), VH('vchan_free_chan_resources')] },
   },

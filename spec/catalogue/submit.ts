@@ -3,7 +3,7 @@
  * @public
  */
 import { CR, DH, PL330, PR, VC, VH, XILINX } from './sources.ts';
-import { defineGroup, documentedOnly, END, INVARIANT, MODEL } from './types.ts';
+import { atEnd, defineGroup, documentedOnly, invariant, MODEL } from './types.ts';
 
 /** The SUB rules in fact-sheet order. @public */
 export const SUBMIT_RULES = defineGroup('SUB', [
@@ -31,7 +31,8 @@ export const SUBMIT_RULES = defineGroup('SUB', [
 /** The ISS rules in fact-sheet order. @public */
 export const ISSUE_RULES = defineGroup('ISS', [
   {
-    id: 'ISS-1', binds: 'client', check: END,
+    id: 'ISS-1', binds: 'client',
+    check: atEnd('When the trace ends no descriptor is still submitted but never issued.'),
     statement: 'The client calls dma_async_issue_pending to get its work going, because submitted descriptors never start without it.',
     source: { seed: CR('4', '5'), kernel: [] },
   },
@@ -41,7 +42,8 @@ export const ISSUE_RULES = defineGroup('ISS', [
     source: { seed: CR('5'), kernel: [PR('device_issue_pending'), VH('vchan_issue_pending')] },
   },
   {
-    id: 'ISS-3', binds: 'engine', check: INVARIANT,
+    id: 'ISS-3', binds: 'engine',
+    check: invariant('At most one descriptor per channel is running, and it is the oldest issued one not yet completed.'),
     statement: 'Transfers on one channel run one at a time in issue order, which is cookie order, and each completion starts the next and schedules the tasklet.',
     source: { seed: CR('5'), kernel: [PR('device_issue_pending')] },
   },

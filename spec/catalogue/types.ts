@@ -22,15 +22,15 @@ export type Binds = 'client' | 'engine' | 'both';
 /**
  * How a rule is checked.
  * - `model`: a clause of the model's step function (a call, return, event or callback entry).
- * - `invariant`: a global condition on the model state, checked after every step.
- * - `end`: an eventual obligation, checked when a trace ends quiescent (`Model.end`).
+ * - `invariant`: a global condition on the model state, checked after every step; `what` states it.
+ * - `end`: an eventual obligation, checked when a trace ends quiescent (`Model.end`); `what` states it.
  * - `documented-only`: no trace in the vocabulary can show it; `reason` says why.
  * @public
  */
 export type Check =
   | { readonly kind: 'model' }
-  | { readonly kind: 'invariant' }
-  | { readonly kind: 'end' }
+  | { readonly kind: 'invariant'; readonly what: string }
+  | { readonly kind: 'end'; readonly what: string }
   | { readonly kind: 'documented-only'; readonly reason: string };
 
 /** The `kind` of a {@link Check}. @public */
@@ -82,9 +82,9 @@ export function defineGroup<G extends RuleGroup>(group: G, drafts: readonly Rule
 
 /** Check by a step-function clause. @internal */
 export const MODEL: Check = { kind: 'model' };
-/** Check by a global invariant after every step. @internal */
-export const INVARIANT: Check = { kind: 'invariant' };
-/** Check when a trace ends quiescent. @internal */
-export const END: Check = { kind: 'end' };
+/** Check by a global invariant after every step; `what` is the condition. @internal */
+export const invariant = (what: string): Check => ({ kind: 'invariant', what });
+/** Check when a trace ends quiescent; `what` is the obligation. @internal */
+export const atEnd = (what: string): Check => ({ kind: 'end', what });
 /** Not observable in the vocabulary; `reason` says why. @internal */
 export const documentedOnly = (reason: string): Check => ({ kind: 'documented-only', reason });
