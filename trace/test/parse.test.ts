@@ -1,0 +1,118 @@
+import fc from 'fast-check';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import createTsEngine from '../../examples/ts-engine/engine.ts';
+import { runScript } from '../../adapters/test/script.ts';
+import { TEST_CONFIG } from '../../adapters/test/test-config.ts';
+import { InputError } from '../../cli/exit-codes.ts';
+import { parseTrace } from '../parse.ts';
+import { FileTraceWriter, RecordingImplementation } from '../record.ts';
+import { recordScript, text } from './helpers.ts';
+
+const good = recordScript();
+
+function errorOf(src: string): string {
+  try {
+    parseTrace(src, 't.jsonl');
+  } catch (e) {
+    if (e instanceof InputError) return e.message;
+    throw e;
+  }
+  throw new Error('parsed');
+}
+
+describe('parseTrace', () => {
+  it('parses a recording of the example engine', () => {
+    const t = parseTrace(text(good), 't.jsonl');
+    expect(t.header.implementation).toBe('example:ts-engine');
+    expect(t.entries).toHaveLength(good.length - 2);
+    expect(t.lines[0]).toBe(2);
+    expect(t.ended).toBe(true);
+    expect(t.open).toBe(0);
+  });
+
+  it('a trace that stops mid-call is returned as far as it goes', () => {
+    const cut = good.slice(0, 40);
+    const t = parseTrace(`${text(cut)}{"k":"ev","ev":{"ev":"xf`, 't.jsonl');
+    expect(t.entries).toHaveLength(39);
+    expect(t.ended).toBe(false);
+    expect(t.cutLine).toBe(true);
+  });
+
+  it.each<[string[], string]>([
+    [['not json'], 't.jsonl:1: not JSON'],
+    [['{"format":"dmacheck-trace/0"}'], 't.jsonl:1: header: expected "format":"dmacheck-trace/1", got "dmacheck-trace/0"'],
+    [[good[0]!, '{"k":"ret","ret":{"t":"void"}}'], "t.jsonl:2: 'ret' at top level"],
+    [[good[0]!, '{"k":"call","call":{"op":"submit","desc":1},"ctx":"process"}', '{"k":"call","call":{"op":"submit","desc":2},"ctx":"process"}'], "t.jsonl:3: 'call' inside a call"],
+    [[good[0]!, '{"k":"call","call":{"op":"submit"},"ctx":"process"}'], 't.jsonl:2: call.desc: Invalid input: expected number, received undefined'],
+    [[good[0]!, '{"k":"env","step":{"op":"advance","units":1}}', '{"end":true}'], 't.jsonl:3: end line while 1 call/env/callback(s) are open'],
+    [[good[0]!, '{"end":true}', '{"k":"env","step":{"op":"advance","units":1}}'], 't.jsonl:3: content after the end line'],
+    [[good[0]!, '{"k":"env","step":{"op":"advance","units":1}}', '{oops', '{"k":"env_end"}'], 't.jsonl:3: not JSON'],
+    [[], 't.jsonl:1: empty trace: no header line'],
+  ])('malformed trace %# is refused', (lines, msg) => {
+    expect(errorOf(text(lines))).toBe(msg);
+  });
+
+  it('1,000 generated malformed traces give one-line file:line errors, never a crash', () => {
+    const junk = fc.oneof(
+      fc.string({ maxLength: 30 }),
+      fc.json({ maxDepth: 2 }),
+      fc.constantFrom('{"k":"ret"}', '{"k":"cb_ret"}', '{"end":false}', '[1,2]', 'null', '{"k":"ev","ev":{"ev":"xfer"}}'),
+    );
+    const mutation = fc.oneof(
+      fc.record({ kind: fc.constant('replace' as const), at: fc.nat(), line: junk }),
+      fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), line: junk }),
+      fc.record({ kind: fc.constant('delete' as const), at: fc.nat() }),
+      fc.record({ kind: fc.constant('truncate' as const), at: fc.nat(), chars: fc.nat() }),
+      fc.record({ kind: fc.constant('garble' as const), at: fc.nat(), key: fc.constantFrom('"k"', '"ev"', '"op"', '"chan"', '"t"', ':', '{', '}') }),
+    );
+    let errors = 0;
+    fc.assert(
+      fc.property(fc.array(mutation, { minLength: 1, maxLength: 3 }), (muts) => {
+        const lines = [...good];
+        for (const m of muts) {
+          const at = m.at % (lines.length + 1);
+          if (m.kind === 'replace') lines[Math.min(at, lines.length - 1)] = m.line;
+          else if (m.kind === 'insert') lines.splice(at, 0, m.line);
+          else if (m.kind === 'delete') lines.splice(at, 1);
+          else if (m.kind === 'truncate') lines.splice(at);
+          else {
+            const i = Math.min(at, lines.length - 1);
+            lines[i] = (lines[i] ?? '').replace(m.key, '');
+          }
+        }
+        try {
+          parseTrace(text(lines), 't.jsonl');
+        } catch (e) {
+          if (!(e instanceof InputError)) throw e;
+          errors++;
+          const m = /^t\.jsonl:(\d+): [^\n]+$/.exec(e.message);
+          if (!m) throw new Error(`bad message ${JSON.stringify(e.message)}`);
+          const n = Number(m[1]);
+          if (n < 1 || n > Math.max(1, lines.length)) throw new Error(`line ${n} out of range`);
+        }
+      }),
+      { seed: 6006, numRuns: 1000 },
+    );
+    expect(errors).toBeGreaterThan(700);
+  });
+});
+
+describe('FileTraceWriter', () => {
+  it('writes the same lines as the in-memory recording', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dmacheck-trace-'));
+    try {
+      const file = join(dir, 'run.jsonl');
+      const w = new FileTraceWriter(file);
+      const rec = new RecordingImplementation(createTsEngine(), w, { seed: 1 });
+      runScript(rec, TEST_CONFIG);
+      rec.finish();
+      rec.dispose();
+      expect(readFileSync(file, 'utf8')).toBe(text(good));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
