@@ -3,10 +3,16 @@
  * @internal
  */
 import type { Command } from 'commander';
+import { register as report } from './report.ts';
 import { register as rules } from './rules.ts';
+import { register as serve } from './serve.ts';
+import { register as checkTrace } from './check-trace.ts';
 
 export type Register = (program: Command) => void;
 
 export const commands: readonly Register[] = [
+  report,
   rules,
+  serve,
+  checkTrace,
 ];
