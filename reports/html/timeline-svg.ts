@@ -16,11 +16,11 @@ import { esc } from './escape.ts';
 export const CHUNK_ROWS = 500;
 const ROW = 15;
 const GUTTER = 56;
-const LANE_W = 190;
+const LANE_W = 175;
 const INDENT = 9;
 const CHAR_W = 6.7;
 const NOTE_X = GUTTER + LANES.length * LANE_W + 16;
-const NOTE_CHARS = 68;
+const NOTE_CHARS = 64;
 const WIDTH = NOTE_X + NOTE_CHARS * CHAR_W + 16;
 
 const LANE_TITLE: Readonly<Record<(typeof LANES)[number], string>> = {

@@ -5,7 +5,7 @@
  * @internal
  */
 
-const INLINE_WIDTH = 100;
+const INLINE_WIDTH = 160;
 
 type Json = null | boolean | number | string | readonly Json[] | { readonly [k: string]: Json };
 
