@@ -9,6 +9,7 @@ import type { CapabilityProfile, EngineConfig } from '../../spec/api/config.ts';
 import type { TraceEntry } from '../../spec/api/trace.ts';
 import type { ClientCall, Ctx, EngineEvent, Ret } from '../../spec/api/vocabulary.ts';
 import type { Counterexample, RuleVerdict, RunResult } from '../result.ts';
+import { traceExcerpt } from '../timeline/labels.ts';
 
 export const profile: CapabilityProfile = {
   slaveSg: true, dmaVec: false, cyclic: true, interleave: false, repeat: false, pause: true, resume: true,
@@ -150,7 +151,11 @@ export function longCounterexample(steps: number): Counterexample {
   for (let d = 1; trace.length < steps; d += 2) trace.push(...cycle(d, d + 1, d % 4 === 1));
   trace.length = steps - 2;
   trace.push(ev({ ev: 'xfer', chan: 0, desc: 999_999, offset: 0, len: 8, sum: 1, width: 4 }), { k: 'env_end' });
-  return { ...failingCounterexample(), trace, violationIndex: steps - 2, length: Math.ceil(steps / 12) };
+  const calls = trace.flatMap((e) => (e.k === 'call' ? [`${e.call.op}(${Object.values(e.call).slice(1).map((v) => JSON.stringify(v)).join(', ')});`] : []));
+  return {
+    ...failingCounterexample(), trace, violationIndex: steps - 2, length: calls.length,
+    text: traceExcerpt(trace, 0, steps, steps - 2).join('\n'), c: calls.join('\n'),
+  };
 }
 
 /** {@link failingResult} with a `steps`-entry counterexample. */
