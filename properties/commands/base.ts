@@ -1,0 +1,43 @@
+/**
+ * The command contract shared by the lockstep properties and the fuzzer: one class per
+ * API call or environment step, implementing fast-check's `Command`. `check` tests only
+ * the model precondition (it cannot change the model: `Readonly`); `run` resolves the
+ * symbolic arguments (choice indices) into a concrete {@link Step} and executes it in
+ * lockstep; `toString` prints the call like a kernel log line (`submit(d3) -> cookie 4`).
+ * @public
+ */
+import type fc from 'fast-check';
+import { describeStep } from '../counterexample/describe.ts';
+import type { Lockstep } from '../lockstep/runner.ts';
+import type { Misuse, Step } from '../lockstep/step.ts';
+
+export type { Misuse } from '../lockstep/step.ts';
+
+
+/** @public */
+export abstract class DmaCommand implements fc.Command<Lockstep, Lockstep> {
+  private shown: string | undefined;
+  /** The op name (call or env step) this command generates. */
+  abstract readonly op: string;
+  /** Model precondition: is there something legal to apply this command to? */
+  abstract check(m: Readonly<Lockstep>): boolean;
+  /** Concrete step for the current state (may allocate fresh descriptor/buffer ids). */
+  abstract resolve(m: Lockstep): Step;
+  /** Set on misuse commands. */
+  misuse(_m: Readonly<Lockstep>, _s: Step): Misuse | undefined {
+    return undefined;
+  }
+
+  run(_m: Lockstep, r: Lockstep): void {
+    const s0 = this.resolve(r);
+    const mu = this.misuse(r, s0);
+    const s: Step = mu && s0.k === 'call' ? { ...s0, misuse: mu } : s0;
+    this.shown = describeStep(s, undefined);
+    const ret = r.exec(s);
+    this.shown = describeStep(s, ret);
+  }
+
+  toString(): string {
+    return this.shown ?? `${this.op}(?)`;
+  }
+}

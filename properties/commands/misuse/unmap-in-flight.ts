@@ -1,0 +1,23 @@
+/** Misuse: unmap a buffer an in-flight descriptor still uses (DATA-3, DESC-7). @public */
+import fc from 'fast-check';
+import type { BufId } from '../../../spec/api/index.ts';
+import type { Lockstep } from '../../lockstep/runner.ts';
+import type { Step } from '../../lockstep/step.ts';
+import { busyBufs, DmaCommand, type Misuse, pick } from '../index-base.ts';
+
+const targets = (m: Readonly<Lockstep>): BufId[] => {
+  const busy = busyBufs(m);
+  return [...m.client.bufs].filter(([b, v]) => v.mapped !== null && busy.has(b)).map(([b]) => b);
+};
+
+/** @public */
+export class UnmapInFlight extends DmaCommand {
+  readonly op = 'misuse:unmap_in_flight';
+  constructor(readonly b: number) { super(); }
+  check(m: Readonly<Lockstep>): boolean { return targets(m).length > 0; }
+  resolve(m: Lockstep): Step { return { k: 'call', call: { op: 'unmap_buf', buf: pick(targets(m), this.b) }, ctx: 'process' }; }
+  override misuse(): Misuse { return { rules: ['DATA-3', 'DESC-7'], immediate: false }; }
+}
+
+/** @public */
+export const unmapInFlightArb = fc.nat(7).map((b) => new UnmapInFlight(b));

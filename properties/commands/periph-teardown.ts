@@ -1,0 +1,15 @@
+/** The client disables its peripheral; bytes still in its FIFO are lost (DATA-4, SYNC-6, seed 000). @public */
+import fc from 'fast-check';
+import type { ChanView } from '../../spec/api/index.ts';
+import type { Lockstep } from '../lockstep/runner.ts';
+import { ChanOpCommand } from './chan-op.ts';
+import { heldChans } from './index-base.ts';
+
+/** @public */
+export class PeriphTeardown extends ChanOpCommand {
+  readonly op = 'periph_teardown';
+  targets(m: Readonly<Lockstep>): ChanView[] { return heldChans(m); }
+}
+
+/** @public */
+export const periphTeardownArb = fc.nat(7).map((c) => new PeriphTeardown(c, 'process'));

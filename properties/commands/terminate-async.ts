@@ -1,0 +1,15 @@
+/** `dmaengine_terminate_async(chan)`, also from atomic context (TERM-1, TERM-4, TERM-7, CB-12). @public */
+import fc from 'fast-check';
+import type { ChanView } from '../../spec/api/index.ts';
+import type { Lockstep } from '../lockstep/runner.ts';
+import { ChanOpCommand } from './chan-op.ts';
+import { ctxArb, heldChans } from './index-base.ts';
+
+/** @public */
+export class TerminateAsync extends ChanOpCommand {
+  readonly op = 'terminate_async';
+  targets(m: Readonly<Lockstep>): ChanView[] { return heldChans(m); }
+}
+
+/** @public */
+export const terminateAsyncArb = fc.tuple(fc.nat(7), ctxArb('atomic')).map(([c, x]) => new TerminateAsync(c, x));

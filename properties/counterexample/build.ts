@@ -1,0 +1,32 @@
+/**
+ * Builds the {@link Counterexample} of a failed (shrunk) run: rule, statement, trace,
+ * numbered text, C snippet, seed/path and the replayable steps.
+ * @public
+ */
+import type { EngineConfig, Verdict } from '../../spec/api/index.ts';
+import { ruleById } from '../../spec/catalogue/index.ts';
+import type { Counterexample } from '../../reports/result.ts';
+import type { Lockstep } from '../lockstep/runner.ts';
+import { verdictRule } from '../lockstep/step.ts';
+import { cSnippet } from './c-snippet.ts';
+import { traceText } from './text.ts';
+
+/** @public */
+export function buildCounterexample(r: Lockstep, verdict: Verdict, seed: number, path: string, config: EngineConfig): Counterexample {
+  const rule = verdictRule(verdict);
+  return {
+    rule,
+    kind: verdict.kind,
+    msg: verdict.msg,
+    statement: rule ? (ruleById(rule)?.statement ?? '') : '',
+    seed,
+    path,
+    config,
+    commands: r.steps,
+    length: r.steps.length - r.preludeLength,
+    trace: r.trace,
+    violationIndex: verdict.step,
+    text: traceText(r.trace, verdict),
+    c: cSnippet(r.trace, config.slaves.map((s) => s.name)),
+  };
+}

@@ -1,0 +1,53 @@
+/**
+ * Expands a descriptor's {@link CallbackAction} into the nested calls its callback
+ * makes (ctx `callback`). A careful client's own guards apply: it does not chain new
+ * work on a channel it is stopping (that would make the later synchronize undefined,
+ * SYNC-3), nor into a buffer it no longer has mapped (DATA-3).
+ * @internal
+ */
+import type { CallbackInvocation } from '../../spec/api/index.ts';
+import { DMA_CTRL_ACK, DMA_PREP_INTERRUPT } from '../../spec/api/index.ts';
+import type { Lockstep } from './runner.ts';
+
+/** Run the action of `inv.desc`'s callback through `r`. @internal */
+export function runCallbackAction(r: Lockstep, inv: CallbackInvocation): void {
+  const cl = r.client;
+  const d = cl.descs.get(inv.desc);
+  const a = d?.action;
+  if (!d || !a) return;
+  const chan = inv.chan;
+  switch (a.kind) {
+    case 'none':
+      return;
+    case 'chain': {
+      const b = cl.bufs.get(a.buf);
+      if (cl.stopping.has(chan) || !cl.held.has(chan) || !b || b.mapped !== chan || a.len > b.len) return;
+      const desc = cl.nextDesc++;
+      const p = r.call({ op: 'prep_slave_sg', chan, desc, sgl: [{ buf: a.buf, offset: 0, len: a.len }], dir: a.dir, flags: DMA_PREP_INTERRUPT | DMA_CTRL_ACK }, 'callback');
+      if (p.t !== 'ok') return;
+      r.call({ op: 'submit', desc }, 'callback');
+      r.call({ op: 'issue_pending', chan }, 'callback');
+      return;
+    }
+    case 'terminate_async':
+      r.call({ op: 'terminate_async', chan }, 'callback');
+      return;
+    case 'synchronize':
+      r.call({ op: 'synchronize', chan }, 'callback');
+      return;
+    case 'terminate_sync':
+      r.call({ op: 'terminate_sync', chan }, 'callback');
+      return;
+    case 'read_metadata': {
+      const p = r.call({ op: 'get_metadata_ptr', desc: inv.desc }, 'callback');
+      if (p.t === 'metaptr') r.call({ op: 'access_metadata', desc: inv.desc, write: false }, 'callback');
+      return;
+    }
+    case 'tx_status':
+      if (d.cookie > 0 && !r.config.caps.completionNoOrder) r.call({ op: 'tx_status', chan, cookie: d.cookie, withState: true }, 'callback');
+      return;
+    case 'resubmit_self':
+      r.call({ op: 'submit', desc: inv.desc }, 'callback');
+      return;
+  }
+}

@@ -1,0 +1,217 @@
+/**
+ * The lockstep runner: drives an {@link Implementation} and feeds every call, return,
+ * event, callback and environment step to the model as {@link TraceEntry}s, in order,
+ * the moment they happen. With `model: null` it drives the engine alone (benchmark).
+ * Raises: whatever verdict the model gives (Violation, Undefined, ModelBug), and
+ * ImplError('throw') when the implementation throws, ImplError('crash') when callbacks
+ * nest deeper than `maxDepth` (a kernel stack overflow).
+ * @public
+ */
+import type {
+  CallbackInvocation, ClientCall, CoverageSink, Ctx, EngineConfig, EngineEvent, EngineHooks, EnvStep,
+  Implementation, Model, Ret, RuleId, TraceEntry, Verdict,
+} from '../../spec/api/index.ts';
+import { runCallbackAction } from './callback-actions.ts';
+import { ClientState } from './client.ts';
+import { preludeSteps } from './prelude.ts';
+import { LockstepFailure, type Mode, type Step } from './step.ts';
+
+/** @public */
+export interface RunnerOptions {
+  readonly mode: Mode;
+  readonly cov?: CoverageSink;
+  /** Deepest allowed callback nesting (default 4). */
+  readonly maxDepth?: number;
+}
+
+const VOID: Ret = { t: 'void' };
+
+/** @public */
+export class Lockstep implements EngineHooks {
+  readonly client: ClientState;
+  readonly trace: TraceEntry[] = [];
+  /** The top-level steps executed so far (the replayable sequence). */
+  readonly steps: Step[] = [];
+  /** How many of `steps` are the prelude (not generated). */
+  preludeLength = 0;
+  /** Model state (opaque); undefined without a model. */
+  state: unknown;
+  /** Index of the next trace entry. */
+  index = 0;
+  /** Calls and environment steps handed to the implementation (incl. nested and quiescing ones). */
+  commands = 0;
+  failure: Verdict | undefined;
+  /** Rules the misuse commands run so far said they break (misuse mode). */
+  readonly expectedMisuse = new Set<RuleId>();
+  readonly undefinedSeen: Verdict[] = [];
+  private depth = 0;
+  private eventCount = 0;
+
+  constructor(
+    readonly model: Model<unknown> | null,
+    readonly impl: Implementation,
+    readonly config: EngineConfig,
+    readonly opts: RunnerOptions,
+  ) {
+    this.client = new ClientState(config.slaves.map((s) => s.name));
+    this.state = model?.init(config);
+    try {
+      impl.reset(config, this);
+    } catch (e) {
+      this.fail({ kind: 'impl_error', what: 'throw', step: 0, msg: `reset threw: ${errMsg(e)}` });
+    }
+  }
+
+  /** Execute one top-level step; throws {@link LockstepFailure} if the run failed during it. */
+  exec(step: Step): Ret | undefined {
+    if (step.k === 'call' && step.misuse) return this.execMisuse(step, step.misuse.rules, step.misuse.immediate);
+    return this.execPlain(step);
+  }
+
+  private execPlain(step: Step): Ret | undefined {
+    this.steps.push(step);
+    const ret = step.k === 'call' ? this.call(step.call, step.ctx) : (this.env(step.step), undefined);
+    if (this.failure) throw new LockstepFailure(this.failure);
+    return ret;
+  }
+
+  /**
+   * Execute a misuse step (misuse mode): the model must answer Undefined naming one of
+   * `rules`, unless the channel was already poisoned. Raises ModelBug if it accepts the misuse.
+   */
+  private execMisuse(step: Step & { k: 'call' }, rules: readonly RuleId[], immediate: boolean): Ret | undefined {
+    const chan = 'chan' in step.call ? step.call.chan : undefined;
+    for (const r of rules) this.expectedMisuse.add(r);
+    const poisoned = chan !== undefined && this.model !== null && this.model.chan(this.state, chan)?.poisoned === true;
+    const seen = this.undefinedSeen.length;
+    const at = this.index;
+    const ret = this.execPlain(step);
+    if (immediate && this.model && !poisoned && this.undefinedSeen.length === seen) {
+      this.fail({ kind: 'model_bug', step: at, msg: `model accepted client misuse (expected undefined ${rules.join('|')})` });
+      throw new LockstepFailure(this.failure!);
+    }
+    return ret;
+  }
+
+  /** Run the client's probe ({@link preludeSteps}); throws LockstepFailure like exec. */
+  prelude(): void {
+    const steps = preludeSteps(this.config);
+    for (const s of steps) this.exec(s);
+    this.preludeLength = this.steps.length;
+  }
+
+  /** Make a client call from `ctx` (also used for the nested calls of callback actions). */
+  call(c: ClientCall, ctx: Ctx): Ret {
+    if (this.failure) return VOID;
+    this.commands++;
+    this.push({ k: 'call', call: c, ctx });
+    let ret: Ret;
+    try {
+      ret = this.impl.call(c, ctx);
+    } catch (e) {
+      this.fail({ kind: 'impl_error', what: 'throw', step: this.index - 1, msg: `${c.op} threw: ${errMsg(e)}` });
+      return VOID;
+    }
+    this.push({ k: 'ret', ret });
+    this.client.observeCall(c, ret);
+    return ret;
+  }
+
+  /** Apply an environment step. */
+  env(step: EnvStep): void {
+    if (this.failure) return;
+    this.commands++;
+    if (step.op === 'irq') this.client.irqPending.delete(step.chan);
+    else if (step.op === 'tasklet') this.client.taskletPending.delete(step.chan);
+    this.push({ k: 'env', step });
+    try {
+      this.impl.env(step);
+    } catch (e) {
+      this.fail({ kind: 'impl_error', what: 'throw', step: this.index - 1, msg: `${step.op} threw: ${errMsg(e)}` });
+      return;
+    }
+    this.push({ k: 'env_end' });
+  }
+
+  /** EngineHooks.event */
+  event(ev: EngineEvent): void {
+    this.eventCount++;
+    this.client.observeEvent(ev);
+    this.push({ k: 'ev', ev });
+  }
+
+  /** EngineHooks.callback: runs the client's action as nested calls with ctx `callback`. */
+  callback(inv: CallbackInvocation): void {
+    this.push({ k: 'cb', cb: inv });
+    if (this.failure) return;
+    this.depth++;
+    if (this.depth > (this.opts.maxDepth ?? 4)) {
+      this.fail({ kind: 'impl_error', what: 'crash', step: this.index - 1, msg: `callbacks nested ${this.depth} deep (stack overflow)` });
+    } else {
+      runCallbackAction(this, inv);
+    }
+    this.depth--;
+    this.push({ k: 'cb_ret' });
+  }
+
+  /**
+   * End of sequence: run the environment to quiescence (bounded: cyclic transfers never
+   * stop), then deliver what is still pending and ask the model for end-of-run obligations.
+   */
+  finish(): void {
+    const units = Math.max(1, Math.ceil(2048 / this.config.bytesPerUnit));
+    for (let round = 0; round < 12 && !this.failure; round++) {
+      const before = this.eventCount;
+      this.flushPending();
+      for (const [ch, n] of this.client.periphBytes) if (n > 0) this.env({ op: 'drain', chan: ch, bytes: n });
+      this.env({ op: 'advance', units });
+      if (this.eventCount === before) break;
+    }
+    for (let i = 0; i < 4 && (this.client.irqPending.size > 0 || this.client.taskletPending.size > 0); i++) this.flushPending();
+    if (this.model && !this.failure) {
+      const r = this.model.end(this.state, this.index, this.opts.cov);
+      this.state = r.state;
+      if (r.verdict) this.onVerdict(r.verdict);
+    }
+    if (this.failure) throw new LockstepFailure(this.failure);
+  }
+
+  /** Record a failure (the first one wins). */
+  fail(v: Verdict): void {
+    this.failure ??= v;
+  }
+
+  private flushPending(): void {
+    for (const ch of [...this.client.irqPending].sort()) this.env({ op: 'irq', chan: ch });
+    for (const ch of [...this.client.taskletPending].sort()) this.env({ op: 'tasklet', chan: ch });
+  }
+
+  private push(e: TraceEntry): void {
+    this.trace.push(e);
+    const m = this.model;
+    if (m === null || this.failure) { this.index++; return; }
+    let r;
+    try {
+      r = m.step(this.state, e, this.index, this.opts.cov);
+    } catch (err) {
+      this.fail({ kind: 'model_bug', step: this.index, msg: `model threw: ${errMsg(err)}` });
+      this.index++;
+      return;
+    }
+    this.index++;
+    this.state = r.state;
+    if (r.verdict) this.onVerdict(r.verdict);
+  }
+
+  private onVerdict(v: Verdict): void {
+    if (v.kind === 'undefined' && this.opts.mode === 'misuse' && this.expectedMisuse.has(v.rule)) {
+      this.undefinedSeen.push(v);
+      return;
+    }
+    this.fail(v);
+  }
+}
+
+function errMsg(e: unknown): string {
+  return (e instanceof Error ? e.message : String(e)).split('\n')[0] ?? '';
+}
