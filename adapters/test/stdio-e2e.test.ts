@@ -30,7 +30,7 @@ describe('dmacheck serve over the stdio protocol', () => {
     const remote = traceOf((r) => runScript(r, TEST_CONFIG), new RecordingImplementation(served, w2), w2);
     expect(local.some((l) => l.includes('"k":"cb"'))).toBe(true);
     expect(local.some((l) => l.includes('"ctx":"callback"'))).toBe(true);
-    expect(remote).toEqual(local);
+    expect(remote.map((l) => JSON.parse(l) as unknown)).toEqual(local.map((l) => JSON.parse(l) as unknown));
   });
 
   it('runs the sequence twice in one session (reset discards earlier state)', () => {

@@ -290,7 +290,7 @@ class Engine:
         if not ch:
             return {"status": "DMA_ERROR"}
         last, used = ch.done, ch.used
-        done = (cookie <= last or cookie > used) if last >= used else (cookie <= last and cookie > used)
+        done = (cookie <= last or cookie > used) if last <= used else (cookie <= last and cookie > used)
         st = {"status": "DMA_COMPLETE" if done else "DMA_IN_PROGRESS"}
         if with_state:
             st.update(last=last, used=used, residue=0 if done else self.residue(ch, cookie), inFlight=0)

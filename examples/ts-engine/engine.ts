@@ -170,7 +170,7 @@ class TsEngine implements Implementation {
     const ch = this.held(chanId);
     if (!ch) return { status: 'DMA_ERROR' };
     const { done: last, used } = ch;
-    const complete = last >= used ? cookie <= last || cookie > used : cookie <= last && cookie > used; // dma_async_is_complete
+    const complete = last <= used ? cookie <= last || cookie > used : cookie <= last && cookie > used; // dma_async_is_complete
     if (!withState) return { status: complete ? 'DMA_COMPLETE' : 'DMA_IN_PROGRESS' };
     return { status: complete ? 'DMA_COMPLETE' : 'DMA_IN_PROGRESS', last, used, residue: complete ? 0 : this.residue(ch, cookie), inFlight: 0 };
   }
