@@ -7,6 +7,8 @@ import { register as report } from './report.ts';
 import { register as rules } from './rules.ts';
 import { register as serve } from './serve.ts';
 import { register as checkTrace } from './check-trace.ts';
+import { register as certify } from './certify.ts';
+import { register as replay } from './replay.ts';
 
 export type Register = (program: Command) => void;
 
@@ -15,4 +17,6 @@ export const commands: readonly Register[] = [
   rules,
   serve,
   checkTrace,
+  certify,
+  replay,
 ];

@@ -1,0 +1,44 @@
+/**
+ * Text output of `dmacheck certify`: the per-rule verdict table, each failure's shrunk
+ * counterexample (numbered trace, C snippet, replay line) and a summary.
+ * @public
+ */
+import type { Counterexample, RunResult } from '../../reports/result.ts';
+
+const LABEL: Record<string, string> = {
+  pass: 'pass', fail: 'FAIL', not_exercised: 'not exercised', not_supported: 'not supported', documented_only: 'documented-only', known: 'known',
+};
+
+/** The verdict table, one line per rule. @public */
+export function ruleTable(r: RunResult): string {
+  const lines = [`${'rule'.padEnd(9)}${'verdict'.padEnd(17)}${'exercised'.padStart(10)}  statement`];
+  for (const v of r.rules) {
+    const stmt = v.statement.length > 70 ? `${v.statement.slice(0, 67)}...` : v.statement;
+    lines.push(`${v.id.padEnd(9)}${(LABEL[v.verdict] ?? v.verdict).padEnd(17)}${String(v.exercised).padStart(10)}  ${stmt}`);
+  }
+  return lines.join('\n');
+}
+
+/** One counterexample as a kernel developer reads it. @public */
+export function counterexampleText(c: Counterexample, replayLine: string, file?: string): string {
+  const head = c.rule ? `${c.kind} of ${c.rule}: ${c.msg}\n  ${c.rule}: ${c.statement}` : `${c.kind}: ${c.msg}`;
+  return [
+    head,
+    `  shrunk to ${c.length} generated call(s)/step(s) after the probe; trace (>> marks the failing entry):`,
+    c.text,
+    '  as dmaengine calls:',
+    c.c.split('\n').map((l) => `    ${l}`).join('\n'),
+    `  replay: ${replayLine}${file ? `\n  rerun:  dmacheck replay ${file}` : ''}`,
+  ].join('\n');
+}
+
+/** Summary line. @public */
+export function summary(r: RunResult): string {
+  const count = (k: string) => r.rules.filter((v) => v.verdict === k).length;
+  const c = r.coverage;
+  const pct = c.rulesCheckable ? Math.round((100 * c.rulesExercised) / c.rulesCheckable) : 0;
+  return `${r.verdict === 'pass' ? 'CONFORMANT' : 'VIOLATIONS FOUND'}: ${r.implementation.name}, seed ${r.seed}; ` +
+    `${count('pass')} pass, ${count('fail')} fail, ${count('not_exercised')} not exercised, ${count('not_supported')} not supported, ` +
+    `${count('documented_only')} documented-only; ${c.rulesExercised}/${c.rulesCheckable} checkable rules exercised (${pct}%); ` +
+    `${r.stats.sequences} sequences, ${r.stats.commands} commands, ${r.stats.commandsPerSecond} cmds/s, ${(r.durationMs / 1000).toFixed(1)} s`;
+}

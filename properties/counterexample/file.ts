@@ -1,0 +1,67 @@
+/**
+ * Counterexample files: the report's {@link Counterexample} plus what `dmacheck replay`
+ * needs (implementation, mode, replay line). Loading validates the shape and reports a
+ * bad file as one line `file: what is wrong`.
+ * @public
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { z } from 'zod';
+import type { EngineConfig } from '../../spec/api/index.ts';
+import type { Counterexample } from '../../reports/result.ts';
+import type { Mode, Step } from '../lockstep/step.ts';
+
+export const COUNTEREXAMPLE_FORMAT = 'dmacheck-counterexample/1';
+
+/** @public */
+export interface CounterexampleFile extends Counterexample {
+  readonly format: typeof COUNTEREXAMPLE_FORMAT;
+  /** Implementation spec to replay against (`builtin`, `mutant:<name>`, a module path). */
+  readonly impl: string;
+  readonly mode: Mode;
+  /** The replay codec line. */
+  readonly replay: string;
+}
+
+const StepSchema = z.union([
+  z.object({ k: z.literal('call'), call: z.object({ op: z.string() }).passthrough(), ctx: z.enum(['process', 'atomic', 'hardirq', 'callback']) }).passthrough(),
+  z.object({ k: z.literal('env'), step: z.object({ op: z.enum(['advance', 'irq', 'tasklet', 'drain']) }).passthrough() }),
+]);
+const FileSchema = z.object({
+  format: z.literal(COUNTEREXAMPLE_FORMAT),
+  impl: z.string(),
+  mode: z.enum(['legal', 'misuse']),
+  config: z.object({ slaves: z.array(z.object({ name: z.string() }).passthrough()).min(1), caps: z.object({}).passthrough(), bytesPerUnit: z.number().int().positive() }).passthrough(),
+  commands: z.array(StepSchema),
+  rule: z.string().nullable(),
+}).passthrough();
+
+/** Write atomically enough for a CLI (one write). @public */
+export function saveCounterexample(path: string, f: CounterexampleFile): void {
+  writeFileSync(path, `${JSON.stringify(f, null, 1)}\n`);
+}
+
+/** What replay needs, or a one-line error. @public */
+export type Loaded = { readonly ok: true; readonly file: CounterexampleFile; readonly steps: readonly Step[]; readonly config: EngineConfig } | { readonly ok: false; readonly error: string };
+
+/** @public */
+export function loadCounterexample(path: string): Loaded {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    return { ok: false, error: `${path}: cannot read (${(e as NodeJS.ErrnoException).code ?? 'error'})` };
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return { ok: false, error: `${path}: not JSON` };
+  }
+  const r = FileSchema.safeParse(json);
+  if (!r.success) {
+    const i = r.error.issues[0];
+    return { ok: false, error: `${path}: ${i ? `${i.path.join('.') || '(root)'}: ${i.message}` : 'not a counterexample file'}` };
+  }
+  const file = json as CounterexampleFile;
+  return { ok: true, file, steps: file.commands as readonly Step[], config: file.config };
+}
