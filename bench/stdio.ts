@@ -9,7 +9,7 @@ import { TEST_CONFIG } from '../adapters/test/test-config.ts';
 import { resolveImplementation } from '../adapters/resolve.ts';
 import type { ClientCall, Ctx, EnvStep, Implementation } from '../adapters/index.ts';
 
-const seconds = Number(process.argv[2] ?? 3);
+const seconds = Number(process.argv[2] ?? 2);
 const bin = new URL('../bin/dmacheck.js', import.meta.url).pathname;
 const tsEngine = new URL('../examples/ts-engine/engine.ts', import.meta.url).pathname;
 const pyEngine = new URL('../examples/py-engine/engine.py', import.meta.url).pathname;

@@ -1,0 +1,43 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { recordScript, text } from './helpers.ts';
+
+const bin = new URL('../../bin/dmacheck.js', import.meta.url).pathname;
+const run = (args: string[], input?: string) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', input, timeout: 60_000 });
+const dir = mkdtempSync(join(tmpdir(), 'dmacheck-cli-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('dmacheck check-trace (malformed input)', () => {
+  it('a malformed line: one line `file:line: what`, exit 2', () => {
+    const lines = recordScript();
+    lines.splice(5, 1, '{"k":"ret","ret":{"t":"int","v":"zero"}}');
+    const file = join(dir, 'bad.jsonl');
+    writeFileSync(file, text(lines));
+    const r = run(['check-trace', file]);
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim().split('\n')).toEqual([`dmacheck: ${file}:6: ret.v: Invalid input: expected number, received string`]);
+  });
+
+  it('a missing file: exit 2', () => {
+    const r = run(['check-trace', join(dir, 'none.jsonl')]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('no such file');
+  });
+});
+
+describe('dmacheck serve', () => {
+  it('answers hello, then reports a harness protocol breach with an error message and exit 2', () => {
+    const r = run(['serve'], '{"type":"frob"}\n');
+    const out = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { type: string; message?: string });
+    expect(out[0]?.type).toBe('hello');
+    expect(out[1]).toEqual({ type: 'error', message: 'unknown message type "frob"' });
+    expect(r.status).toBe(2);
+  });
+
+  it('exits 0 at end of input', () => {
+    expect(run(['serve'], '').status).toBe(0);
+  });
+});
