@@ -69,7 +69,8 @@ function finishCurrent(drv: DriverState, c: SimChan): void {
   const faults = drv.host.faults;
   const copyMeta = d.metaMode === 'client' && d.drv.dir === 'DEV_TO_MEM' && d.drv.meta.clientLen > 0;
   if (copyMeta && !faults.has('meta-copied-late')) drv.host.emit({ ev: 'meta_copied', chan: c.hw.id, desc: d.id });
-  if (d.metaMode === 'engine' && d.drv.dir === 'DEV_TO_MEM') d.drv.meta.enginePayload = ENGINE_META_RX_LEN;
+  // ENGINE mode, DEV_TO_MEM: the engine fills its area; the client reads it in the callback (META-8)
+  if (d.metaMode !== 'client' && d.drv.dir === 'DEV_TO_MEM' && drv.host.cfg.caps.metadataEngine) d.drv.meta.enginePayload = ENGINE_META_RX_LEN;
   if (faults.has('meta-freed-early')) d.drv.meta.engineFreed = true;
   c.current = null;
   c.hw.stop();
