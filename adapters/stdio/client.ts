@@ -114,6 +114,8 @@ export class StdioImplementation implements Implementation {
           if (m.req !== id) throw this.fail('wrong_id', `callback for request ${m.req} while handling ${id}`);
           if (kind === 'reset') throw this.fail('bad_message', 'callback during reset');
           this.hook(() => this.hooks?.callback(m.inv));
+          // A nested call may have failed (and been swallowed by the harness): stop now, do not wait.
+          if (this.failed) throw this.failed;
           this.send({ type: 'callback_return', id: m.id });
           break;
         case 'result':
@@ -147,6 +149,7 @@ export class StdioImplementation implements Implementation {
 
   /** The next valid message, or a thrown ImplError naming what went wrong. */
   private receive(timeoutMs: number, timeoutWhat: string): ImplMsg {
+    if (this.failed) throw this.failed;
     const s = this.session;
     if (!s) throw this.fail('exit', 'implementation is not running');
     const r = s.next(Math.max(0, timeoutMs));
