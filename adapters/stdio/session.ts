@@ -20,10 +20,29 @@ let exitHookInstalled = false;
 function killGroup(pid: number): void {
   try { process.kill(-pid, 'SIGKILL'); } catch { try { process.kill(pid, 'SIGKILL'); } catch { /* already gone */ } }
 }
+function killAll(): void {
+  for (const pid of live) killGroup(pid);
+  live.clear();
+}
+/**
+ * Children run in their own process group (so a kill reaches what they started), which
+ * also means a terminal's Ctrl-C does not reach them: kill them on exit and on the usual
+ * termination signals. If nobody else handles the signal, re-raise it for the default action.
+ */
 function installExitHook(): void {
   if (exitHookInstalled) return;
   exitHookInstalled = true;
-  process.on('exit', () => { for (const pid of live) killGroup(pid); });
+  process.on('exit', killAll);
+  for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    const onSignal = (): void => {
+      killAll();
+      if (process.listenerCount(sig) === 1) {
+        process.off(sig, onSignal);
+        process.kill(process.pid, sig);
+      }
+    };
+    process.on(sig, onSignal);
+  }
 }
 
 const WORKER_URL = new URL('./child-worker.mjs', import.meta.url);
