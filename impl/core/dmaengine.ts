@@ -57,7 +57,7 @@ export class DmaEngineCore<P> {
   releaseChannel(chan: ChanId): Ret {
     this.exec.mightSleep('dma_release_channel');
     if (!this.isHeld(chan)) return VOID;
-    this.dev.synchronize?.(chan);
+    if (!this.faults.has('release-tasklet-live')) this.dev.synchronize?.(chan);
     this.dev.freeChanResources(chan);
     this.held[chan] = false;
     return VOID;

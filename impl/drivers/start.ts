@@ -22,7 +22,8 @@ export function startNext(drv: DriverState, c: SimChan): void {
   c.current = d;
   drv.host.emit({ ev: 'hw_start', chan: c.hw.id, desc: d.id });
   if (faults.has('issue-while-paused')) c.hw.paused = false;
-  c.hw.start(jobOf(d));
+  const job = jobOf(d);
+  c.hw.start(faults.has('cyclic-stops') && job.loop === 'cyclic' ? { ...job, loop: 'once' } : job);
   loadEotCheck(drv, c);
 }
 
@@ -99,6 +100,6 @@ function periodsElapsed(drv: DriverState, c: SimChan): boolean {
   }
   c.periodIrqs++;
   if (drv.host.faults.has('period-cb-lost') && c.periodIrqs % 2 === 0) return false;
-  c.vc.cyclicCallback(d);
+  c.vc.cyclicCallback(d, n);
   return true;
 }

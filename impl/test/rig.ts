@@ -36,7 +36,9 @@ export function baseConfig(over: Partial<EngineConfig> = {}, caps: Partial<Engin
 export type Logged =
   | { readonly k: 'ev'; readonly ev: EngineEvent }
   | { readonly k: 'cb'; readonly cb: CallbackInvocation }
-  | { readonly k: 'cb_ret' };
+  | { readonly k: 'cb_ret' }
+  /** Only when {@link Rig.logCalls} is on: a client call returned. */
+  | { readonly k: 'ret'; readonly op: string; readonly ret: Ret };
 
 export const INT = 1; // DMA_PREP_INTERRUPT
 export const ACK = 2; // DMA_CTRL_ACK
@@ -62,8 +64,13 @@ export class Rig {
     });
   }
 
+  /** Record every call's return in the log too (traces compared whole). */
+  logCalls = false;
+
   call(c: ClientCall, ctx: Ctx = 'process'): Ret {
-    return this.eng.call(c, ctx);
+    const ret = this.eng.call(c, ctx);
+    if (this.logCalls) this.log.push({ k: 'ret', op: c.op, ret });
+    return ret;
   }
 
   env(step: EnvStep): void {
@@ -86,6 +93,7 @@ export class Rig {
     return this.log.map((e) => {
       if (e.k === 'cb') return `cb d${e.cb.desc}${e.cb.period ? ' period' : ''}`;
       if (e.k === 'cb_ret') return 'cb_ret';
+      if (e.k === 'ret') return `ret ${e.op}`;
       const ev = e.ev;
       const d = 'desc' in ev ? ` d${ev.desc}` : '';
       return `${ev.ev}${d}`;

@@ -124,11 +124,11 @@ export class VirtChan<P> {
     d.cookie = 0;
   }
 
-  /** vchan_cyclic_callback: record the pending period callback. vc lock must be held by caller. */
-  cyclicCallback(d: VirtDesc<P>): void {
+  /** vchan_cyclic_callback: record the pending period callback (`periods` elapsed). vc lock must be held by caller. */
+  cyclicCallback(d: VirtDesc<P>, periods: number): void {
     assertHeld(this.lock);
     this.cyclic = d;
-    this.cyclicPeriods++;
+    this.cyclicPeriods += periods;
   }
 
   /** tasklet_schedule (`tasklet_scheduled` only when it was not already scheduled). */
