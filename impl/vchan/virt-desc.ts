@@ -36,9 +36,4 @@ export class VirtDesc<P> implements ListNode<VirtDesc<P>> {
   get reuse(): boolean {
     return (this.flags & DMA_CTRL_REUSE) !== 0;
   }
-
-  /** Which place the descriptor is in: a list name or an off-list state. */
-  get place(): string {
-    return this.list !== null ? this.list.name : (this.off ?? 'nowhere');
-  }
 }
