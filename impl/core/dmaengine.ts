@@ -204,7 +204,9 @@ export class DmaEngineCore<P> {
   /** dmaengine_synchronize: might_sleep, then device_synchronize if present (SYNC-1). */
   synchronize(chan: ChanId): Ret {
     this.exec.mightSleep('dmaengine_synchronize');
-    if (this.isHeld(chan)) this.dev.synchronize?.(chan);
+    if (!this.isHeld(chan) || this.dev.synchronize === undefined) return VOID;
+    this.exec.waitsForTasklet(chan, 'dmaengine_synchronize');
+    this.dev.synchronize(chan);
     return VOID;
   }
 

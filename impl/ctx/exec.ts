@@ -46,6 +46,11 @@ export class ExecContext {
     return false;
   }
 
+  /** tasklet_kill from inside the tasklet it waits for would hang forever (SYNC-2, CB-6): record it. */
+  waitsForTasklet(chan: ChanId, what: string): void {
+    if (this.insideTaskletOf(chan)) this.splats.report(`BUG: ${what} from a callback of channel ${chan} would wait on its own tasklet`);
+  }
+
   /** might_sleep(): records a splat in atomic context; never throws. */
   mightSleep(what: string): void {
     if (this.atomic) this.splats.report(`BUG: sleeping function called from invalid context: ${what} in ${this.current}`);
