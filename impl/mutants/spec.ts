@@ -32,6 +32,7 @@ export interface TriggerConfig {
   readonly caps?: Partial<EngineCaps>;
   readonly cookieInit?: number;
   readonly residueGranularity?: ResidueGranularity;
+  readonly maxTransferLen?: number;
 }
 
 /**

@@ -4,8 +4,8 @@
  * 3 = 64 B and 4 = 256 B). Descriptor ids start at 1 (the prelude prepares none).
  * @internal
  */
-import type { CallbackAction, ClientCall, Cookie, Ctx, DescId, Direction, EnvStep, PrepFlags } from '../../spec/api/index.ts';
-import { DMA_CTRL_ACK, DMA_CTRL_REUSE, DMA_PREP_INTERRUPT } from '../lib/kernel-constants.ts';
+import type { CallbackAction, ClientCall, Cookie, Ctx, DescId, Direction, EnvStep, MetadataMode, PrepFlags, SlaveConfig } from '../../spec/api/index.ts';
+import { DMA_CTRL_ACK, DMA_PREP_INTERRUPT, DMA_PREP_LOAD_EOT, DMA_PREP_REPEAT } from '../lib/kernel-constants.ts';
 import type { TriggerStep } from './spec.ts';
 
 /** Channel ids of the default configuration. */
@@ -13,7 +13,8 @@ export const TX = 0;
 export const RX = 1;
 /** The usual slave prep flags. */
 export const INT_ACK = DMA_PREP_INTERRUPT | DMA_CTRL_ACK;
-export const REUSE_FLAGS = INT_ACK | DMA_CTRL_REUSE;
+export const REPEAT_FLAGS = INT_ACK | DMA_PREP_REPEAT;
+export const LOAD_EOT_FLAGS = INT_ACK | DMA_PREP_LOAD_EOT;
 
 const DIR: readonly Direction[] = ['MEM_TO_DEV', 'DEV_TO_MEM'];
 /** The small buffer mapped for each channel by the prelude. */
@@ -54,3 +55,23 @@ export const synchronize = (chan: number): TriggerStep => call({ op: 'synchroniz
 export const advance = (units: number): TriggerStep => env({ op: 'advance', units });
 export const irq = (chan: number): TriggerStep => env({ op: 'irq', chan });
 export const tasklet = (chan: number): TriggerStep => env({ op: 'tasklet', chan });
+
+/** prep_slave_sg over the channel's big buffer with several entries of these lengths (each from offset 0). */
+export function sgEntries(desc: DescId, chan: number, lens: readonly number[]): TriggerStep {
+  return call({ op: 'prep_slave_sg', chan, desc, sgl: lens.map((len) => ({ buf: BIG_BUF[chan]!, offset: 0, len })), dir: DIR[chan]!, flags: INT_ACK });
+}
+
+/** prep_interleaved of one frame of `size` bytes from the channel's small buffer. */
+export function interleaved(desc: DescId, chan: number, size: number, flags: PrepFlags): TriggerStep {
+  return call({ op: 'prep_interleaved', chan, desc, xt: { dir: DIR[chan]!, buf: SMALL_BUF[chan]!, offset: 0, numf: 1, chunks: [{ size, icg: 0 }] }, flags });
+}
+
+export const setReuse = (desc: DescId): TriggerStep => call({ op: 'set_reuse', desc });
+export const metaSupported = (chan: number, mode: MetadataMode): TriggerStep => call({ op: 'metadata_supported', chan, mode });
+export const attachMeta = (desc: DescId, len: number): TriggerStep => call({ op: 'attach_metadata', desc, len });
+export const getCaps = (chan: number): TriggerStep => call({ op: 'get_slave_caps', chan });
+export const release = (chan: number): TriggerStep => call({ op: 'release_channel', chan });
+/** slave_config with both widths `width` and bursts 8. */
+export function config(chan: number, width: SlaveConfig['srcAddrWidth']): TriggerStep {
+  return call({ op: 'slave_config', chan, cfg: { srcAddrWidth: width, dstAddrWidth: width, srcMaxburst: 8, dstMaxburst: 8 } });
+}

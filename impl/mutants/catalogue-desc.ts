@@ -1,0 +1,57 @@
+/**
+ * Mutants of descriptors, reuse, metadata, prep, capabilities, configuration and data
+ * (bug classes 33, 34, 35; DESC, META, CAPS, CFG, TERM-1/PAUSE-1, DATA).
+ * @internal
+ */
+import { CLS, obligation } from './classes.ts';
+import type { MutantSpec } from './spec.ts';
+import {
+  attachMeta, config, getCaps, issue, metaSupported, pause, RX, setCb, setReuse, sg, sgEntries, submit, TX,
+} from './steps.ts';
+
+export const DESC_MUTANTS: readonly MutantSpec[] = [
+  {
+    name: 'reuse-freed', faults: ['reuse-freed'], bugClass: CLS.reuse, rules: ['DESC-13'],
+    description: 'A DMA_CTRL_REUSE descriptor is freed at completion instead of recycled.',
+    trigger: { steps: [sg(1, TX, 8), setReuse(1), submit(1), issue(TX)] },
+  },
+  {
+    name: 'meta-freed-early', faults: ['meta-freed-early'], bugClass: CLS.metadata, rules: ['META-10'],
+    description: 'ENGINE metadata memory is freed at completion, before the callback that reads it ran.',
+    trigger: { steps: [metaSupported(RX, 'engine'), sg(1, RX, 8), setCb(1, { kind: 'read_metadata' }), submit(1), issue(RX)] },
+  },
+  {
+    name: 'meta-copied-late', faults: ['meta-copied-late'], bugClass: CLS.metadata, rules: ['META-6'],
+    description: 'CLIENT-mode DEV_TO_MEM metadata is copied after the cookie completed.',
+    trigger: { steps: [metaSupported(RX, 'client'), sg(1, RX, 8), attachMeta(1, 8), submit(1), issue(RX)] },
+  },
+  {
+    name: 'prep-accepts-bad', faults: ['prep-accepts-bad'], bugClass: CLS.prepRet, rules: ['DESC-1'],
+    description: 'Prep skips its length checks and accepts a transfer longer than the engine can do instead of returning NULL.',
+    trigger: { config: { maxTransferLen: 256 }, steps: [sgEntries(1, TX, [200, 100])] },
+  },
+  {
+    name: 'caps-lie', faults: ['caps-lie'], bugClass: obligation('Capabilities reflect the device ops'), rules: ['CAPS-2'],
+    description: 'get_slave_caps reports cmd_pause/resume/terminate whatever the device ops are.',
+    trigger: { config: { caps: { pause: false } }, steps: [getCaps(TX)] },
+  },
+  {
+    name: 'wrong-errno-missing-op', faults: ['wrong-errno-missing-op'], bugClass: obligation('Wrapper errno for a missing op'),
+    rules: ['PAUSE-1', 'TERM-1', 'TERM-3'],
+    description: 'Missing ops give the wrong errno: terminate -ENOSYS instead of -EINVAL, pause/resume -EINVAL instead of -ENOSYS.',
+    trigger: { config: { caps: { pause: false } }, steps: [pause(TX)] },
+  },
+  {
+    name: 'config-applies-to-queued', faults: ['config-applies-to-queued'], bugClass: obligation('Slave config governs later preps only'),
+    rules: ['CFG-2'],
+    description: 'A new slave config changes the bus width of descriptors already prepared.',
+    trigger: { steps: [sg(1, TX, 8), config(TX, 2), submit(1), issue(TX)] },
+  },
+  {
+    name: 'data-corrupt', faults: ['data-corrupt'], bugClass: obligation('Data integrity'), rules: ['DESC-6', 'DATA-5'],
+    description: 'DEV_TO_MEM writes the peripheral stream shifted by one byte.',
+    why: 'The model checks each xfer against the bytes the descriptor describes under DESC-6 (the engine works from what prep captured).',
+    trigger: { steps: [sg(1, RX, 8), submit(1), issue(RX)] },
+  },
+];
+

@@ -1,0 +1,66 @@
+/**
+ * Mutants of submission, issue, termination, synchronize and release (bug classes 4,
+ * 7, 16, 18, 19, 22, 24, 39; SUB, ISS, TERM, SYNC, CH).
+ * @internal
+ */
+import { CLS } from './classes.ts';
+import type { MutantSpec } from './spec.ts';
+import {
+  advance, irq, issue, pause, release, setCb, sg, submit, synchronize, terminateAsync, terminateSync, TX,
+} from './steps.ts';
+
+export const QUEUE_MUTANTS: readonly MutantSpec[] = [
+  {
+    name: 'start-on-submit', faults: ['start-on-submit'], bugClass: CLS.startOnSubmit, rules: ['SUB-1', 'PROV-4'],
+    description: 'tx_submit starts the transfer at once when the channel is idle.',
+    trigger: { steps: [sg(1, TX, 8), submit(1)] },
+  },
+  {
+    name: 'start-unissued', faults: ['start-unissued'], bugClass: CLS.startOnSubmit, rules: ['ISS-1', 'ISS-3'],
+    description: 'A completion also starts descriptors that were submitted but never issued.',
+    trigger: { steps: [sg(1, TX, 8), submit(1), issue(TX), sg(2, TX, 8), submit(2)] },
+  },
+  {
+    name: 'double-complete', faults: ['double-complete'], bugClass: CLS.wrongDesc, rules: ['CK-4'],
+    description: 'The IRQ handler marks the finished descriptor complete twice.',
+    trigger: { steps: [sg(1, TX, 8), submit(1), issue(TX)] },
+  },
+  {
+    name: 'out-of-order-completion', faults: ['out-of-order-completion'], bugClass: CLS.outOfOrder, rules: ['ISS-3', 'CK-5'],
+    description: 'The driver starts the newest issued descriptor first without declaring DMA_COMPLETION_NO_ORDER.',
+    trigger: { steps: [sg(1, TX, 8), submit(1), sg(2, TX, 8), submit(2), issue(TX)] },
+  },
+  {
+    name: 'resurrect-after-terminate', faults: ['resurrect-after-terminate'], bugClass: CLS.resurrection, rules: ['TERM-7', 'TERM-9', 'ISS-1'],
+    description: 'Terminate stops only the active transfer; queued descriptors stay and are started again.',
+    why: 'A kept descriptor that was only submitted is restarted without issue_pending, which the model names ISS-1.',
+    trigger: { steps: [sg(1, TX, 8), submit(1), terminateAsync(TX)] },
+  },
+  {
+    name: 'write-after-sync', faults: ['write-after-sync'], bugClass: CLS.afterSync, rules: ['SYNC-4', 'TERM-7'],
+    description: 'Terminate forgets the active descriptor without stopping the hardware, which keeps moving data.',
+    trigger: { steps: [sg(1, TX, 8), submit(1), issue(TX), terminateSync(TX)] },
+  },
+  {
+    name: 'sync-no-tasklet-wait', faults: ['sync-no-tasklet-wait'], bugClass: CLS.afterSync, rules: ['SYNC-5', 'SYNC-4', 'CB-14'],
+    description: 'Synchronize does not wait for (run) the scheduled tasklet, so callbacks are still pending when it returns.',
+    trigger: { steps: [sg(1, TX, 8), setCb(1), submit(1), issue(TX), advance(2), irq(TX), synchronize(TX)] },
+  },
+  {
+    name: 'terminate-no-free', faults: ['terminate-no-free'], bugClass: CLS.termLeak, rules: ['TERM-9'],
+    description: 'Terminate drops the active descriptor on no list: it is never freed, not even at synchronize.',
+    trigger: { steps: [sg(1, TX, 8), submit(1), issue(TX), terminateSync(TX)] },
+  },
+  {
+    name: 'terminate-keeps-paused', faults: ['terminate-keeps-paused'], bugClass: CLS.pausedTerminate, rules: ['TERM-11', 'ISS-2'],
+    description: 'Terminate of a paused channel leaves it paused, so new work never starts.',
+    why: 'The stuck pause shows when issue_pending leaves the idle channel with issued work (ISS-2).',
+    trigger: { steps: [pause(TX), terminateSync(TX), sg(1, TX, 8), submit(1), issue(TX)] },
+  },
+  {
+    name: 'release-tasklet-live', faults: ['release-tasklet-live'], bugClass: CLS.tasklet, rules: ['CH-6', 'CB-16', 'SYNC-5'],
+    description: 'Release frees the channel without synchronizing: the scheduled tasklet and its callbacks are lost or run later.',
+    why: 'Release frees the completed descriptor whose callback the skipped synchronize should have delivered (CB-16).',
+    trigger: { steps: [sg(1, TX, 8), setCb(1), submit(1), issue(TX), advance(2), irq(TX), release(TX)] },
+  },
+];
