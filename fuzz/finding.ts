@@ -1,0 +1,55 @@
+/**
+ * A fuzz finding: the shrunk run as a counterexample file in exactly the format
+ * `dmacheck replay FILE` reads (properties/counterexample/file.ts), with its dedup key
+ * (rule + shape of the trace, reports' `counterexampleShape`) and its corpus file name.
+ * The replay line is the one codec's `{ seed, path }`: for the fuzzer, `seed` is the
+ * worker's campaign seed and `path` is `worker:sequence` (the sequence's number in that
+ * worker's campaign); the file's `commands` replay it exactly without regenerating.
+ * @public
+ */
+import type { EngineConfig, Verdict } from '../spec/api/index.ts';
+import { fnv1a } from '../spec/api/index.ts';
+import { buildCounterexample } from '../properties/counterexample/build.ts';
+import { COUNTEREXAMPLE_FORMAT, type CounterexampleFile } from '../properties/counterexample/file.ts';
+import { encodeReplay } from '../properties/counterexample/replay-codec.ts';
+import type { Lockstep } from '../properties/lockstep/runner.ts';
+import type { Mode } from '../properties/lockstep/step.ts';
+import { counterexampleShape } from '../reports/index.ts';
+
+/** @public */
+export interface Finding {
+  readonly file: CounterexampleFile;
+  /** Dedup key: rule, kind and the operation sequence of the trace. */
+  readonly key: string;
+  /** Corpus file name, `RULE-hash.json`. */
+  readonly name: string;
+}
+
+/** @public */
+export interface FindingMeta {
+  readonly seed: number;
+  readonly path: string;
+  readonly config: EngineConfig;
+  readonly mode: Mode;
+  /** Implementation spec replay should use (`builtin`, `mutant:x`, a module path). */
+  readonly impl: string;
+}
+
+/** The corpus key and name of a counterexample file. @public */
+export function keyOf(f: CounterexampleFile): { readonly key: string; readonly name: string } {
+  const key = counterexampleShape(f);
+  const hash = fnv1a(Buffer.from(key, 'utf8')).toString(16).padStart(8, '0');
+  return { key, name: `${(f.rule ?? f.kind).replace(/[^A-Za-z0-9_-]/g, '_')}-${hash}.json` };
+}
+
+/** Build the finding of a (shrunk) failed run. @public */
+export function makeFinding(r: Lockstep, verdict: Verdict, m: FindingMeta): Finding {
+  const cx = buildCounterexample(r, verdict, m.seed, m.path, m.config);
+  const file: CounterexampleFile = { ...cx, format: COUNTEREXAMPLE_FORMAT, impl: m.impl, mode: m.mode, replay: encodeReplay({ seed: m.seed, path: m.path }) };
+  return { file, ...keyOf(file) };
+}
+
+/** The file's text, as properties' `saveCounterexample` writes it. @public */
+export function findingText(f: CounterexampleFile): string {
+  return `${JSON.stringify(f, null, 1)}\n`;
+}

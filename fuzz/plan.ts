@@ -1,0 +1,57 @@
+/**
+ * Drawing the next sequence's plan: a pool prefix (guidance) half of the time, else a
+ * fresh configuration from the shared config arbitrary (cookie counter started near
+ * INT_MAX more often than there, for CK-2 wrap-around), a mode (misuse sometimes), a
+ * swarm (everything on sometimes, as a uniform generator would) and a length (mostly
+ * short, sometimes up to `maxLength` — thousands of commands).
+ * @public
+ */
+import type fc from 'fast-check';
+import { configArb } from '../properties/gen/config.ts';
+import type { CapabilityProfile, EngineConfig } from '../spec/api/index.ts';
+import { INT_MAX } from '../spec/api/index.ts';
+import type { Guidance } from './guidance.ts';
+import type { FuzzRng } from './rng.ts';
+import type { SequencePlan } from './sequence.ts';
+import { drawSwarm, fullSwarm } from './swarm.ts';
+
+/** @public */
+export interface PlanOptions {
+  readonly profile: CapabilityProfile;
+  readonly maxLength: number;
+  /** Share of sequences in misuse mode (client breaks C rules on purpose). */
+  readonly misuseShare: number;
+  /** Off: uniform generation (full swarm, no prefixes, no racy weights) — the baseline. */
+  readonly guided: boolean;
+}
+
+/** Sequence length: 50 % ≤ 60, 30 % ≤ 300, 20 % up to maxLength. @internal */
+export function drawLength(rng: FuzzRng, max: number): number {
+  const r = rng.below(10);
+  const hi = r < 5 ? 60 : r < 8 ? 300 : max;
+  return Math.max(1, Math.min(max, 10 + rng.below(Math.max(1, hi - 9))));
+}
+
+/** @public */
+export class Planner {
+  private readonly configs: fc.Arbitrary<EngineConfig>;
+  constructor(private readonly o: PlanOptions) {
+    this.configs = configArb(o.profile);
+  }
+
+  next(rng: FuzzRng, guidance: Guidance | undefined): SequencePlan {
+    const o = this.o;
+    if (o.guided && guidance && rng.chance(0.5)) {
+      const p = guidance.pickPrefix(rng);
+      if (p) {
+        const prefix = p.seed.cmds.slice(0, p.length);
+        return { config: p.seed.config, mode: p.seed.mode, swarm: p.seed.swarm, prefix, length: Math.min(o.maxLength, prefix.length + drawLength(rng, o.maxLength)) };
+      }
+    }
+    let config = this.configs.generate(rng.forkRandom(), undefined).value;
+    if (o.guided && o.profile.cookieInit && o.profile.configurableCaps && rng.chance(0.2)) config = { ...config, cookieInit: INT_MAX - rng.below(6) };
+    const mode = rng.chance(o.misuseShare) ? 'misuse' : 'legal';
+    const swarm = !o.guided || rng.chance(0.15) ? fullSwarm(o.profile, mode) : drawSwarm(rng, o.profile, mode);
+    return { config, mode, swarm, prefix: [], length: drawLength(rng, o.maxLength) };
+  }
+}

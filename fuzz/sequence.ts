@@ -1,0 +1,99 @@
+/**
+ * Runs one fuzz sequence in lockstep: the probe, an optional replayed prefix from the
+ * guidance pool, then fresh commands from the swarm's rows of the shared command table,
+ * drawn with weights = table weight × coverage boost × racy-region boost (the boost row
+ * is chosen by what the model says is pending now). A command whose model precondition
+ * does not hold is redrawn, as `fc.commands` does.
+ * @public
+ */
+import type fc from 'fast-check';
+import type { DmaCommand } from '../properties/commands/index.ts';
+import { Lockstep } from '../properties/lockstep/runner.ts';
+import { LockstepFailure, type Mode } from '../properties/lockstep/step.ts';
+import type { EngineConfig, Implementation, Model } from '../spec/api/index.ts';
+import type { CoverageMap } from './coverage.ts';
+import type { Guidance } from './guidance.ts';
+import { racyBoost, SIT_COUNT, situation } from './racy.ts';
+import { type FuzzRng, weightedIndex } from './rng.ts';
+import type { Swarm } from './swarm.ts';
+import { SwarmCallback } from './swarm-callback.ts';
+
+/** What to run. @public */
+export interface SequencePlan {
+  readonly config: EngineConfig;
+  readonly mode: Mode;
+  readonly swarm: Swarm;
+  /** Commands replayed first (a pool prefix). */
+  readonly prefix: readonly DmaCommand[];
+  /** Total commands to execute, prefix included. */
+  readonly length: number;
+}
+
+/** What happened. @public */
+export interface SequenceRun {
+  readonly runner: Lockstep;
+  /** The symbolic commands that ran (precondition held), in order. */
+  readonly cmds: readonly DmaCommand[];
+  /** Indices into `cmds` of commands during which new coverage appeared. */
+  readonly newAt: readonly number[];
+}
+
+/** Redraws allowed before the sequence ends early (nothing applicable). */
+const MAX_REDRAWS = 32;
+
+/** Execute `plan`; never throws for implementation or model failures (they are in `runner.failure`). @public */
+export function runSequence(model: Model<unknown>, impl: Implementation, cov: CoverageMap, guidance: Guidance | undefined, plan: SequencePlan, rng: FuzzRng): SequenceRun {
+  const r = new Lockstep(model, impl, plan.config, { mode: plan.mode, cov });
+  const cmds: DmaCommand[] = [];
+  const newAt: number[] = [];
+  let fresh = false;
+  cov.onNew = () => { fresh = true; };
+  const exec = (c: DmaCommand) => {
+    cmds.push(c);
+    fresh = false;
+    c.run(r, r);
+    if (fresh) newAt.push(cmds.length - 1);
+  };
+  try {
+    if (!r.failure) {
+      r.prelude();
+      for (const c of plan.prefix) if (c.check(r)) exec(c);
+      generate(r, plan, guidance, rng, exec, cmds);
+      r.finish();
+    }
+  } catch (e) {
+    if (!(e instanceof LockstepFailure)) r.fail({ kind: 'model_bug', step: r.index, msg: `harness error: ${e instanceof Error ? e.message : String(e)}` });
+  } finally {
+    cov.onNew = undefined;
+  }
+  return { runner: r, cmds, newAt };
+}
+
+function generate(r: Lockstep, plan: SequencePlan, guidance: Guidance | undefined, rng: FuzzRng, exec: (c: DmaCommand) => void, cmds: readonly DmaCommand[]): void {
+  const specs = plan.swarm.specs;
+  if (specs.length === 0) return;
+  const rnd: fc.Random = rng.forkRandom();
+  const tables: (readonly [number[], number] | undefined)[] = new Array(SIT_COUNT);
+  const table = (mask: number) => {
+    let t = tables[mask];
+    if (t === undefined) {
+      const w = specs.map((s) => s.weight * (guidance?.boost(s.op) ?? 1) * racyBoost(s.op, mask));
+      t = tables[mask] = [w, w.reduce((a, b) => a + b, 0)];
+    }
+    return t;
+  };
+  const nChans = plan.config.slaves.length;
+  const model = r.model!;
+  const views = new Array(nChans);
+  let redraws = 0;
+  while (cmds.length < plan.length && redraws < MAX_REDRAWS) {
+    for (let i = 0; i < nChans; i++) views[i] = model.chan(r.state, i);
+    const [w, total] = table(situation(views));
+    const spec = specs[weightedIndex(rng, w, total)]!;
+    const drawn = spec.arb.generate(rnd, undefined).value;
+    const cmd = spec.op === 'set_callback' ? new SwarmCallback(drawn, plan.swarm.callbackKinds) : drawn;
+    if (!cmd.check(r)) { redraws++; continue; }
+    redraws = 0;
+    exec(cmd);
+  }
+}

@@ -1,0 +1,112 @@
+/**
+ * Shrinking a failing fuzz sequence to a short one that fails the same way (same verdict
+ * kind and rule). Delta debugging (Zeller's ddmin, chunks halving down to single
+ * commands) first over the symbolic commands — removing one re-resolves the rest against
+ * the new state, so later commands stay legal — then over the concrete steps, then each
+ * `advance` is cut to the fewest units that still fail. The probe (prelude) is kept.
+ * Bounded by a deadline and the campaign's stop flag: it returns the best so far.
+ * @public
+ */
+import { runSequence as runSymbolic } from '../properties/check.ts';
+import type { DmaCommand } from '../properties/commands/index.ts';
+import type { Lockstep } from '../properties/lockstep/runner.ts';
+import { preludeSteps } from '../properties/lockstep/prelude.ts';
+import { replaySteps } from '../properties/lockstep/replay.ts';
+import type { Mode, Step } from '../properties/lockstep/step.ts';
+import type { EngineConfig, Implementation, Model, Verdict } from '../spec/api/index.ts';
+
+/** Two failures are "the same" when this is equal. @public */
+export function signature(v: Verdict): string {
+  switch (v.kind) {
+    case 'undefined': case 'violation': return `${v.kind}:${v.rule}`;
+    case 'impl_error': return `impl_error:${v.what}`;
+    case 'model_bug': return 'model_bug';
+  }
+}
+
+/** @public */
+export interface ShrinkInput {
+  readonly model: Model<unknown>;
+  readonly impl: Implementation;
+  readonly config: EngineConfig;
+  readonly mode: Mode;
+  /** The failing symbolic commands, up to the one during which it failed. */
+  readonly cmds: readonly DmaCommand[];
+  readonly verdict: Verdict;
+  /** Date.now() after which shrinking stops. */
+  readonly deadline: number;
+  readonly stop: () => boolean;
+}
+
+/** @public */
+export interface ShrinkOutput {
+  /** Replay of the shrunk steps (prelude included; `preludeLength` set). */
+  readonly runner: Lockstep;
+  readonly attempts: number;
+}
+
+/** ddmin over a list: the shortest sublist found for which `fails` holds. @internal */
+export function ddmin<T>(xs: readonly T[], fails: (ys: readonly T[]) => boolean, out: () => boolean): T[] {
+  let cur = [...xs];
+  let size = Math.max(1, cur.length >> 1);
+  while (!out()) {
+    let changed = false;
+    for (let i = cur.length - size; i >= 0 && !out(); i -= size) {
+      const cand = cur.slice(0, i).concat(cur.slice(i + size));
+      if (fails(cand)) { cur = cand; changed = true; }
+    }
+    if (!changed) {
+      if (size === 1) break;
+      size = Math.max(1, size >> 1);
+    }
+    size = Math.min(size, Math.max(1, cur.length));
+  }
+  return cur;
+}
+
+/** Shrink; the result still fails with `signature(input.verdict)` (else the input's own replay is returned). @public */
+export function shrink(o: ShrinkInput): ShrinkOutput {
+  const want = signature(o.verdict);
+  let attempts = 0;
+  const out = () => o.stop() || Date.now() > o.deadline;
+  const same = (r: Lockstep) => { attempts++; return r.failure !== undefined && signature(r.failure) === want; };
+  const symbolic = ddmin(o.cmds, (cs) => same(runSymbolic({ model: o.model, impl: o.impl, mode: o.mode }, o.config, cs)), out);
+  const first = runSymbolic({ model: o.model, impl: o.impl, mode: o.mode }, o.config, symbolic);
+  const prelude = preludeSteps(o.config);
+  const replay = (gen: readonly Step[]) => replaySteps(o.model, o.impl, o.config, o.mode, [...prelude, ...gen]);
+  let gen: Step[] = first.steps.slice(first.preludeLength);
+  if (same(replay(gen))) {
+    gen = ddmin(gen, (g) => same(replay(g)), out);
+    gen = shrinkAdvances(gen, (g) => same(replay(g)), out);
+  } else {
+    gen = first.steps.slice(first.preludeLength);
+  }
+  const runner = replay(gen);
+  runner.preludeLength = prelude.length;
+  return { runner, attempts };
+}
+
+/** Merge adjacent advances, then cut each to the fewest units that still fail. @internal */
+function shrinkAdvances(gen: Step[], fails: (g: readonly Step[]) => boolean, out: () => boolean): Step[] {
+  let cur = gen;
+  for (let i = 0; i + 1 < cur.length && !out(); i++) {
+    const a = cur[i]!;
+    const b = cur[i + 1]!;
+    if (a.k === 'env' && a.step.op === 'advance' && b.k === 'env' && b.step.op === 'advance') {
+      const merged: Step = { k: 'env', step: { op: 'advance', units: a.step.units + b.step.units } };
+      const cand = [...cur.slice(0, i), merged, ...cur.slice(i + 2)];
+      if (fails(cand)) { cur = cand; i--; }
+    }
+  }
+  for (let i = 0; i < cur.length && !out(); i++) {
+    const s = cur[i]!;
+    if (s.k !== 'env' || s.step.op !== 'advance' || s.step.units <= 1) continue;
+    const u = s.step.units;
+    for (const v of [1, Math.ceil(u / 8), Math.ceil(u / 4), Math.ceil(u / 2)]) {
+      if (v >= u) continue;
+      const cand = [...cur.slice(0, i), { k: 'env' as const, step: { op: 'advance' as const, units: v } }, ...cur.slice(i + 1)];
+      if (fails(cand)) { cur = cand; break; }
+    }
+  }
+  return cur;
+}
