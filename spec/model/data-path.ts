@@ -1,0 +1,54 @@
+/**
+ * Data integrity of one `xfer` (DESC-6, CFG-4): the bytes read from memory for
+ * MEM_TO_DEV (pushed into the peripheral FIFO), or the peripheral stream written to
+ * memory for DEV_TO_MEM. The DMA must fault rather than touch an unmapped buffer.
+ * @internal
+ */
+import type { EngineEvent } from '../api/index.ts';
+import { cfg4_prepDirection } from '../rules/config.ts';
+import { desc6_data } from '../rules/desc.ts';
+import type { Cx } from '../rules/require.ts';
+import { addWrite, bufByte, hash, periphBytes, span } from './bytes.ts';
+import type { Out } from './ops.ts';
+import type { Buf, Chan, Desc, ModelState } from './state.ts';
+import { bufOf, setBuf, setChan } from './store.ts';
+
+type Xfer = Extract<EngineEvent, { ev: 'xfer' }>;
+
+export function moveData(cx: Cx, s: ModelState, ch: Chan, d: Desc, ev: Xfer): Out {
+  if (d.dir !== 'MEM_TO_DEV' && d.dir !== 'DEV_TO_MEM') return { s };
+  const locs = span(d, ev.offset, ev.len);
+  if (locs === undefined) return { s };
+  const bufs = new Map<number, Buf | undefined>();
+  for (const l of locs) if (!bufs.has(l.buf)) bufs.set(l.buf, bufOf(s, l.buf));
+  const okBufs = [...bufs.values()].every((b) => b !== undefined && !b.freed && b.mapped === 'dma');
+  const f0 = desc6_data(cx, okBufs, 'DMA touched an unmapped or freed buffer');
+  if (f0 !== undefined) return { s, fail: f0 };
+  const tainted = [...bufs.values()].some((b) => b?.tainted === true);
+  const mem = (): number[] => locs.map((l) => bufByte(bufs.get(l.buf)!, l.off));
+  const dev = periphBytes(ch.id, ch.rxPos, ev.len);
+  if (d.dir === 'MEM_TO_DEV') {
+    const bytes = mem();
+    const fail = tainted || hash(bytes) === ev.sum ? undefined
+      : d.cfgDir === 'DEV_TO_MEM' && hash(dev) === ev.sum ? cfg4_prepDirection(cx, true)
+        : desc6_data(cx, false, 'xfer bytes differ from the prepared data');
+    const depth = s.cfg.slaves[ch.id]?.fifoDepth ?? 0;
+    const over = desc6_data(cx, ch.fifo.length + ev.len <= depth, 'peripheral FIFO overflow');
+    const nch: Chan = { ...ch, fifo: [...ch.fifo, ...bytes], fifoOwed: true, syncAfterPush: false };
+    return { s: setChan(s, nch), fail: fail ?? over };
+  }
+  const fail = hash(dev) === ev.sum ? undefined
+    : d.cfgDir === 'MEM_TO_DEV' && !tainted && hash(mem()) === ev.sum ? cfg4_prepDirection(cx, true)
+      : desc6_data(cx, false, 'xfer bytes differ from the peripheral stream');
+  let ns = setChan(s, { ...ch, rxPos: ch.rxPos + ev.len });
+  let i = 0;
+  while (i < locs.length) {
+    const start = locs[i]!;
+    let n = 1;
+    while (i + n < locs.length && locs[i + n]!.buf === start.buf && locs[i + n]!.off === start.off + n) n++;
+    const b = bufOf(ns, start.buf);
+    if (b !== undefined) ns = setBuf(ns, addWrite(b, { offset: start.off, len: n, chan: ch.id, k: ch.rxPos + i }));
+    i += n;
+  }
+  return { s: ns, fail };
+}

@@ -1,0 +1,43 @@
+/**
+ * End-of-run obligations at a quiescent point (the harness ran every pending
+ * interrupt and tasklet). Engine obligations are reported before client ones.
+ * Raises Violation(DESC-8, CYC-3, ISS-3, TERM-11), Undefined(DESC-4, DESC-14), ModelBug.
+ * @internal
+ */
+import type { CoverageSink, StepResult } from '../api/index.ts';
+import { cyc3_periodCallbackNotLost } from '../rules/cyclic.ts';
+import { desc14_reuseReleased, desc4_preparedSubmitted, desc8_callbackOwed } from '../rules/desc.ts';
+import { iss3_order } from '../rules/issue.ts';
+import type { Cx, Fail } from '../rules/require.ts';
+import { stalled } from './env.ts';
+import { owesCallback } from './events-hw.ts';
+import type { Chan, ModelState } from './state.ts';
+import { toResult } from './step.ts';
+
+function engineOwes(cx: Cx, ch: Chan): Fail | undefined {
+  const completed = ch.descs.filter((d) => d.phase === 'completed');
+  return desc8_callbackOwed(cx, completed.some(owesCallback))
+    ?? iss3_order(cx, completed.length === 0, 'completed descriptor never released')
+    ?? cyc3_periodCallbackNotLost(cx, ch.descs.some((d) => d.cyclic && d.phase === 'active' && d.periodCbPending && owesCallback(d)))
+    ?? stalled(cx, ch);
+}
+
+function clientOwes(cx: Cx, ch: Chan): Fail | undefined {
+  return desc4_preparedSubmitted(cx, ch.descs.some((d) => d.phase === 'prepared' && !d.reuse))
+    ?? desc14_reuseReleased(cx, ch.descs.some((d) => d.reuse && (d.phase === 'reusable' || d.phase === 'prepared')));
+}
+
+export function end(s: ModelState, index: number, cov?: CoverageSink): StepResult<ModelState> {
+  if (s.stack.length > 0) return { state: s, verdict: { kind: 'model_bug', step: index, msg: 'trace ended inside a call, step or callback' } };
+  const cx: Cx = { cov };
+  const live = s.chans.filter((ch) => !ch.poisoned && ch.held);
+  for (const ch of live) {
+    const f = engineOwes(cx, ch);
+    if (f !== undefined) return toResult({ s, fail: f, chan: ch.id }, index);
+  }
+  for (const ch of live) {
+    const f = clientOwes(cx, ch);
+    if (f !== undefined) return toResult({ s, fail: f, chan: ch.id }, index);
+  }
+  return { state: s };
+}

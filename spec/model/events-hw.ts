@@ -1,0 +1,151 @@
+/**
+ * Engine events of the hardware path: hw_start, xfer, complete, period, meta_copied, dma_fault.
+ * Raises Violation(SUB-1, PROV-4, ISS-1, ISS-3, ISS-5, PAUSE-2, PAUSE-4, PAUSE-5, TERM-7, SYNC-4,
+ * CFG-2, CFG-4, DESC-6, CYC-1, CYC-4, CYC-7, CYC-8, CYC-9, CK-3, CK-4, CK-5, META-6).
+ * @internal
+ */
+import { DMA_PREP_INTERRUPT, DMA_PREP_REPEAT } from '../api/index.ts';
+import type { EngineEvent } from '../api/index.ts';
+import { cfg2_widthFromPrep } from '../rules/config.ts';
+import { ck3_completeCookie, ck4_completeOnce, ck5_inOrder } from '../rules/cookie.ts';
+import { cyc1_periods, cyc4_neverComplete, cyc7_loadEotAtEnd, cyc8_blockedBehindRepeat, cyc9_repeatIgnored } from '../rules/cyclic.ts';
+import { desc6_data } from '../rules/desc.ts';
+import { iss1_onlyIssuedStart, iss3_order, iss5_cyclicBlocksQueue, sub1_noStartOnSubmit } from '../rules/issue.ts';
+import { meta6_copiedBeforeComplete } from '../rules/metadata.ts';
+import { pause2_noMovementWhilePaused, pause4_noCompleteWhilePaused, pause5_channelWide } from '../rules/pause.ts';
+import { prov4_submitOnlyQueues } from '../rules/provider.ts';
+import type { Cx, Fail } from '../rules/require.ts';
+import { sync4_quietAfterSync } from '../rules/sync.ts';
+import { term7_stopped } from '../rules/terminate.ts';
+import { moveData } from './data-path.ts';
+import { inCall, inEnv, SYNCS, TERMINATES } from './frames.ts';
+import type { Out } from './ops.ts';
+import type { Chan, Frame, ModelState } from './state.ts';
+import { descIn, findDead, putDesc, setChan } from './store.ts';
+
+type Ev<K extends EngineEvent['ev']> = Extract<EngineEvent, { ev: K }>;
+
+/** Activity for a descriptor that is no longer live: after synchronize (SYNC-4), aborted (TERM-7), else ISS-1. */
+export function lateActivity(cx: Cx, s: ModelState, ch: Chan, desc: number, what: string): Fail | undefined {
+  const dead = findDead(s, desc);
+  if (dead !== undefined && ch.syncCount > dead.syncCount) return sync4_quietAfterSync(cx, true);
+  if (dead?.why === 'aborted' || dead?.why === 'dropped') return term7_stopped(cx, true);
+  return iss1_onlyIssuedStart(cx, false, what);
+}
+
+export function hwStart(cx: Cx, s: ModelState, ch: Chan, ev: Ev<'hw_start'>, fr: Frame): Out {
+  const d = descIn(ch, ev.desc);
+  if (inCall(fr, ch.id, 'submit')) return { s, fail: sub1_noStartOnSubmit(cx, true) };
+  if (d === undefined) return { s, fail: lateActivity(cx, s, ch, ev.desc, 'started a freed descriptor') };
+  const a = ch.active === undefined ? undefined : descIn(ch, ch.active);
+  const replacing = a !== undefined && a.repeat && d.loadEot;
+  const where = inCall(fr, ch.id, 'issue_pending', 'resume') || inEnv(fr, 'irq') || inEnv(fr, 'tasklet') || (inEnv(fr, 'advance') && replacing);
+  const head = ch.descs.filter((x) => x.phase === 'issued').reduce((m, x) => (m === undefined || x.seq < m.seq ? x : m), undefined as typeof d | undefined);
+  const fail = iss1_onlyIssuedStart(cx, where, 'hardware started outside issue_pending or the completion path')
+    ?? term7_stopped(cx, d.phase === 'terminated')
+    ?? iss1_onlyIssuedStart(cx, d.phase === 'issued', 'started a descriptor that was not issued')
+    ?? pause5_channelWide(cx, ch.paused)
+    ?? (a === undefined ? undefined
+      : iss5_cyclicBlocksQueue(cx, a.cyclic)
+        ?? (a.repeat ? (d.loadEot ? cyc7_loadEotAtEnd(cx, a.moved > 0 && a.moved % a.len === 0, 'LOAD_EOT transfer started before the end of a repetition') : cyc8_blockedBehindRepeat(cx, true))
+          : iss3_order(cx, false, 'descriptor started while another is active')))
+    ?? (s.cfg.caps.completionNoOrder ? undefined : iss3_order(cx, head?.id === d.id, 'descriptor started out of issue order'));
+  const nd = { ...d, phase: 'active' as const, moved: 0, periodEvents: 0, periodCbPending: false };
+  return { s: setChan(s, { ...putDesc(ch, nd), active: d.id, startDeferred: false }), fail };
+}
+
+export function xfer(cx: Cx, s: ModelState, ch: Chan, ev: Ev<'xfer'>, fr: Frame): Out {
+  const where = inEnv(fr, 'advance');
+  if (!where) {
+    const f = inCall(fr, ch.id, 'submit') ? prov4_submitOnlyQueues(cx, false)
+      : inCall(fr, ch.id, ...TERMINATES) ? term7_stopped(cx, true)
+        : inCall(fr, ch.id, ...SYNCS) ? sync4_quietAfterSync(cx, true)
+          : iss1_onlyIssuedStart(cx, false, 'data moved outside an advance step');
+    return { s, fail: f };
+  }
+  const d = descIn(ch, ev.desc);
+  if (d === undefined) return { s, fail: lateActivity(cx, s, ch, ev.desc, 'data moved for a freed descriptor') };
+  const loop = d.cyclic || d.repeat;
+  const pos = loop ? d.moved % d.len : d.moved;
+  const eotWaiting = d.repeat && ch.descs.some((x) => x.phase === 'issued' && x.loadEot);
+  const fail = term7_stopped(cx, d.phase === 'terminated')
+    ?? iss1_onlyIssuedStart(cx, d.phase === 'active', 'data moved for a descriptor not started')
+    ?? iss3_order(cx, ch.active === d.id, 'data moved for a descriptor that is not the running one')
+    ?? pause2_noMovementWhilePaused(cx, ch.paused)
+    ?? cfg2_widthFromPrep(cx, ev.width, d.width)
+    ?? desc6_data(cx, Number.isInteger(ev.len) && ev.len >= 1, 'xfer of no bytes')
+    ?? desc6_data(cx, ev.offset === pos, 'xfer not contiguous')
+    ?? (loop
+      ? cyc7_loadEotAtEnd(cx, !eotWaiting || pos + ev.len <= d.len, 'repeated transfer ran past its end with a LOAD_EOT transfer issued')
+        ?? desc6_data(cx, ev.len <= d.len, 'xfer longer than the cyclic buffer')
+      : ev.offset + ev.len <= d.len ? undefined
+        : (d.flags & DMA_PREP_REPEAT) !== 0 ? cyc9_repeatIgnored(cx, true) : desc6_data(cx, false, 'xfer beyond the descriptor length'));
+  if (fail !== undefined) return { s, fail };
+  const moved = moveData(cx, s, ch, d, ev);
+  const nch = moved.s.chans[ch.id] ?? ch;
+  return { s: setChan(moved.s, putDesc(nch, { ...d, moved: d.moved + ev.len })), fail: moved.fail };
+}
+
+export function complete(cx: Cx, s: ModelState, ch: Chan, ev: Ev<'complete'>, fr: Frame): Out {
+  if (inCall(fr, ch.id, 'submit')) return { s, fail: prov4_submitOnlyQueues(cx, false) };
+  const d = descIn(ch, ev.desc);
+  if (d === undefined) {
+    const dead = findDead(s, ev.desc);
+    return { s, fail: dead?.why === 'completed' ? ck4_completeOnce(cx, false) : lateActivity(cx, s, ch, ev.desc, 'completed a freed descriptor') };
+  }
+  const done = d.phase === 'completed' || d.phase === 'callback' || d.phase === 'done';
+  if (inCall(fr, ch.id, ...TERMINATES)) {
+    // Q1: an engine may cookie-complete aborted descriptors while terminating (pl330, stm32).
+    const fail = ck4_completeOnce(cx, !done) ?? iss1_onlyIssuedStart(cx, d.phase === 'terminated', 'completed a descriptor terminate did not abort')
+      ?? ck3_completeCookie(cx, ev.cookie, d.cookie);
+    const lo = Math.max(ch.ck.lo, d.seq);
+    return { s: setChan(s, { ...ch, ck: { ...ch.ck, lo, hi: Math.max(ch.ck.hi, lo) } }), fail };
+  }
+  const where = inEnv(fr, 'irq') || inEnv(fr, 'advance');
+  const repeatDone = d.repeat && ch.active !== d.id && d.moved > 0 && d.moved % d.len === 0;
+  const fail = iss1_onlyIssuedStart(cx, where, 'completion outside the interrupt path')
+    ?? ck4_completeOnce(cx, !done)
+    ?? term7_stopped(cx, d.phase === 'terminated')
+    ?? iss1_onlyIssuedStart(cx, d.phase === 'active', 'completed a descriptor that never started')
+    ?? pause4_noCompleteWhilePaused(cx, ch.paused)
+    ?? cyc4_neverComplete(cx, d.cyclic)
+    ?? (d.repeat ? cyc7_loadEotAtEnd(cx, repeatDone, 'repeated transfer completed without a LOAD_EOT replacement') : desc6_data(cx, d.moved === d.len, 'completed before all bytes moved'))
+    ?? ck3_completeCookie(cx, ev.cookie, d.cookie)
+    ?? (s.cfg.caps.completionNoOrder ? undefined : ck5_inOrder(cx, !ch.descs.some((x) => x.seq > 0 && x.seq < d.seq && (x.phase === 'submitted' || x.phase === 'issued' || x.phase === 'active'))))
+    ?? (d.meta.mode === 'client' && d.dir === 'DEV_TO_MEM' ? meta6_copiedBeforeComplete(cx, d.meta.copied, 'completed before client metadata was copied') : undefined);
+  const compOrder = ch.compCount + 1;
+  const lo = s.cfg.caps.completionNoOrder ? Math.max(ch.ck.lo, d.seq) : d.seq;
+  const nch: Chan = {
+    ...putDesc(ch, { ...d, phase: 'completed', compOrder }), compCount: compOrder,
+    active: ch.active === d.id ? undefined : ch.active, ck: { ...ch.ck, lo, hi: Math.max(lo, ch.ck.hi === ch.ck.lo ? lo : ch.ck.hi) },
+  };
+  return { s: setChan(s, nch), fail };
+}
+
+export function period(cx: Cx, s: ModelState, ch: Chan, ev: Ev<'period'>, fr: Frame): Out {
+  const d = descIn(ch, ev.desc);
+  const fail = iss1_onlyIssuedStart(cx, inEnv(fr, 'irq') || inEnv(fr, 'advance'), 'period signalled outside the interrupt path')
+    ?? cyc1_periods(cx, d !== undefined && d.cyclic && d.phase === 'active', 'period event for a descriptor that is not a running cyclic one')
+    ?? (d === undefined ? undefined : cyc1_periods(cx, d.periodEvents < Math.floor(d.moved / d.periodLen), 'period signalled before period_len bytes moved'));
+  if (d === undefined) return { s, fail };
+  return { s: setChan(s, putDesc(ch, { ...d, periodEvents: d.periodEvents + 1, periodCbPending: true })), fail };
+}
+
+export function metaCopied(cx: Cx, s: ModelState, ch: Chan, ev: Ev<'meta_copied'>): Out {
+  const d = descIn(ch, ev.desc);
+  const fail = meta6_copiedBeforeComplete(cx, d !== undefined && d.meta.mode === 'client' && d.dir === 'DEV_TO_MEM', 'meta_copied without client DEV_TO_MEM metadata')
+    ?? meta6_copiedBeforeComplete(cx, d?.phase === 'active', 'metadata written after completion');
+  if (d === undefined) return { s, fail };
+  return { s: setChan(s, putDesc(ch, { ...d, meta: { ...d.meta, copied: true } })), fail };
+}
+
+export function dmaFault(cx: Cx, s: ModelState, ch: Chan, ev: Ev<'dma_fault'>): Out {
+  const d = descIn(ch, ev.desc);
+  if (d === undefined || d.phase !== 'active') return { s, fail: lateActivity(cx, s, ch, ev.desc, 'DMA fault for a descriptor not running') };
+  const b = s.bufs.find((x) => x.id === ev.buf);
+  return { s, fail: desc6_data(cx, b === undefined || b.freed || b.mapped !== 'dma', 'DMA fault on a buffer mapped for it') };
+}
+
+/** With DMA_PREP_INTERRUPT and a callback, the engine owes a (period) callback (DESC-8, CYC-3). */
+export const owesCallback = (d: { readonly flags: number; readonly hasCallback: boolean; readonly hasCallbackResult: boolean }): boolean =>
+  (d.flags & DMA_PREP_INTERRUPT) !== 0 && (d.hasCallback || d.hasCallbackResult);

@@ -1,0 +1,85 @@
+/**
+ * Engine events: irq_raised, tasklet_scheduled, periph_rx, periph_lost, desc_freed, meta_fault.
+ * Raises Violation(PROV-4, DESC-6, DESC-13, TERM-9, CB-16, META-10).
+ * @internal
+ */
+import { DMA_PREP_INTERRUPT } from '../api/index.ts';
+import type { EngineEvent } from '../api/index.ts';
+import { cb16_callbackBeforeFree } from '../rules/callback.ts';
+import { desc13_reuseRecycled, desc6_data } from '../rules/desc.ts';
+import { meta10_keptUntilCallback } from '../rules/metadata.ts';
+import { prov4_submitOnlyQueues } from '../rules/provider.ts';
+import type { Cx, Fail } from '../rules/require.ts';
+import { term9_released } from '../rules/terminate.ts';
+import { hash } from './bytes.ts';
+import { callDesc, inCall, inEnv, SYNCS, TERMINATES } from './frames.ts';
+import type { Out } from './ops.ts';
+import type { Chan, DeathCause, Desc, Frame, ModelState } from './state.ts';
+import { descIn, killDesc, putDesc, setChan } from './store.ts';
+
+type Ev<K extends EngineEvent['ev']> = Extract<EngineEvent, { ev: K }>;
+
+export function irqRaised(cx: Cx, s: ModelState, ch: Chan, fr: Frame): Out {
+  return { s: setChan(s, { ...ch, irqPending: true }), fail: prov4_submitOnlyQueues(cx, !inCall(fr, ch.id, 'submit')) };
+}
+
+export function taskletScheduled(cx: Cx, s: ModelState, ch: Chan, fr: Frame): Out {
+  return { s: setChan(s, { ...ch, taskletPending: true }), fail: prov4_submitOnlyQueues(cx, !inCall(fr, ch.id, 'submit')) };
+}
+
+export function periphRx(cx: Cx, s: ModelState, ch: Chan, ev: Ev<'periph_rx'>, fr: Frame): Out {
+  const fail = desc6_data(cx, inEnv(fr, 'drain'), 'peripheral received data outside a drain step')
+    ?? desc6_data(cx, ev.len >= 0 && ev.len <= ch.fifo.length && hash(ch.fifo.slice(0, ev.len)) === ev.sum, 'peripheral received bytes other than those the DMA sent');
+  return { s: setChan(s, { ...ch, fifo: ch.fifo.slice(Math.max(0, ev.len)) }), fail };
+}
+
+export function periphLost(cx: Cx, s: ModelState, ch: Chan, ev: Ev<'periph_lost'>, fr: Frame): Out {
+  const fail = desc6_data(cx, inCall(fr, ch.id, 'periph_teardown'), 'peripheral data discarded outside teardown')
+    ?? desc6_data(cx, ev.len === ch.fifo.length, 'periph_lost differs from the FIFO contents');
+  return { s: setChan(s, { ...ch, fifo: [], fifoOwed: false }), fail };
+}
+
+export function metaFault(cx: Cx, s: ModelState): Out {
+  return { s, fail: meta10_keptUntilCallback(cx, false) };
+}
+
+/** Where a descriptor of each phase may be freed, and how it dies. */
+function freeCheck(cx: Cx, d: Desc, fr: Frame, ch: Chan): { readonly fail: Fail | undefined; readonly why: DeathCause } {
+  const term = inCall(fr, ch.id, ...TERMINATES);
+  const rel = inCall(fr, ch.id, 'release_channel');
+  const own = fr.k === 'call' && callDesc(fr) === d.id && (fr.call.op === 'submit' || fr.call.op === 'desc_free');
+  const tasklet = inEnv(fr, 'tasklet') || inEnv(fr, 'irq') || inCall(fr, ch.id, ...SYNCS);
+  const owed = (d.flags & DMA_PREP_INTERRUPT) !== 0 && (d.hasCallback || d.hasCallbackResult);
+  const early = (what: string): Fail | undefined => (d.meta.mode === 'engine' ? meta10_keptUntilCallback(cx, false) : cb16_callbackBeforeFree(cx, false, what));
+  switch (d.phase) {
+    case 'prepared':
+      return { fail: term9_released(cx, term || rel || own, 'descriptor freed while the client owns it'), why: term ? 'prepared_freed' : own ? 'submit_failed' : 'released' };
+    case 'reusable':
+      return { fail: term9_released(cx, term || rel || own, 'descriptor freed while the client owns it'), why: 'client_free' };
+    case 'submitted': case 'issued': case 'active':
+      return { fail: term9_released(cx, rel, 'descriptor freed while in flight'), why: 'released' };
+    case 'completed':
+      return { fail: term9_released(cx, tasklet || rel || term, 'completed descriptor freed outside the tasklet') ?? (owed && !rel ? early('descriptor freed before its callback') : undefined), why: 'completed' };
+    case 'callback':
+      return { fail: early('descriptor freed while its callback runs'), why: 'completed' };
+    case 'done':
+      return { fail: term9_released(cx, tasklet || rel || term, 'descriptor freed outside the tasklet'), why: 'completed' };
+    case 'terminated':
+      return { fail: term9_released(cx, term || rel || inCall(fr, ch.id, ...SYNCS), 'aborted descriptor freed outside terminate/synchronize'), why: d.abortedFrom === 'completed' ? 'dropped' : 'aborted' };
+    case 'freed':
+      return { fail: cb16_callbackBeforeFree(cx, false, 'descriptor freed twice'), why: 'completed' };
+  }
+}
+
+export function descFreed(cx: Cx, s: ModelState, ch: Chan, ev: Ev<'desc_freed'>, fr: Frame): Out & { readonly own: boolean } {
+  const d = descIn(ch, ev.desc);
+  if (d === undefined) return { s, fail: cb16_callbackBeforeFree(cx, false, 'descriptor freed twice'), own: false };
+  const own = fr.k === 'call' && callDesc(fr) === d.id && (fr.call.op === 'submit' || fr.call.op === 'desc_free');
+  const realFree = inCall(fr, ch.id, 'release_channel') || (own && fr.k === 'call' && fr.call.op === 'desc_free');
+  const fc = freeCheck(cx, d, fr, ch);
+  const fail = desc13_reuseRecycled(cx, d.reuse && !realFree, ev.recycled) ?? fc.fail;
+  if (ev.recycled && d.reuse && !realFree) {
+    return { s: setChan(s, putDesc(ch, { ...d, phase: 'reusable', cookie: 0, abortedFrom: undefined })), fail, own };
+  }
+  return { s: killDesc(s, d, fc.why), fail, own };
+}

@@ -1,0 +1,59 @@
+/**
+ * Engine event dispatch: the generic checks (which frame owns the event, is the
+ * channel held / poisoned / the one the step names), then one arm per event kind.
+ * Raises Violation(CH-6, ISS-1, ISS-3, DESC-6, and those of events-hw/events-misc).
+ * @internal
+ */
+import { match } from 'ts-pattern';
+import type { EngineEvent } from '../api/index.ts';
+import { ch6_quietAfterRelease } from '../rules/channel.ts';
+import { iss1_onlyIssuedStart, iss3_order } from '../rules/issue.ts';
+import type { Cx } from '../rules/require.ts';
+import { complete, dmaFault, hwStart, metaCopied, period, xfer } from './events-hw.ts';
+import { descFreed, irqRaised, metaFault, periphLost, periphRx, taskletScheduled } from './events-misc.ts';
+import { EV_BIT, inCall } from './frames.ts';
+import type { Out } from './ops.ts';
+import type { Chan, Frame, ModelState } from './state.ts';
+import { owner, setFrame } from './store.ts';
+
+/** Does the owning frame allow events of channel `ch` at all? */
+function frameFail(cx: Cx, fr: Frame, ch: Chan): Out['fail'] {
+  if (fr.k === 'env') {
+    const st = fr.step;
+    if (st.op === 'advance') return undefined;
+    if (st.op === 'drain') return undefined;
+    return iss3_order(cx, st.chan === ch.id && fr.live, 'interrupt or tasklet work without a pending interrupt/tasklet');
+  }
+  if (fr.k === 'call') return iss1_onlyIssuedStart(cx, fr.chan === ch.id, 'engine event on a channel the call does not name');
+  return undefined;
+}
+
+export function onEvent(cx: Cx, s: ModelState, ev: EngineEvent): Out {
+  const own = owner(s);
+  if (own === undefined) return { s, fail: iss1_onlyIssuedStart(cx, false, 'engine event outside any call or step') };
+  const { fr, i } = own;
+  const ch = s.chans[ev.chan];
+  if (ch === undefined) return { s, fail: ch6_quietAfterRelease(cx, false) };
+  if (ch.poisoned || (fr.k === 'call' && fr.loose && fr.chan === ch.id)) return { s };
+  const held = ch6_quietAfterRelease(cx, ch.held || inCall(fr, ch.id, 'release_channel'));
+  const ff = held ?? frameFail(cx, fr, ch);
+  const out: Out & { readonly own?: boolean } = ff !== undefined ? { s, fail: ff } : match(ev)
+    .with({ ev: 'irq_raised' }, () => irqRaised(cx, s, ch, fr))
+    .with({ ev: 'tasklet_scheduled' }, () => taskletScheduled(cx, s, ch, fr))
+    .with({ ev: 'hw_start' }, (e) => hwStart(cx, s, ch, e, fr))
+    .with({ ev: 'xfer' }, (e) => xfer(cx, s, ch, e, fr))
+    .with({ ev: 'periph_rx' }, (e) => periphRx(cx, s, ch, e, fr))
+    .with({ ev: 'periph_lost' }, (e) => periphLost(cx, s, ch, e, fr))
+    .with({ ev: 'complete' }, (e) => complete(cx, s, ch, e, fr))
+    .with({ ev: 'period' }, (e) => period(cx, s, ch, e, fr))
+    .with({ ev: 'meta_copied' }, (e) => metaCopied(cx, s, ch, e))
+    .with({ ev: 'desc_freed' }, (e) => descFreed(cx, s, ch, e, fr))
+    .with({ ev: 'dma_fault' }, (e) => dmaFault(cx, s, ch, e))
+    .with({ ev: 'meta_fault' }, () => metaFault(cx, s))
+    .exhaustive();
+  const nfr = out.s.stack[i] ?? fr;
+  const evs = nfr.k === 'cb' ? 0 : nfr.evs | EV_BIT[ev.ev];
+  const patched: Frame = nfr.k === 'call' ? { ...nfr, evs, descFreed: nfr.descFreed || out.own === true }
+    : nfr.k === 'env' ? { ...nfr, evs, delivered: nfr.delivered + (ev.ev === 'periph_rx' ? ev.len : 0) } : nfr;
+  return { ...out, s: setFrame(out.s, i, patched) };
+}

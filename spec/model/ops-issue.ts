@@ -1,0 +1,80 @@
+/**
+ * Handlers: issue_pending, pause, resume.
+ * Raises Undefined(CH-8, CAPS-3, PAUSE-3), Violation(ISS-2, TERM-11, PAUSE-1, PAUSE-2, PAUSE-3, PAUSE-6).
+ * @internal
+ */
+import type { ClientCall } from '../api/index.ts';
+import { caps3_resumeNeedsCap } from '../rules/config.ts';
+import { iss2_startWhenIdle } from '../rules/issue.ts';
+import { pause1_pauseRets, pause1_resumeRets, pause3_resumeOnlyPaused } from '../rules/pause.ts';
+import { term11_unpaused } from '../rules/terminate.ts';
+import { heldChan } from './guards.ts';
+import type { OpHandler } from './ops.ts';
+import type { Chan, Desc } from './state.ts';
+import { setChan } from './store.ts';
+
+type Op<K extends ClientCall['op']> = OpHandler<Extract<ClientCall, { op: K }>>;
+
+/** Move submitted work to issued (ISS-2); ENGINE metadata without a callback loses its pointer (META-9). */
+function issueAll(ch: Chan): Chan {
+  const descs = ch.descs.map((d): Desc => {
+    if (d.phase !== 'submitted') return d;
+    const noCb = !d.hasCallback && !d.hasCallbackResult;
+    return { ...d, phase: 'issued', meta: noCb && d.meta.ptr === 'valid' ? { ...d.meta, ptr: 'invalid' } : d.meta };
+  });
+  return { ...ch, descs };
+}
+
+export const issuePending: Op<'issue_pending'> = {
+  judge(cx, s, c) {
+    return { chan: c.chan, ub: heldChan(cx, s, c.chan).fail, spec: { rule: 'ISS-2', msg: 'issue_pending returns void', alts: [{ t: 'void' }] } };
+  },
+  enter(s, c, _ctx, fr) {
+    const ch = s.chans[c.chan];
+    if (ch === undefined) return { s, fr };
+    const empty = !ch.descs.some((d) => d.phase === 'submitted' || d.phase === 'issued');
+    const nch = issueAll(ch);
+    const hasIssued = nch.descs.some((d) => d.phase === 'issued');
+    const mustStart = hasIssued && ch.active === undefined && !ch.paused;
+    const next: Chan = {
+      ...nch,
+      issuedSinceTerminate: ch.issuedSinceTerminate || ch.terminating,
+      startDeferred: ch.startDeferred || (hasIssued && ch.paused && ch.active === undefined),
+    };
+    return { s: setChan(s, next), fr: { ...fr, mustStart, emptyIssue: empty } };
+  },
+  leave(cx, s, c, _ctx, _r, fr) {
+    const ch = s.chans[c.chan];
+    if (ch === undefined || !fr.mustStart) return { s };
+    const started = ch.active !== undefined;
+    const fail = ch.pausedAtTerminate ? term11_unpaused(cx, started) : iss2_startWhenIdle(cx, started);
+    return { s, fail };
+  },
+};
+
+export const pause: Op<'pause'> = {
+  judge(cx, s, c) {
+    const ch = s.chans[c.chan];
+    const busy = ch !== undefined && ch.active !== undefined && !ch.paused;
+    return { chan: c.chan, ub: heldChan(cx, s, c.chan).fail, spec: pause1_pauseRets(s.cfg.caps.pause, busy) };
+  },
+  leave(_cx, s, c, _ctx, r) {
+    const ch = s.chans[c.chan];
+    if (ch === undefined || r.t !== 'int' || r.v !== 0) return { s };
+    return { s: setChan(s, { ...ch, paused: true, pausedAtTerminate: false }) };
+  },
+};
+
+export const resume: Op<'resume'> = {
+  judge(cx, s, c) {
+    const ch = s.chans[c.chan];
+    const paused = ch?.paused ?? false;
+    const deferred = caps3_resumeNeedsCap(cx, s.cfg.caps.resume) ?? pause3_resumeOnlyPaused(cx, paused);
+    return { chan: c.chan, ub: heldChan(cx, s, c.chan).fail, deferred, spec: pause1_resumeRets(s.cfg.caps.resume, paused) };
+  },
+  leave(_cx, s, c, _ctx, r) {
+    const ch = s.chans[c.chan];
+    if (ch === undefined || r.t !== 'int' || r.v !== 0) return { s };
+    return { s: setChan(s, { ...ch, paused: false }) };
+  },
+};

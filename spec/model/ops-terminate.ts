@@ -1,0 +1,99 @@
+/**
+ * Handlers: terminate_async, terminate_sync, terminate_all, synchronize.
+ * Terminate marks everything aborted at call time; the engine's desc_freed events
+ * release them; `leave` checks what is left (TERM-9, DESC-15, SYNC-5).
+ * Raises Undefined(CH-8, CB-6, TERM-5, TERM-6, SYNC-2, SYNC-3, CYC-5),
+ * Violation(TERM-1..4, CB-5, TERM-9, DESC-15, SYNC-5).
+ * @internal
+ */
+import type { ClientCall, Ctx } from '../api/index.ts';
+import { cb6_noSleepInCallback } from '../rules/callback.ts';
+import { cyc5_stopByTerminate } from '../rules/cyclic.ts';
+import { desc15_terminateFreesPrepared } from '../rules/desc.ts';
+import type { Cx, Fail } from '../rules/require.ts';
+import { sync2_notAtomic, sync3_noIssueBetween, sync5_taskletFlushed } from '../rules/sync.ts';
+import { term1_terminateRets, term5_syncNotAtomic, term6_noTerminateAll, term9_released } from '../rules/terminate.ts';
+import { heldChan, loopActive } from './guards.ts';
+import type { OpHandler, Out } from './ops.ts';
+import type { Chan, Desc, ModelState } from './state.ts';
+import { inTaskletOf, setChan } from './store.ts';
+
+type TermCall = Extract<ClientCall, { op: 'terminate_async' | 'terminate_sync' | 'terminate_all' }>;
+type Op<K extends ClientCall['op']> = OpHandler<Extract<ClientCall, { op: K }>>;
+
+/** The channel right after terminate: work aborted, not paused (TERM-11), terminating. */
+export function terminated(s: ModelState, ch: Chan): Chan {
+  const taken = inTaskletOf(s, ch.id);
+  const bufs = new Set(ch.termBufs);
+  const descs = ch.descs.map((d): Desc => {
+    const abort = d.phase === 'active' || d.phase === 'submitted' || d.phase === 'issued' || (d.phase === 'completed' && !taken);
+    if (!abort) return d;
+    for (const g of d.segs) bufs.add(g.buf);
+    return { ...d, phase: 'terminated', abortedFrom: d.phase, periodCbPending: false };
+  });
+  return {
+    ...ch, descs, active: undefined, paused: false, pausedAtTerminate: ch.paused, terminating: true,
+    issuedSinceTerminate: false, startDeferred: false, fifoOwed: false, termBufs: [...bufs],
+    ck: { ...ch.ck, hi: ch.ck.n, abortHi: ch.ck.n },
+  };
+}
+
+/** What terminate must have released by its return (TERM-9, DESC-15). */
+function leftAfterTerminate(cx: Cx, ch: Chan): Fail | undefined {
+  return desc15_terminateFreesPrepared(cx, ch.descs.some((d) => d.phase === 'prepared' && !d.reuse))
+    ?? term9_released(cx, !ch.descs.some((d) => d.phase === 'terminated' && d.abortedFrom !== 'active'), 'aborted descriptor not released by terminate');
+}
+
+/** Synchronize's guarantees at its return (TERM-9, SYNC-5) and its effect on the channel. */
+function synchronized(cx: Cx, s: ModelState, ch: Chan, taskletWasPending: boolean): Out {
+  const real = s.cfg.caps.synchronize;
+  const fail = !real ? undefined
+    : term9_released(cx, !ch.descs.some((d) => d.phase === 'terminated'), 'aborted descriptor not released by synchronize')
+      ?? sync5_taskletFlushed(cx, !taskletWasPending || !ch.descs.some((d) => d.phase === 'completed' && (d.hasCallback || d.hasCallbackResult)));
+  const nch: Chan = {
+    ...ch, terminating: false, issuedSinceTerminate: false, syncCount: ch.syncCount + 1, termBufs: [],
+    syncAfterPush: true, taskletPending: real && taskletWasPending ? false : ch.taskletPending,
+  };
+  return { s: setChan(s, nch), fail };
+}
+
+function termUb(cx: Cx, c: TermCall, ctx: Ctx): Fail | undefined {
+  return c.op === 'terminate_sync' ? cb6_noSleepInCallback(cx, ctx) ?? term5_syncNotAtomic(cx, ctx) : undefined;
+}
+
+export const terminate: OpHandler<TermCall> = {
+  judge(cx, s, c, ctx) {
+    const ub = heldChan(cx, s, c.chan).fail ?? termUb(cx, c, ctx);
+    const deferred = c.op === 'terminate_all' ? term6_noTerminateAll(cx) : undefined;
+    return { chan: c.chan, ub, deferred, spec: term1_terminateRets(c.op, s.cfg.caps.terminate, ctx) };
+  },
+  enter(s, c, _ctx, fr) {
+    const ch = s.chans[c.chan];
+    if (ch === undefined || !s.cfg.caps.terminate) return { s, fr };
+    return { s: setChan(s, terminated(s, ch)), fr: { ...fr, taskletWasPending: ch.taskletPending } };
+  },
+  leave(cx, s, c, _ctx, r, fr) {
+    const ch = s.chans[c.chan];
+    if (ch === undefined || r.t !== 'int' || r.v !== 0 || !s.cfg.caps.terminate) return { s };
+    const f = leftAfterTerminate(cx, ch);
+    if (c.op !== 'terminate_sync') return { s, fail: f };
+    const o = synchronized(cx, s, ch, fr.taskletWasPending);
+    return { s: o.s, fail: f ?? o.fail };
+  },
+};
+
+export const synchronize: Op<'synchronize'> = {
+  judge(cx, s, c, ctx) {
+    const ch = s.chans[c.chan];
+    const cyc = ch === undefined ? undefined : loopActive(ch);
+    const ub = heldChan(cx, s, c.chan).fail ?? cb6_noSleepInCallback(cx, ctx) ?? sync2_notAtomic(cx, ctx)
+      ?? sync3_noIssueBetween(cx, ch?.issuedSinceTerminate ?? false)
+      ?? cyc5_stopByTerminate(cx, cyc !== undefined && !(ch?.terminating ?? false));
+    return { chan: c.chan, ub, spec: { rule: 'SYNC-1', msg: 'synchronize returns void', alts: [{ t: 'void' }] } };
+  },
+  enter: (s, c, _ctx, fr) => ({ s, fr: { ...fr, taskletWasPending: s.chans[c.chan]?.taskletPending ?? false } }),
+  leave(cx, s, c, _ctx, _r, fr) {
+    const ch = s.chans[c.chan];
+    return ch === undefined ? { s } : synchronized(cx, s, ch, fr.taskletWasPending);
+  },
+};

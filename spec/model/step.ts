@@ -1,0 +1,136 @@
+/**
+ * The acceptor: one arm per trace-entry kind. Calls are judged at `call` (client
+ * rules, allowed returns), the engine's events are checked as they arrive, and the
+ * return value at `ret`. A client-UB verdict poisons its channel; the other channels
+ * stay checked.
+ *
+ * Conventions: `s` state, `e` trace entry, `cx` coverage context, `fr` frame,
+ * `ch` channel, `r` return value, `j` the judgement of a call.
+ * Raises Undefined(*), Violation(*), ModelBug (malformed nesting).
+ * @internal
+ */
+import { match } from 'ts-pattern';
+import type { ClientCall, CoverageSink, Ctx, Ret, StepResult, TraceEntry, Verdict } from '../api/index.ts';
+import { iss4_emptyIssueNoop } from '../rules/issue.ts';
+import { desc6_data } from '../rules/desc.ts';
+import type { Cx, Fail } from '../rules/require.ts';
+import { matchAlt, type RetSpec } from '../rules/ret-spec.ts';
+import { sync1_noopWithoutOp } from '../rules/sync.ts';
+import { onCb, onCbRet } from './callbacks.ts';
+import { handlerOf } from './calls.ts';
+import { onEnv, onEnvEnd } from './env.ts';
+import { onEvent } from './events.ts';
+import type { Out } from './ops.ts';
+import { abstractKey, entryOp } from './keys.ts';
+import type { CallFrame, Chan, ModelState } from './state.ts';
+import { checkStatus } from './status.ts';
+import { bufOf, pop, push, runningCb, setBuf, setChan, top } from './store.ts';
+
+/** Client UB on channel `chan`: accept anything on it from now on; its buffers' contents become unknown. */
+export function poison(s: ModelState, chan: number): ModelState {
+  const ch = s.chans[chan];
+  if (ch === undefined || ch.poisoned) return s;
+  let ns = setChan(s, { ...ch, poisoned: true });
+  for (const d of ch.descs) for (const g of d.segs) ns = taint(ns, g.buf);
+  return ns;
+}
+
+function taint(s: ModelState, buf: number): ModelState {
+  const b = bufOf(s, buf);
+  return b === undefined || b.tainted ? s : setBuf(s, { ...b, tainted: true });
+}
+
+/** Buffers a prep on a poisoned channel names (DEV_TO_MEM there may write anything). */
+function taintCall(s: ModelState, c: ClientCall): ModelState {
+  switch (c.op) {
+    case 'prep_slave_sg': return c.sgl.reduce((a, g) => taint(a, g.buf), s);
+    case 'prep_dma_vec': return c.vecs.reduce((a, g) => taint(a, g.buf), s);
+    case 'prep_cyclic': return taint(s, c.buf);
+    case 'prep_interleaved': return taint(s, c.xt.buf);
+    default: return s;
+  }
+}
+
+/** The generic return check: some alternative of the spec matches. */
+export function checkRet(cx: Cx, spec: RetSpec | undefined, ch: Chan | undefined, r: Ret): Fail | undefined {
+  if (spec === undefined) return undefined;
+  cx.cov?.rule(spec.rule);
+  if (r.t === 'status' && ch !== undefined) {
+    const st = spec.alts.find((a) => a.t === 'status');
+    if (st !== undefined && st.t === 'status') return checkStatus(cx, st, ch, r.st);
+  }
+  if (spec.alts.some((a) => matchAlt(a, r))) return undefined;
+  const rule = spec.byKind?.[r.t] ?? spec.rule;
+  cx.cov?.rule(rule);
+  return { kind: 'violation', rule, msg: `${rule}: ${spec.msg} (got ${r.t}${r.t === 'err' ? ` ${r.e}` : ''})` };
+}
+
+function onCall(cx: Cx, s: ModelState, c: ClientCall, ctx: Ctx): Out {
+  if (ctx === 'callback' && runningCb(s) === undefined) return { s, bug: 'call with ctx callback outside a callback' };
+  const h = handlerOf(c);
+  const j = h.judge(cx, s, ctx);
+  const fr: CallFrame = {
+    k: 'call', call: c, ctx, chan: j.chan, loose: false, spec: j.spec, deferred: j.deferred, evs: 0,
+    mustStart: false, taskletWasPending: false, descFreed: false, emptyIssue: false,
+  };
+  if (j.chan !== undefined && s.chans[j.chan]?.poisoned === true) return { s: push(taintCall(s, c), { ...fr, loose: true }) };
+  if (j.ub !== undefined) return { s: push(s, { ...fr, loose: true }), fail: j.ub, chan: j.chan };
+  const en = h.enter(s, ctx, fr);
+  return { s: push(en.s, en.fr) };
+}
+
+/** Checks every call owes at its return, beyond its own handler. */
+function callEndChecks(cx: Cx, s: ModelState, fr: CallFrame): Fail | undefined {
+  switch (fr.call.op) {
+    case 'issue_pending': return fr.emptyIssue ? iss4_emptyIssueNoop(cx, fr.evs === 0) : undefined;
+    case 'synchronize': return s.cfg.caps.synchronize ? undefined : sync1_noopWithoutOp(cx, fr.evs === 0);
+    case 'periph_teardown': return desc6_data(cx, (s.chans[fr.call.chan]?.fifo.length ?? 0) === 0, 'teardown left data in the peripheral FIFO');
+    default: return undefined;
+  }
+}
+
+function onRet(cx: Cx, s: ModelState, r: Ret): Out {
+  const fr = top(s);
+  if (fr === undefined || fr.k !== 'call') return { s, bug: 'ret without a call' };
+  const ns = pop(s);
+  if (fr.loose || (fr.chan !== undefined && ns.chans[fr.chan]?.poisoned === true)) return { s: ns };
+  const h = handlerOf(fr.call);
+  const ch = fr.chan === undefined ? undefined : ns.chans[fr.chan];
+  const f1 = h.pre(cx, ns, r) ?? checkRet(cx, fr.spec, ch, r) ?? callEndChecks(cx, ns, fr);
+  const o = h.leave(cx, ns, fr.ctx, r, fr);
+  const fail = f1 ?? o.fail ?? fr.deferred;
+  return { s: o.s, fail, chan: fr.chan };
+}
+
+/** The raw outcome of one entry (before poisoning and verdict formatting). */
+export function dispatch(cx: Cx, s: ModelState, e: TraceEntry): Out {
+  return match(e)
+    .with({ k: 'call' }, (x) => onCall(cx, s, x.call, x.ctx))
+    .with({ k: 'ret' }, (x) => onRet(cx, s, x.ret))
+    .with({ k: 'env' }, (x) => onEnv(cx, s, x.step))
+    .with({ k: 'env_end' }, () => onEnvEnd(cx, s))
+    .with({ k: 'ev' }, (x) => onEvent(cx, s, x.ev))
+    .with({ k: 'cb' }, (x) => onCb(cx, s, x.cb))
+    .with({ k: 'cb_ret' }, () => onCbRet(s))
+    .exhaustive();
+}
+
+/** Turn a handler outcome into a step result: verdict, and poisoning for client UB. */
+export function toResult(out: Out, index: number): StepResult<ModelState> {
+  if (out.bug !== undefined) return { state: out.s, verdict: { kind: 'model_bug', step: index, msg: out.bug } };
+  const f = out.fail;
+  if (f === undefined) return { state: out.s };
+  const chan = out.chan;
+  const verdict: Verdict = chan === undefined
+    ? { kind: f.kind, rule: f.rule, step: index, msg: f.msg }
+    : { kind: f.kind, rule: f.rule, step: index, msg: f.msg, chan };
+  const state = f.kind === 'undefined' && chan !== undefined ? poison(out.s, chan) : out.s;
+  return { state, verdict };
+}
+
+/** Accept trace entry number `index`. */
+export function step(s: ModelState, e: TraceEntry, index: number, cov?: CoverageSink): StepResult<ModelState> {
+  const cx: Cx = { cov };
+  if (cov !== undefined) cov.pair(abstractKey(s, e), entryOp(e));
+  return toResult(dispatch(cx, s, e), index);
+}

@@ -1,0 +1,119 @@
+/**
+ * Copy-on-write access to the model state: look-ups and single-record updates.
+ * Nothing here decides what is allowed.
+ * @internal
+ */
+import type { BufId, ChanId, DescId, EngineConfig } from '../api/index.ts';
+import { freshCookies } from './cookies.ts';
+import type { Buf, Chan, CbFrame, DeathCause, Dead, Desc, EnvFrame, Frame, ModelState } from './state.ts';
+
+/** The state a run starts from: every slave channel free, counters from cookieInit (CH-9). */
+export function initial(cfg: EngineConfig): ModelState {
+  const chans = cfg.slaves.map((_, id): Chan => ({
+    id, held: false, everHeld: false, poisoned: false, cfg: undefined,
+    metaChecked: { client: false, engine: false }, paused: false, pausedAtTerminate: false,
+    terminating: false, issuedSinceTerminate: false, syncCount: 0, startDeferred: false,
+    irqPending: false, taskletPending: false, active: undefined, descs: [], compCount: 0,
+    ck: freshCookies(cfg.cookieInit), rxPos: 0, fifo: [], fifoOwed: false, syncAfterPush: false, termBufs: [],
+  }));
+  return { cfg, chans, bufs: [], dead: undefined, stack: [] };
+}
+
+export const chanOf = (s: ModelState, id: ChanId): Chan | undefined => s.chans[id];
+
+export function setChan(s: ModelState, ch: Chan): ModelState {
+  const chans = s.chans.slice();
+  chans[ch.id] = ch;
+  return { ...s, chans };
+}
+
+export function findDesc(s: ModelState, id: DescId): Desc | undefined {
+  for (const ch of s.chans) for (const d of ch.descs) if (d.id === id) return d;
+  return undefined;
+}
+
+export function descIn(ch: Chan, id: DescId): Desc | undefined {
+  for (const d of ch.descs) if (d.id === id) return d;
+  return undefined;
+}
+
+/** `ch` with `d` replaced (or appended when new). */
+export function putDesc(ch: Chan, d: Desc): Chan {
+  const i = ch.descs.findIndex((x) => x.id === d.id);
+  const descs = ch.descs.slice();
+  if (i < 0) descs.push(d); else descs[i] = d;
+  return { ...ch, descs };
+}
+
+export function updDesc(s: ModelState, d: Desc): ModelState {
+  const ch = s.chans[d.chan];
+  return ch === undefined ? s : setChan(s, putDesc(ch, d));
+}
+
+/** Remove `d` from the live set, remembering why (for naming late activity). */
+export function killDesc(s: ModelState, d: Desc, why: DeathCause): ModelState {
+  const ch = s.chans[d.chan];
+  if (ch === undefined) return s;
+  const nch: Chan = { ...ch, descs: ch.descs.filter((x) => x.id !== d.id), active: ch.active === d.id ? undefined : ch.active };
+  const dead: Dead = { id: d.id, chan: d.chan, why, syncCount: ch.syncCount, next: s.dead };
+  return { ...setChan(s, nch), dead };
+}
+
+export function findDead(s: ModelState, id: DescId): Dead | undefined {
+  for (let x = s.dead; x !== undefined; x = x.next) if (x.id === id) return x;
+  return undefined;
+}
+
+export function bufOf(s: ModelState, id: BufId): Buf | undefined {
+  for (const b of s.bufs) if (b.id === id) return b;
+  return undefined;
+}
+
+export function setBuf(s: ModelState, b: Buf): ModelState {
+  const i = s.bufs.findIndex((x) => x.id === b.id);
+  const bufs = s.bufs.slice();
+  if (i < 0) bufs.push(b); else bufs[i] = b;
+  return { ...s, bufs };
+}
+
+export const push = (s: ModelState, fr: Frame): ModelState => ({ ...s, stack: [...s.stack, fr] });
+export const pop = (s: ModelState): ModelState => ({ ...s, stack: s.stack.slice(0, -1) });
+export const top = (s: ModelState): Frame | undefined => s.stack[s.stack.length - 1];
+
+export function replaceTop(s: ModelState, fr: Frame): ModelState {
+  const stack = s.stack.slice();
+  stack[stack.length - 1] = fr;
+  return { ...s, stack };
+}
+
+/** Innermost frame that is not a callback body (events belong to it). */
+export function owner(s: ModelState): { readonly fr: Frame; readonly i: number } | undefined {
+  for (let i = s.stack.length - 1; i >= 0; i--) {
+    const fr = s.stack[i]!;
+    if (fr.k !== 'cb') return { fr, i };
+  }
+  return undefined;
+}
+
+export function setFrame(s: ModelState, i: number, fr: Frame): ModelState {
+  const stack = s.stack.slice();
+  stack[i] = fr;
+  return { ...s, stack };
+}
+
+/** The callback currently running (innermost). */
+export function runningCb(s: ModelState): CbFrame | undefined {
+  for (let i = s.stack.length - 1; i >= 0; i--) {
+    const fr = s.stack[i]!;
+    if (fr.k === 'cb') return fr;
+  }
+  return undefined;
+}
+
+/** A tasklet of channel `chan` is running (so terminate cannot drop what it took, CB-13). */
+export function inTaskletOf(s: ModelState, chan: ChanId): boolean {
+  return s.stack.some((fr) => fr.k === 'env' && fr.step.op === 'tasklet' && fr.step.chan === chan);
+}
+
+/** The env frame enclosing everything, if the innermost owner is one. */
+export const asEnv = (fr: Frame | undefined): EnvFrame | undefined => (fr?.k === 'env' ? fr : undefined);

@@ -1,0 +1,61 @@
+/**
+ * Channel rules (CH): request, exclusivity, release. Fact sheet §1.1, §2.1, §2.2.
+ * @public
+ */
+import type { Ctx } from '../api/index.ts';
+import { client, engine, type Cx, type Fail } from './require.ts';
+import type { RetSpec } from './ret-spec.ts';
+
+const BUSY_ERRS = ['ENODEV', 'EPROBE_DEFER'] as const;
+
+/**
+ * CH-1/CH-2/CH-4: dma_request_chan returns a channel or ERR_PTR (never NULL); a held channel is never handed out again; failures are ENODEV/EPROBE_DEFER.
+ * Source: DC (dma_request_chan, find_candidate, private_candidate); OF.
+ */
+export function ch4_requestRets(known: boolean, held: boolean): RetSpec {
+  if (!known) return { rule: 'CH-4', msg: 'unknown channel name must fail with ENODEV or EPROBE_DEFER', alts: [{ t: 'err', e: BUSY_ERRS }], byKind: { null: 'CH-1' } };
+  if (held) return { rule: 'CH-2', msg: 'a held channel was handed out again', alts: [{ t: 'err', e: BUSY_ERRS }], byKind: { null: 'CH-1', err: 'CH-4' } };
+  return { rule: 'CH-4', msg: 'request of a free channel returns a channel or ENODEV/EPROBE_DEFER/ENOMEM', alts: [{ t: 'ok' }, { t: 'err', e: [...BUSY_ERRS, 'ENOMEM'] }], byKind: { null: 'CH-1' } };
+}
+
+/**
+ * CH-3: request and release only in process context.
+ * Source: DC (dma_request_chan, dma_release_channel); PR (device_alloc_chan_resources).
+ */
+export const ch3_processContext = (cx: Cx, ctx: Ctx): Fail | undefined =>
+  client(cx, ctx !== 'atomic' && ctx !== 'hardirq', 'CH-3', 'request/release outside process context');
+
+/**
+ * CH-5: release exactly once, with the single reference held.
+ * Source: DC (dma_release_channel).
+ */
+export const ch5_releaseOnce = (cx: Cx, held: boolean, everHeld: boolean): Fail | undefined =>
+  client(cx, held || !everHeld, 'CH-5', 'channel released twice');
+
+/**
+ * CH-6: the last release synchronizes and frees the channel; afterwards the engine does nothing on it.
+ * Source: DC (dma_chan_put).
+ */
+export const ch6_quietAfterRelease = (cx: Cx, held: boolean): Fail | undefined =>
+  engine(cx, held, 'CH-6', 'engine activity on a channel that is not held');
+
+/**
+ * CH-7: stop all transfers before releasing the channel.
+ * Source: [derived] DC (dma_chan_put); DH (dmaengine_synchronize).
+ */
+export const ch7_idleAtRelease = (cx: Cx, busy: boolean): Fail | undefined =>
+  client(cx, !busy, 'CH-7', 'release with transfers outstanding');
+
+/**
+ * CH-8: after release, the channel, its descriptors and cookies must not be used.
+ * Source: [derived] CR §1.
+ */
+export const ch8_heldForUse = (cx: Cx, held: boolean): Fail | undefined =>
+  client(cx, held, 'CH-8', 'channel used while not held');
+
+/**
+ * CH-9: cookie counters start at cookieInit; on a re-request they may restart or continue.
+ * Source: DE (dma_cookie_init); VC (vchan_init); pl330.c.
+ */
+export const ch9_firstCookieRule = (firstHold: boolean, n: number): 'CH-9' | undefined =>
+  firstHold && n === 0 ? 'CH-9' : undefined;
