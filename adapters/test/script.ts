@@ -62,6 +62,7 @@ export function scriptSteps(): Step[] {
     { call: { op: 'synchronize', chan: 1 } },
     { env: { op: 'drain', chan: 0, bytes: 200 } },
     { call: { op: 'is_tx_complete', chan: 0, cookie: 3 } },
+    { call: { op: 'terminate_sync', chan: 0 } }, // nothing outstanding at release (CH-7)
     { call: { op: 'release_channel', chan: 0 } },
     { call: { op: 'release_channel', chan: 1 } },
   ];

@@ -267,7 +267,7 @@ class Engine:
         self.p.event({"ev": "hw_start", "chan": ch.id, "desc": ch.active.id})
 
     def stop(self, ch):
-        """terminate: stop at once, free what is queued; the active one waits for synchronize (TERM-9)."""
+        """terminate: stop at once, free what is queued or prepared; the active one waits for synchronize (TERM-9)."""
         if ch.active:
             ch.terminated.append(ch.active)
         ch.active, ch.hw_done, ch.irq_pending = None, False, False
@@ -275,6 +275,9 @@ class Engine:
         ch.submitted, ch.issued, ch.completed = [], [], []
         for d in queued:
             self.free(d)
+        for d in list(self.descs.values()):               # virt-dma frees prepared ones too (DESC-15)
+            if d.chan == ch.id and not d.submitted and not d.freed:
+                self.free(d)
 
     def sync(self, ch):
         dead, ch.terminated = ch.terminated, []

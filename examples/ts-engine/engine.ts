@@ -148,13 +148,15 @@ class TsEngine implements Implementation {
     this.emit({ ev: 'hw_start', chan: ch.id, desc: d.id });
   }
 
-  /** Terminate: stop the hardware, free everything queued; the active one waits for synchronize (TERM-9). */
+  /** Terminate: stop the hardware, free everything queued or prepared; the active one waits for synchronize (TERM-9). */
   private stop(ch: Chan): void {
     if (ch.active) ch.terminated.push(ch.active);
     ch.active = undefined;
     ch.hwDone = false;
     ch.irqPending = false;
     for (const d of [...ch.submitted.splice(0), ...ch.issued.splice(0), ...ch.completed.splice(0)]) this.free(d);
+    // virt-dma also frees the descriptors prepared but never submitted (desc_allocated, DESC-15).
+    for (const d of this.descs.values()) if (d.chan === ch.id && !d.submitted && !d.freed) this.free(d);
   }
 
   private sync(ch: Chan): void {
