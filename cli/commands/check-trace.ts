@@ -37,7 +37,9 @@ export function register(program: Command): void {
         process.stdout.write(`${JSON.stringify({ file, implementation: parsed.header.implementation, ...result, ended: parsed.ended, open: parsed.open, cutLine: parsed.cutLine })}\n`);
       } else {
         for (const v of result.verdicts) process.stdout.write(`${formatVerdict(file, v)}\n`);
-        const scope = parsed.ended ? 'end-of-run obligations checked' : `trace stops${parsed.open > 0 ? ` inside ${parsed.open} open call(s)` : ''}; judged on what it holds`;
+        const scope = result.endChecked ? 'end-of-run obligations checked'
+          : parsed.ended ? 'stopped at the first violation'
+          : `trace stops${parsed.open > 0 ? ` inside ${parsed.open} open call(s)` : ''}; judged on what it holds`;
         const outcome = code === EXIT.ok ? 'conformant' : `${result.verdicts.length} verdict(s)`;
         process.stdout.write(`${file}: ${parsed.header.implementation}: ${result.entriesChecked} entries, ${scope}: ${outcome}\n`);
       }
