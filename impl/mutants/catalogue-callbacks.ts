@@ -23,15 +23,16 @@ export const CALLBACK_MUTANTS: readonly MutantSpec[] = [
   },
   {
     name: 'complete-after-cb', faults: ['complete-after-cb'], bugClass: obligation('Callback before the cookie reads complete'),
-    rules: ['CB-8', 'STAT-9'],
+    rules: ['CB-8', 'STAT-9', 'ISS-3'],
     description: 'The cookie is marked complete by the tasklet after the callback instead of by the IRQ path before it.',
+    why: 'The model first sees the IRQ handler finish a descriptor without completing it, which ISS-3 names (each completion is signalled by its interrupt).',
     trigger: { steps: oneCallback },
   },
   {
     name: 'callback-result-ignored', faults: ['callback-result-ignored'], bugClass: obligation('callback_result ignored'),
-    rules: ['CB-7', 'DESC-8'],
+    rules: ['CB-7', 'CB-16'],
     description: 'Only desc->callback is ever called; a callback_result-only descriptor gets no callback at all.',
-    why: 'With only callback_result set nothing is invoked, so the end check of DESC-8 (a DMA_PREP_INTERRUPT descriptor never called back) fires first.',
+    why: 'With only callback_result set nothing is invoked and the descriptor is freed while its callback is still owed, which the model names CB-16.',
     trigger: { steps: [sg(1, TX, 8), setCb(1, { kind: 'none' }, 'callback_result'), submit(1), issue(TX)] },
   },
   {
@@ -40,9 +41,9 @@ export const CALLBACK_MUTANTS: readonly MutantSpec[] = [
     trigger: { steps: oneCallback },
   },
   {
-    name: 'period-cb-lost', faults: ['period-cb-lost'], bugClass: CLS.periodCb, rules: ['CB-11', 'CYC-3', 'CYC-1'],
+    name: 'period-cb-lost', faults: ['period-cb-lost'], bugClass: CLS.periodCb, rules: ['CB-11', 'CYC-3', 'ISS-3'],
     description: 'Every other period interrupt forgets to schedule the period callback.',
-    why: 'CYC-1 obliges a period signal after every period_len bytes; the model names it when a run of periods passes unsignalled.',
+    why: 'The period interrupt that forgets its callback schedules no tasklet, which ISS-3 names (each completion triggers the tasklet).',
     trigger: { steps: [cyclic(1, RX, 32, 8), setCb(1), submit(1), issue(RX)] },
   },
   {

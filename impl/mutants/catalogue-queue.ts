@@ -6,7 +6,7 @@
 import { CLS } from './classes.ts';
 import type { MutantSpec } from './spec.ts';
 import {
-  advance, irq, issue, pause, release, setCb, sg, submit, synchronize, terminateAsync, terminateSync, TX,
+  advance, irq, issue, pause, setCb, sg, submit, synchronize, terminateAsync, terminateSync, TX,
 } from './steps.ts';
 
 export const QUEUE_MUTANTS: readonly MutantSpec[] = [
@@ -56,11 +56,5 @@ export const QUEUE_MUTANTS: readonly MutantSpec[] = [
     description: 'Terminate of a paused channel leaves it paused, so new work never starts.',
     why: 'The stuck pause shows when issue_pending leaves the idle channel with issued work (ISS-2).',
     trigger: { steps: [pause(TX), terminateSync(TX), sg(1, TX, 8), submit(1), issue(TX)] },
-  },
-  {
-    name: 'release-tasklet-live', faults: ['release-tasklet-live'], bugClass: CLS.tasklet, rules: ['CH-6', 'CB-16', 'SYNC-5'],
-    description: 'Release frees the channel without synchronizing: the scheduled tasklet and its callbacks are lost or run later.',
-    why: 'Release frees the completed descriptor whose callback the skipped synchronize should have delivered (CB-16).',
-    trigger: { steps: [sg(1, TX, 8), setCb(1), submit(1), issue(TX), advance(2), irq(TX), release(TX)] },
   },
 ];

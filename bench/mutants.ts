@@ -1,0 +1,26 @@
+/**
+ * `npm run bench -- mutants`: the full kill matrix (certify and the plain fast-check
+ * baseline, seed 42, the default per-mutant budget) with its target figures: 100%
+ * killed, median time to first failure <= 1 s and max <= 10 s, shrunk length <= known
+ * minimum + 1 for >= 90% of mutants. Printed, not asserted.
+ * @internal
+ */
+import { DEFAULT_BUDGET } from '../cli/commands/mutants.ts';
+import { runMatrix } from '../mutants/matrix.ts';
+import { matrixSummary, matrixTable } from '../mutants/table.ts';
+import { loadModel } from '../trace/load-model.ts';
+
+const model = await loadModel();
+const started = Date.now();
+const m = runMatrix({ model, seed: 42, ...DEFAULT_BUDGET });
+const s = m.summary;
+const killed = s.certify.killed;
+const mark = (ok: boolean): string => (ok ? 'met' : 'MISSED');
+process.stdout.write(`${matrixTable(m)}\n\n${matrixSummary(m)}\n\n`);
+process.stdout.write([
+  `targets: 100% killed: ${mark(killed === s.certify.total)} (${killed}/${s.certify.total})`,
+  `         median time to first failure <= 1 s: ${mark((s.certify.medianMs ?? Infinity) <= 1000)}; max <= 10 s: ${mark((s.certify.maxMs ?? Infinity) <= 10_000)}`,
+  `         shrunk <= known minimum + 1 for >= 90%: ${mark(killed > 0 && s.withinMinPlusOne / killed >= 0.9)}`,
+  `whole matrix (both harnesses): ${((Date.now() - started) / 1000).toFixed(1)} s`,
+].join('\n'));
+process.stdout.write('\n');
