@@ -66,7 +66,7 @@ function afterIrq(cx: Cx, s: ModelState, fr: EnvFrame, ch: Chan): Fail | undefin
   const d = ch.active === undefined ? undefined : descIn(ch, ch.active);
   return iss3_order(cx, (fr.evs & (EV_BIT.complete | EV_BIT.period)) === 0 || ch.taskletPending, 'completion without scheduling the tasklet')
     ?? (d === undefined ? undefined
-      : d.cyclic ? cyc1_periods(cx, !owesCallback(d) || Math.floor(d.moved / d.periodLen) <= d.periodEvents, 'interrupt did not signal the elapsed period')
+      : d.cyclic ? cyc1_periods(cx, !owesCallback(d) || Math.floor(d.moved / d.periodLen) <= d.periodEvents || (fr.evs & EV_BIT.period) !== 0, 'interrupt did not signal the elapsed period')
         : d.repeat ? undefined : iss3_order(cx, d.moved < d.len, 'finished descriptor not completed by its interrupt'));
 }
 
