@@ -15,6 +15,7 @@ import type { Step } from '../properties/lockstep/step.ts';
 import { writeFileAtomic } from '../reports/index.ts';
 import type { Implementation, Model, Verdict } from '../spec/api/index.ts';
 import { type Finding, findingText, keyOf, makeFinding } from './finding.ts';
+import { ruleOfSignature } from './shrink.ts';
 
 /** One corpus file as loaded. @public */
 export interface CorpusEntry {
@@ -60,7 +61,17 @@ export class Corpus {
 
   /** Is a failure with this signature still worth shrinking? (the rule's cap not reached) */
   wants(sig: string): boolean {
-    return (this.perRule.get(ruleOfSig(sig)) ?? 0) < this.maxPerRule;
+    return this.room(ruleOfSignature(sig));
+  }
+
+  /** Does bucket (a rule id, or a verdict kind without rule) have room left? */
+  room(bucket: string): boolean {
+    return (this.perRule.get(bucket) ?? 0) < this.maxPerRule;
+  }
+
+  /** Buckets whose cap is reached. */
+  full(): string[] {
+    return [...this.perRule.keys()].filter((b) => !this.room(b));
   }
 
   /** Record a finding; false if it duplicates one already kept. Writes it when the corpus has a directory. */
@@ -78,12 +89,6 @@ export class Corpus {
     this.keys.add(key);
     this.perRule.set(rule, (this.perRule.get(rule) ?? 0) + 1);
   }
-}
-
-/** `violation:CB-1` → `CB-1`; `impl_error:throw` → `impl_error`. @internal */
-function ruleOfSig(sig: string): string {
-  const [kind, rest] = sig.split(':') as [string, string | undefined];
-  return kind === 'violation' || kind === 'undefined' ? (rest ?? kind) : kind;
 }
 
 /** Replay every entry against `impl` (its exact steps, config and mode). @public */

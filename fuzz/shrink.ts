@@ -24,6 +24,12 @@ export function signature(v: Verdict): string {
   }
 }
 
+/** The corpus bucket of a signature: `violation:CB-1` → `CB-1`, `impl_error:throw` → `impl_error`. @public */
+export function ruleOfSignature(sig: string): string {
+  const [kind, rest] = sig.split(':') as [string, string | undefined];
+  return kind === 'violation' || kind === 'undefined' ? (rest ?? kind) : kind;
+}
+
 /** @public */
 export interface ShrinkInput {
   readonly model: Model<unknown>;

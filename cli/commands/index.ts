@@ -9,6 +9,7 @@ import { register as serve } from './serve.ts';
 import { register as checkTrace } from './check-trace.ts';
 import { register as certify } from './certify.ts';
 import { register as replay } from './replay.ts';
+import { register as fuzz } from './fuzz.ts';
 
 export type Register = (program: Command) => void;
 
@@ -19,4 +20,5 @@ export const commands: readonly Register[] = [
   checkTrace,
   certify,
   replay,
+  fuzz,
 ];

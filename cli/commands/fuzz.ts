@@ -1,0 +1,94 @@
+/**
+ * `dmacheck fuzz`: a long coverage-guided campaign against an implementation (fuzz/).
+ * Replays the corpus first, keeps every new shrunk failure in it, prints progress on
+ * stderr and a summary on stdout; `--report-dir`/`--format` and `--out` write the
+ * RunResult (a shard's result file for `dmacheck report merge`). Exit 0 nothing found,
+ * 1 failures found, 2 usage error, 4 internal error, 130 interrupted (Ctrl-C: the
+ * corpus and the partial result are written whole first).
+ * @internal
+ */
+import { readFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { figuresText } from '../../fuzz/coverage.ts';
+import { runFuzz } from '../../fuzz/run.ts';
+import { parseShard } from '../../fuzz/shard.ts';
+import { parseFormats, stableJson, writeFileAtomic, writeReports } from '../../reports/index.ts';
+import { EXIT, UsageError } from '../exit-codes.ts';
+import { parseDuration } from './certify.ts';
+
+interface Opts {
+  impl?: string; implCmd?: string; time?: string; runs?: string; seed?: string; workers: string; shard?: string;
+  corpus?: string; maxLength: string; reportDir?: string; format: string; out?: string; shrinkTime: string;
+  maxPerRule: string; misuse: string; uniform?: boolean; progressEvery: string;
+}
+
+function int(what: string, s: string, min: number, max = 0x7fffffff): number {
+  if (!/^-?\d+$/.test(s.trim())) throw new UsageError(`${what} '${s}': expected an integer`);
+  const n = Number(s);
+  if (n < min || n > max) throw new UsageError(`${what} ${s} out of range (${min}..${max})`);
+  return n;
+}
+
+/** @internal */
+export function register(program: Command): void {
+  program
+    .command('fuzz')
+    .description('coverage-guided fuzzing campaign: swarm + racy-region generation, failure corpus, workers, shards')
+    .option('--impl <spec>', 'builtin (default), mutant:<name>, or a module path')
+    .option('--impl-cmd <cmdline>', 'an engine speaking the stdio protocol')
+    .option('--time <duration>', 'time budget, e.g. 10m (default 60s unless --runs)')
+    .option('--runs <n>', 'number of sequences (split across workers and shards)')
+    .option('--seed <n>', 'campaign seed (default: random, printed; 42 with --shard)')
+    .option('--workers <n>', 'worker threads', '1')
+    .option('--shard <i/n>', 'run shard i of n of the campaign')
+    .option('--corpus <dir>', 'failure corpus: replayed first, new failures saved here')
+    .option('--max-length <n>', 'longest sequence, in commands', '1000')
+    .option('--report-dir <dir>', 'write reports here')
+    .option('--format <list>', 'report formats (text,json,junit,ktap,md,html or all)', 'json')
+    .option('--out <file>', 'write the RunResult JSON here (default for --shard: fuzz-shard-I-of-N.json)')
+    .option('--shrink-time <duration>', 'time to shrink one failure', '5s')
+    .option('--max-per-rule <n>', 'corpus entries kept per rule', '3')
+    .option('--misuse <share>', 'share of sequences where the client breaks rules on purpose (0..1)', '0.1')
+    .option('--uniform', 'plain uniform generation: no swarm, racy weights or coverage guidance (baseline)')
+    .option('--progress-every <duration>', 'interval of plain progress lines when stderr is not a terminal', '10s')
+    .action(async (opts: Opts) => {
+      const runs = opts.runs !== undefined ? int('--runs', opts.runs, 1) : undefined;
+      const timeMs = opts.time !== undefined ? parseDuration(opts.time) : runs === undefined ? 60_000 : undefined;
+      const shard = opts.shard !== undefined ? parseShard(opts.shard) : undefined;
+      const seed = opts.seed !== undefined ? int('--seed', opts.seed, -0x80000000) : shard ? 42 : (Math.random() * 0x7fffffff) | 0;
+      const misuseShare = Number(opts.misuse);
+      if (!(misuseShare >= 0 && misuseShare <= 1)) throw new UsageError(`--misuse '${opts.misuse}': expected a number from 0 to 1`);
+      const formats = opts.reportDir !== undefined ? parseFormats(opts.format) : [];
+      const out = opts.out ?? (shard && opts.reportDir === undefined ? `fuzz-shard-${shard.index}-of-${shard.total}.json` : undefined);
+      const version = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+      const ac = new AbortController();
+      const onSigint = () => {
+        if (ac.signal.aborted) process.exit(EXIT.interrupted);
+        process.stderr.write('\nfuzz: interrupted, finishing the current sequences and writing results (Ctrl-C again to quit at once)\n');
+        ac.abort();
+      };
+      process.on('SIGINT', onSigint);
+      process.stderr.write(`fuzz: seed ${seed}${shard ? `, shard ${shard.index}/${shard.total}` : ''}, ${int('--workers', opts.workers, 1, 64)} worker(s)\n`);
+      try {
+        const o = await runFuzz({
+          impl: opts.impl, implCmd: opts.implCmd, runs, timeMs, seed, workers: int('--workers', opts.workers, 1, 64), shard,
+          corpus: opts.corpus, maxLength: int('--max-length', opts.maxLength, 1, 100_000), misuseShare,
+          shrinkMs: parseDuration(opts.shrinkTime), maxPerRule: int('--max-per-rule', opts.maxPerRule, 1), guided: opts.uniform !== true,
+          version, err: process.stderr, tty: process.stderr.isTTY === true, progressMs: parseDuration(opts.progressEvery), signal: ac.signal,
+        });
+        const r = o.result;
+        if (opts.reportDir !== undefined) await writeReports(r, opts.reportDir, formats);
+        if (out !== undefined) await writeFileAtomic(out, stableJson(r));
+        const c = r.coverage;
+        for (const cx of r.counterexamples) process.stdout.write(`${cx.kind}: ${cx.msg} (${cx.length} step(s))\n`);
+        process.stdout.write(`${o.interrupted ? 'INTERRUPTED' : r.verdict === 'pass' ? 'NOTHING FOUND' : 'FAILURES FOUND'}: ${r.implementation.name}, seed ${seed}; ` +
+          `${r.stats.sequences} sequences, ${r.stats.commands} commands, ${r.stats.commandsPerSecond} cmds/s, ${(r.durationMs / 1000).toFixed(1)} s; ` +
+          `${figuresText({ pairsVisited: c.pairsVisited, pairsReachable: c.pairsReachable, rulesExercised: c.rulesExercised, rulesExercisable: c.rulesCheckable })}; ` +
+          `${r.counterexamples.length} counterexample(s)${o.written.length ? `, ${o.written.length} new in ${opts.corpus}` : ''}\n`);
+        const modelBug = r.counterexamples.some((x) => x.kind === 'model_bug');
+        process.exitCode = o.interrupted ? EXIT.interrupted : modelBug ? EXIT.internal : r.verdict === 'pass' ? EXIT.ok : EXIT.violations;
+      } finally {
+        process.off('SIGINT', onSigint);
+      }
+    });
+}

@@ -1,0 +1,57 @@
+/**
+ * The {@link RunResult} of a fuzz campaign (command `fuzz`), rendered by the shared
+ * report writers and combined across shards by `dmacheck report merge`.
+ * @public
+ */
+import { CoverageCounter } from '../properties/certify/coverage.ts';
+import { ruleVerdicts } from '../properties/certify/verdicts.ts';
+import { type Counterexample, REPORT_SCHEMA_VERSION, type RunResult } from '../reports/index.ts';
+import type { Implementation, RuleId } from '../spec/api/index.ts';
+import { type CoverageMap, figures } from './coverage.ts';
+
+/** @public */
+export interface FuzzTotals {
+  readonly sequences: number;
+  readonly commands: number;
+}
+
+/** @public */
+export interface ResultInput {
+  readonly impl: Pick<Implementation, 'name' | 'profile'>;
+  readonly version: string;
+  readonly seed: number;
+  readonly budget: { readonly runs?: number; readonly timeMs?: number };
+  readonly startedMs: number;
+  readonly finishedMs: number;
+  readonly partial: boolean;
+  readonly cov: CoverageMap;
+  readonly exercisable: ReadonlySet<RuleId>;
+  readonly counterexamples: readonly Counterexample[];
+  readonly totals: FuzzTotals;
+}
+
+/** @public */
+export function fuzzResult(i: ResultInput): RunResult {
+  const counter = new CoverageCounter();
+  for (const [id, n] of i.cov.rules) counter.rules.set(id, n);
+  for (const k of i.cov.pairs.keys()) counter.pairs.add(k);
+  const f = figures(i.cov, i.exercisable);
+  const durationMs = i.finishedMs - i.startedMs;
+  return {
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    tool: { name: 'dmacheck', version: i.version },
+    command: 'fuzz',
+    implementation: { name: i.impl.name, profile: i.impl.profile },
+    seed: i.seed,
+    budget: i.budget,
+    startedAt: new Date(i.startedMs).toISOString(),
+    finishedAt: new Date(i.finishedMs).toISOString(),
+    durationMs,
+    partial: i.partial,
+    verdict: i.counterexamples.length > 0 ? 'fail' : 'pass',
+    rules: ruleVerdicts(i.impl.profile, counter, i.counterexamples),
+    counterexamples: i.counterexamples,
+    coverage: { rulesExercised: f.rulesExercised, rulesCheckable: f.rulesExercisable, pairsVisited: f.pairsVisited, pairsReachable: f.pairsReachable },
+    stats: { sequences: i.totals.sequences, commands: i.totals.commands, commandsPerSecond: Math.round(i.totals.commands / Math.max(0.001, durationMs / 1000)) },
+  };
+}
