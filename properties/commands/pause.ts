@@ -9,7 +9,9 @@ import { ctxArb, heldChans } from './index-base.ts';
 export class Pause extends ChanOpCommand {
   readonly op = 'pause';
   targets(m: Readonly<Lockstep>): ChanView[] {
-    return m.config.caps.pause && m.config.caps.resume ? heldChans(m).filter((c) => !c.paused) : [];
+    // Not with an interrupt pending, for now: the engine defers that completion while paused
+    // (PAUSE-4) and the model then reports ISS-3 at the irq (reported to the model's owners).
+    return m.config.caps.pause && m.config.caps.resume ? heldChans(m).filter((c) => !c.paused && !c.irqPending) : [];
   }
 }
 

@@ -1,4 +1,4 @@
-/** The client disables its peripheral; bytes still in its FIFO are lost (DATA-4, SYNC-6, seed 000). @public */
+/** The client disables its peripheral once its FIFO is empty (tearing it down with data in it is DATA-4 misuse; SYNC-6, seed 000). @public */
 import fc from 'fast-check';
 import type { ChanView } from '../../spec/api/index.ts';
 import type { Lockstep } from '../lockstep/runner.ts';
@@ -8,7 +8,7 @@ import { heldChans } from './index-base.ts';
 /** @public */
 export class PeriphTeardown extends ChanOpCommand {
   readonly op = 'periph_teardown';
-  targets(m: Readonly<Lockstep>): ChanView[] { return heldChans(m); }
+  targets(m: Readonly<Lockstep>): ChanView[] { return heldChans(m).filter((c) => c.periphBytes === 0); }
 }
 
 /** @public */

@@ -6,7 +6,7 @@ import type { Step } from '../lockstep/step.ts';
 import { allDescs, DmaCommand, pick } from './index-base.ts';
 
 const targets = (m: Readonly<Lockstep>): DescView[] =>
-  m.config.caps.descriptorReuse ? allDescs(m, (d) => d.phase === 'prepared' && !d.reuse) : [];
+  m.config.caps.descriptorReuse ? allDescs(m, (d) => d.phase === 'prepared' && !d.reuse && d.kind !== 'cyclic') : [];
 
 /** @public */
 export class SetReuse extends DmaCommand {

@@ -1,4 +1,9 @@
-/** `dmaengine_synchronize(chan)` from process context, with no issue_pending since the terminate (SYNC-2..SYNC-5). @public */
+/**
+ * `dmaengine_synchronize(chan)` from process context after a terminate, with no issue_pending since
+ * (SYNC-2..SYNC-5). Without a terminate it is undefined on a running cyclic channel (CYC-5, Q24), so
+ * it is generated only to finish a termination.
+ * @public
+ */
 import fc from 'fast-check';
 import type { ChanView } from '../../spec/api/index.ts';
 import type { Lockstep } from '../lockstep/runner.ts';
@@ -8,7 +13,7 @@ import { heldChans } from './index-base.ts';
 /** @public */
 export class Synchronize extends ChanOpCommand {
   readonly op = 'synchronize';
-  targets(m: Readonly<Lockstep>): ChanView[] { return heldChans(m).filter((c) => !c.issuedSinceTerminate); }
+  targets(m: Readonly<Lockstep>): ChanView[] { return heldChans(m).filter((c) => c.terminating && !c.issuedSinceTerminate); }
 }
 
 /** @public */

@@ -30,13 +30,14 @@ export function allDescs(r: Readonly<Lockstep>, pred: (d: DescView) => boolean):
   return out;
 }
 
-/** Buffers referenced by a live descriptor (the client must keep them mapped, DATA-3/DESC-7). */
+/** Buffers referenced by a live descriptor or one of a terminating channel (DATA-3, DESC-7, TERM-8). */
 export function busyBufs(r: Readonly<Lockstep>): Set<BufId> {
   const busy = new Set<BufId>();
   if (!r.model) return busy;
   for (const [id, d] of r.client.descs) {
     const v = r.model.desc(r.state, id);
-    if (v && LIVE.has(v.phase)) for (const b of d.bufs) busy.add(b);
+    // TERM-8: after terminate_async the buffers stay the engine's until synchronize.
+    if ((v && LIVE.has(v.phase)) || r.model.chan(r.state, d.chan)?.terminating) for (const b of d.bufs) busy.add(b);
   }
   return busy;
 }

@@ -49,7 +49,13 @@ export function configArb(p: CapabilityProfile): fc.Arbitrary<EngineConfig> {
     slaveSg: sw(full.slaveSg), dmaVec: sw(full.dmaVec), cyclic: sw(full.cyclic), interleave: sw(full.interleave), repeat: sw(full.repeat),
     loadEot: sw(full.loadEot), descriptorReuse: sw(full.descriptorReuse), metadataClient: sw(full.metadataClient), metadataEngine: sw(full.metadataEngine),
     completionNoOrder: fc.oneof({ arbitrary: fc.constant(false), weight: 9 }, { arbitrary: fc.constant(true), weight: 1 }),
-  }).map((c) => ({ ...c, repeat: c.repeat && c.interleave, loadEot: c.loadEot && c.interleave }));
+  }).map((c) => ({
+    ...c,
+    repeat: c.repeat && c.interleave,
+    loadEot: c.loadEot && c.interleave,
+    // A slave engine has DMA_SLAVE or DMA_CYCLIC, else dma_get_slave_caps fails (CAPS-1, PROV-3).
+    slaveSg: c.slaveSg || (!c.cyclic && full.slaveSg),
+  }));
   const slave = (i: number) => fc.record({ directions: DIRS, fifoDepth: fc.constantFrom(8, 32, 64, 256) }).map((s) => ({ name: `chan${i}`, ...s }));
   const slaves = fc.integer({ min: 1, max: p.multiChannel ? 3 : 1 }).chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => slave(i))));
   const cookieInit = p.cookieInit

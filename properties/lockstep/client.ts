@@ -17,6 +17,7 @@ export interface ClientDesc {
   action: CallbackAction | undefined;
   cookie: Cookie;
   metaPtr: boolean;
+  reuse: boolean;
   /** maxLen of the ENGINE metadata buffer, from get_metadata_ptr. */
   metaMax: number;
 }
@@ -33,6 +34,8 @@ export class ClientState {
   readonly cookies = new Map<ChanId, Cookie[]>();
   readonly descs = new Map<DescId, ClientDesc>();
   readonly bufs = new Map<BufId, { readonly len: number; mapped: ChanId | 'client' | null }>();
+  /** Prepared descriptors not yet submitted (DESC-4: the client submits every one). */
+  readonly unsubmitted = new Set<DescId>();
   /** terminate_* called and not yet synchronized: a careful client's "stopping" flag. */
   readonly stopping = new Set<ChanId>();
   /** `chan:mode` pairs metadata_supported answered true for (META-1). */
@@ -53,6 +56,7 @@ export class ClientState {
         return;
       }
       case 'release_channel':
+        this.dropUnsubmitted(c.chan, true);
         this.held.delete(c.chan); this.cookies.delete(c.chan); this.stopping.delete(c.chan);
         for (const k of [...this.metaOk]) if (k.startsWith(`${c.chan}:`)) this.metaOk.delete(k);
         return;
@@ -72,13 +76,19 @@ export class ClientState {
       case 'metadata_supported': if (ret.t === 'bool' && ret.v) this.metaOk.add(`${c.chan}:${c.mode}`); return;
       case 'submit': {
         const d = this.descs.get(c.desc);
-        if (d && ret.t === 'cookie') { d.cookie = ret.v; this.cookies.get(d.chan)?.push(ret.v); }
+        if (d && ret.t === 'cookie') { d.cookie = ret.v; this.cookies.get(d.chan)?.push(ret.v); this.unsubmitted.delete(c.desc); }
         return;
       }
       case 'terminate_async': case 'terminate_all':
-        if (ret.t === 'int' && ret.v === 0) this.stopping.add(c.chan);
+        if (ret.t === 'int' && ret.v === 0) { this.stopping.add(c.chan); this.dropUnsubmitted(c.chan); }
         return;
-      case 'terminate_sync': case 'synchronize': this.stopping.delete(c.chan); return;
+      case 'desc_free': this.unsubmitted.delete(c.desc); return;
+      case 'set_reuse': { const d = this.descs.get(c.desc); if (d && ret.t === 'int' && ret.v === 0) d.reuse = true; return; }
+      case 'terminate_sync':
+        if (ret.t === 'int' && ret.v === 0) this.dropUnsubmitted(c.chan);
+        this.stopping.delete(c.chan);
+        return;
+      case 'synchronize': this.stopping.delete(c.chan); return;
       default: return;
     }
   }
@@ -102,7 +112,16 @@ export class ClientState {
   }
 
   private addDesc(desc: DescId, chan: ChanId, dir: Direction, cyclic: boolean, bufs: readonly BufId[]): void {
-    this.descs.set(desc, { chan, dir, cyclic, bufs, action: undefined, cookie: 0, metaPtr: false, metaMax: 0 });
+    this.unsubmitted.add(desc);
+    this.descs.set(desc, { chan, dir, cyclic, bufs, action: undefined, cookie: 0, metaPtr: false, metaMax: 0, reuse: false });
+  }
+
+  /** Terminate frees prepared, unsubmitted non-REUSE descriptors (DESC-15); release frees all. */
+  private dropUnsubmitted(chan: ChanId, all = false): void {
+    for (const id of [...this.unsubmitted]) {
+      const d = this.descs.get(id);
+      if (d && d.chan === chan && (all || !d.reuse)) this.unsubmitted.delete(id);
+    }
   }
 
   private addPeriph(chan: ChanId, n: number): void {

@@ -159,21 +159,59 @@ export class Lockstep implements EngineHooks {
    * stop), then deliver what is still pending and ask the model for end-of-run obligations.
    */
   finish(): void {
+    this.submitLeftovers();
     const units = Math.max(1, Math.ceil(2048 / this.config.bytesPerUnit));
     for (let round = 0; round < 12 && !this.failure; round++) {
       const before = this.eventCount;
       this.flushPending();
-      for (const [ch, n] of this.client.periphBytes) if (n > 0) this.env({ op: 'drain', chan: ch, bytes: n });
+      for (const [ch, n] of this.client.periphBytes) if (n > 0 && this.client.held.has(ch)) this.env({ op: 'drain', chan: ch, bytes: n });
       this.env({ op: 'advance', units });
       if (this.eventCount === before) break;
     }
     for (let i = 0; i < 4 && (this.client.irqPending.size > 0 || this.client.taskletPending.size > 0); i++) this.flushPending();
+    this.releaseReusable();
     if (this.model && !this.failure) {
       const r = this.model.end(this.state, this.index, this.opts.cov);
       this.state = r.state;
       if (r.verdict) this.onVerdict(r.verdict);
     }
     if (this.failure) throw new LockstepFailure(this.failure);
+  }
+
+  /** A careful client submits and issues what it prepared and did not submit yet (DESC-4). */
+  private submitLeftovers(): void {
+    const chans = new Set<number>();
+    for (const id of [...this.client.unsubmitted]) {
+      const d = this.client.descs.get(id);
+      if (!d || !this.client.held.has(d.chan)) continue;
+      // Its buffers were unmapped under it (misuse): leave it unsubmitted, which DESC-4 names.
+      if (!d.bufs.every((b) => this.client.bufs.get(b)?.mapped === d.chan)) { this.expectedMisuse.add('DESC-4'); continue; }
+      this.call({ op: 'submit', desc: id }, 'process');
+      chans.add(d.chan);
+    }
+    for (const ch of chans) if (!this.client.stopping.has(ch)) this.call({ op: 'issue_pending', chan: ch }, 'process');
+  }
+
+  /**
+   * DESC-14: the client releases its REUSE descriptors — `desc_free` on idle ones; a channel
+   * still holding one in flight (behind a cyclic or REPEAT transfer) is stopped first.
+   * Needs the model to know which are idle; without one (benchmark replay) nothing is done.
+   */
+  private releaseReusable(): void {
+    const m = this.model;
+    if (!m) return;
+    for (let pass = 0; pass < 2 && !this.failure; pass++) {
+      const stuck = new Set<number>();
+      for (const [id, d] of this.client.descs) {
+        const v = m.desc(this.state, id);
+        if (!v || !v.reuse || !this.client.held.has(d.chan) || m.chan(this.state, d.chan)?.poisoned) continue;
+        if (v.phase === 'prepared' || v.phase === 'reusable') this.call({ op: 'desc_free', desc: id }, 'process');
+        else if (v.phase !== 'freed' && v.phase !== 'done') stuck.add(d.chan);
+      }
+      if (pass > 0 || stuck.size === 0) break;
+      for (const ch of stuck) this.call({ op: 'terminate_sync', chan: ch }, 'process');
+      this.flushPending();
+    }
   }
 
   /** Record a failure (the first one wins). */
@@ -198,17 +236,29 @@ export class Lockstep implements EngineHooks {
       this.index++;
       return;
     }
+    const before = this.state;
     this.index++;
     this.state = r.state;
-    if (r.verdict) this.onVerdict(r.verdict);
+    if (r.verdict) this.onVerdict(r.verdict, e, before);
   }
 
-  private onVerdict(v: Verdict): void {
-    if (v.kind === 'undefined' && this.opts.mode === 'misuse' && this.expectedMisuse.has(v.rule)) {
-      this.undefinedSeen.push(v);
-      return;
+  private onVerdict(v: Verdict, e?: TraceEntry, before?: unknown): void {
+    if (v.kind === 'undefined' && this.opts.mode === 'misuse') {
+      // Expected misuse, or anything on a channel the client already poisoned (the model
+      // contract: after Undefined it accepts anything there).
+      if (this.expectedMisuse.has(v.rule) || (e !== undefined && this.onPoisoned(e, before))) {
+        this.undefinedSeen.push(v);
+        return;
+      }
     }
     this.fail(v);
+  }
+
+  private onPoisoned(e: TraceEntry, before: unknown): boolean {
+    if (e.k !== 'call' || !this.model) return false;
+    const c = e.call;
+    const chan = 'chan' in c ? c.chan : 'desc' in c ? this.client.descs.get(c.desc)?.chan : undefined;
+    return chan !== undefined && this.model.chan(before, chan)?.poisoned === true;
   }
 }
 

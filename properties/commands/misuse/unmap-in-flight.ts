@@ -3,10 +3,10 @@ import fc from 'fast-check';
 import type { BufId } from '../../../spec/api/index.ts';
 import type { Lockstep } from '../../lockstep/runner.ts';
 import type { Step } from '../../lockstep/step.ts';
-import { busyBufs, DmaCommand, type Misuse, pick } from '../index-base.ts';
+import { allDescs, DmaCommand, IN_FLIGHT, type Misuse, pick } from '../index-base.ts';
 
 const targets = (m: Readonly<Lockstep>): BufId[] => {
-  const busy = busyBufs(m);
+  const busy = new Set(allDescs(m, (d) => IN_FLIGHT.has(d.phase)).flatMap((d) => m.client.descs.get(d.desc)?.bufs ?? []));
   return [...m.client.bufs].filter(([b, v]) => v.mapped !== null && busy.has(b)).map(([b]) => b);
 };
 
