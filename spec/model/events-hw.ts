@@ -106,12 +106,12 @@ export function complete(cx: Cx, s: ModelState, ch: Chan, ev: Ev<'complete'>, fr
   const fail = iss1_onlyIssuedStart(cx, where, 'completion outside the interrupt path')
     ?? ck4_completeOnce(cx, !done)
     ?? term7_stopped(cx, d.phase === 'terminated')
+    ?? (s.cfg.caps.completionNoOrder ? undefined : ck5_inOrder(cx, !ch.descs.some((x) => x.seq > 0 && x.seq < d.seq && (x.phase === 'submitted' || x.phase === 'issued' || x.phase === 'active'))))
     ?? iss1_onlyIssuedStart(cx, d.phase === 'active', 'completed a descriptor that never started')
     ?? pause4_noCompleteWhilePaused(cx, ch.paused)
     ?? cyc4_neverComplete(cx, d.cyclic)
     ?? (d.repeat ? cyc7_loadEotAtEnd(cx, repeatDone, 'repeated transfer completed without a LOAD_EOT replacement') : desc6_data(cx, d.moved === d.len, 'completed before all bytes moved'))
     ?? ck3_completeCookie(cx, ev.cookie, d.cookie)
-    ?? (s.cfg.caps.completionNoOrder ? undefined : ck5_inOrder(cx, !ch.descs.some((x) => x.seq > 0 && x.seq < d.seq && (x.phase === 'submitted' || x.phase === 'issued' || x.phase === 'active'))))
     ?? (d.meta.mode === 'client' && d.dir === 'DEV_TO_MEM' ? meta6_copiedBeforeComplete(cx, d.meta.copied, 'completed before client metadata was copied') : undefined);
   const compOrder = ch.compCount + 1;
   const lo = s.cfg.caps.completionNoOrder ? Math.max(ch.ck.lo, d.seq) : d.seq;
