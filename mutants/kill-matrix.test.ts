@@ -5,7 +5,7 @@ import { matrixTable } from './table.ts';
 
 /** CI gate: certification kills every mutant within this seed and budget. */
 const SEED = 42;
-const BUDGET = { runs: 200, timeMs: 5000 };
+const BUDGET = { runs: 1000, timeMs: 10_000 };
 
 describe('kill matrix (CI gate)', () => {
   it(`certify kills every mutant (seed ${SEED}, ${BUDGET.runs} runs / ${BUDGET.timeMs} ms each)`, async () => {

@@ -29,7 +29,7 @@ describe('kill-matrix figures', () => {
 describe('dmacheck mutants options', () => {
   it('parses --budget RUNS, TIME and RUNS,TIME', () => {
     expect(parseBudget('50')).toEqual({ runs: 50, timeMs: 10_000 });
-    expect(parseBudget('2s')).toEqual({ runs: 300, timeMs: 2000 });
+    expect(parseBudget('2s')).toEqual({ runs: 1000, timeMs: 2000 });
     expect(parseBudget('50,500ms')).toEqual({ runs: 50, timeMs: 500 });
   });
 

@@ -17,7 +17,7 @@ import { parseDuration } from './certify.ts';
 interface Opts { list?: boolean; only?: string; seed?: string; budget?: string; out?: string; json?: boolean; baseline: boolean }
 
 /** Default per-mutant budget. @internal */
-export const DEFAULT_BUDGET = { runs: 300, timeMs: 10_000 } as const;
+export const DEFAULT_BUDGET = { runs: 1000, timeMs: 10_000 } as const;
 
 /** `--budget`: `RUNS`, `TIME` (e.g. 5s) or `RUNS,TIME`. @internal */
 export function parseBudget(s: string): { runs: number; timeMs: number } {

@@ -6,24 +6,24 @@
 import { CLS, obligation } from './classes.ts';
 import type { MutantSpec } from './spec.ts';
 import {
-  attachMeta, config, getCaps, issue, metaSupported, pause, RX, setCb, setReuse, sg, sgEntries, submit, TX,
+  attachMeta, config, getCaps, metaSupported, pause, RX, setCb, setReuse, sg, sgEntries, TX,
 } from './steps.ts';
 
 export const DESC_MUTANTS: readonly MutantSpec[] = [
   {
     name: 'reuse-freed', faults: ['reuse-freed'], bugClass: CLS.reuse, rules: ['DESC-13'],
     description: 'A DMA_CTRL_REUSE descriptor is freed at completion instead of recycled.',
-    trigger: { steps: [sg(1, TX, 8), setReuse(1), submit(1), issue(TX)] },
+    trigger: { steps: [sg(1, TX, 8), setReuse(1)] },
   },
   {
     name: 'meta-freed-early', faults: ['meta-freed-early'], bugClass: CLS.metadata, rules: ['META-10'],
     description: 'ENGINE metadata memory is freed at completion, before the callback that reads it ran.',
-    trigger: { steps: [metaSupported(RX, 'engine'), sg(1, RX, 8), setCb(1, { kind: 'read_metadata' }), submit(1), issue(RX)] },
+    trigger: { steps: [metaSupported(RX, 'engine'), sg(1, RX, 8), setCb(1, { kind: 'read_metadata' })] },
   },
   {
     name: 'meta-copied-late', faults: ['meta-copied-late'], bugClass: CLS.metadata, rules: ['META-6'],
     description: 'CLIENT-mode DEV_TO_MEM metadata is copied after the cookie completed.',
-    trigger: { steps: [metaSupported(RX, 'client'), sg(1, RX, 8), attachMeta(1, 8), submit(1), issue(RX)] },
+    trigger: { steps: [metaSupported(RX, 'client'), sg(1, RX, 8), attachMeta(1, 8)] },
   },
   {
     name: 'prep-accepts-bad', faults: ['prep-accepts-bad'], bugClass: CLS.prepRet, rules: ['DESC-1'],
@@ -45,13 +45,13 @@ export const DESC_MUTANTS: readonly MutantSpec[] = [
     name: 'config-applies-to-queued', faults: ['config-applies-to-queued'], bugClass: obligation('Slave config governs later preps only'),
     rules: ['CFG-2'],
     description: 'A new slave config changes the bus width of descriptors already prepared.',
-    trigger: { steps: [sg(1, TX, 8), config(TX, 2), submit(1), issue(TX)] },
+    trigger: { steps: [sg(1, TX, 8), config(TX, 2)] },
   },
   {
     name: 'data-corrupt', faults: ['data-corrupt'], bugClass: obligation('Data integrity'), rules: ['DESC-6', 'DATA-5'],
     description: 'DEV_TO_MEM writes the peripheral stream shifted by one byte.',
     why: 'The model checks each xfer against the bytes the descriptor describes under DESC-6 (the engine works from what prep captured).',
-    trigger: { steps: [sg(1, RX, 8), submit(1), issue(RX)] },
+    trigger: { steps: [sg(1, RX, 8)] },
   },
 ];
 

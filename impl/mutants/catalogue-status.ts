@@ -16,17 +16,17 @@ export const STATUS_MUTANTS: readonly MutantSpec[] = [
     name: 'cookie-wrap-wrong', faults: ['cookie-wrap-wrong'], bugClass: obligation('Cookie wrap-around'), rules: ['CK-2', 'CK-1'],
     description: 'Cookie assignment forgets the INT_MAX wrap and hands out negative cookies.',
     why: 'The unwrapped cookie is negative, which the model may name CK-1 (a request cookie is >= 1).',
-    trigger: { config: { cookieInit: INT_MAX }, steps: [sg(1, TX, 8), submit(1)] },
+    trigger: { config: { cookieInit: INT_MAX }, steps: [sg(1, TX, 8)] },
   },
   {
     name: 'cookie-off-by-one', faults: ['cookie-off-by-one'], bugClass: obligation('First cookie after dma_cookie_init'), rules: ['CK-2', 'CH-9'],
     description: 'The first cookie after init equals cookieInit instead of cookieInit+1.',
-    trigger: { steps: [sg(1, TX, 8), submit(1)] },
+    trigger: { steps: [sg(1, TX, 8)] },
   },
   {
     name: 'cookie-repeat', faults: ['cookie-repeat'], bugClass: obligation('Cookies in submit order'), rules: ['CK-3', 'CK-2'],
     description: 'Submit does not advance the cookie counter, so two descriptors share a cookie.',
-    trigger: { steps: [sg(1, TX, 8), submit(1), sg(2, TX, 8), submit(2)] },
+    trigger: { steps: [sg(1, TX, 8), sg(2, TX, 8)] },
   },
   {
     name: 'residue-wrong-cookie', faults: ['residue-wrong-cookie'], bugClass: CLS.residue, rules: ['STAT-6', 'STAT-12'],
@@ -52,17 +52,17 @@ export const STATUS_MUTANTS: readonly MutantSpec[] = [
   {
     name: 'issue-while-paused', faults: ['issue-while-paused'], bugClass: CLS.pauseState, rules: ['PAUSE-5', 'PAUSE-4', 'PAUSE-2'],
     description: 'issue_pending starts new work on a paused channel.',
-    trigger: { steps: [pause(TX), sg(1, TX, 8), submit(1), issue(TX)] },
+    trigger: { steps: [pause(TX), sg(1, TX, 8)] },
   },
   {
     name: 'cyclic-complete', faults: ['cyclic-complete'], bugClass: CLS.cyclicComplete, rules: ['CYC-4'],
     description: 'Each period of a cyclic transfer marks its cookie complete.',
-    trigger: { steps: [cyclic(1, RX, 32, 8), submit(1), issue(RX)] },
+    trigger: { steps: [cyclic(1, RX, 32, 8)] },
   },
   {
     name: 'cyclic-stops', faults: ['cyclic-stops'], bugClass: CLS.cyclicComplete, rules: ['CYC-1', 'CYC-4'],
     description: 'A cyclic transfer stops after one pass and completes like a one-shot.',
-    trigger: { steps: [cyclic(1, RX, 32, 8), submit(1), issue(RX)] },
+    trigger: { steps: [cyclic(1, RX, 32, 8)] },
   },
   {
     name: 'repeat-without-cap', faults: ['repeat-without-cap'], bugClass: obligation('DMA_PREP_REPEAT without DMA_REPEAT'), rules: ['CYC-6'],

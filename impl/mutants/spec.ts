@@ -39,8 +39,10 @@ export interface TriggerConfig {
  * The shortest sequence we know that makes the model name one of the mutant's rules.
  * It runs after the client's probe prelude (request every channel, slave_config, alloc
  * and map buffers 1 (64 B) and 2 (256 B) for channel 0, 3 (64 B) and 4 (256 B) for
- * channel 1), and the harness quiesces the engine at the end (pending IRQs, tasklets,
- * drains, time) exactly as after a generated sequence.
+ * channel 1), and the harness ends it exactly as it ends a generated sequence: a careful
+ * client submits and issues what it left prepared, the engine is quiesced (pending IRQs,
+ * tasklets, drains, time) and REUSE descriptors are given back. So a trigger lists only
+ * the steps that matter; its length is comparable with a shrunk counterexample's.
  * @public
  */
 export interface Trigger {
