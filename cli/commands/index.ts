@@ -10,6 +10,7 @@ import { register as checkTrace } from './check-trace.ts';
 import { register as certify } from './certify.ts';
 import { register as replay } from './replay.ts';
 import { register as fuzz } from './fuzz.ts';
+import { register as mutants } from './mutants.ts';
 
 export type Register = (program: Command) => void;
 
@@ -21,4 +22,5 @@ export const commands: readonly Register[] = [
   certify,
   replay,
   fuzz,
+  mutants,
 ];
