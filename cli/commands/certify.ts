@@ -39,7 +39,7 @@ export function register(program: Command): void {
   program
     .command('certify')
     .description('run the lockstep conformance suite against an implementation; per-rule verdicts')
-    .option('--runs <n>', 'number of generated sequences (default 1200)')
+    .option('--runs <n>', 'number of generated sequences (default 3000)')
     .option('--time <duration>', 'time budget, e.g. 30s')
     .option('--seed <n>', 'fast-check seed (default 42)')
     .option('--impl <spec>', 'builtin (default), mutant:<name>, or a module path')

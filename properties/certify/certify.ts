@@ -20,7 +20,7 @@ export interface CertifyOptions {
   readonly model: Model<unknown>;
   readonly impl: Implementation;
   readonly seed: number;
-  /** Total sequences (default 1200). */
+  /** Total sequences (default 3000). */
   readonly runs?: number | undefined;
   readonly timeMs?: number | undefined;
   readonly version: string;
@@ -41,7 +41,7 @@ export function certify(o: CertifyOptions): { readonly result: RunResult; readon
   const cov = new CoverageCounter();
   const cxs: Counterexample[] = [];
   const modes: Mode[] = [];
-  const runs = o.runs ?? 1200;
+  const runs = o.runs ?? 3000;
   let sequences = 0;
   let commands = 0;
   let interrupted = false;

@@ -1,4 +1,4 @@
-/** Misuse: unmap a buffer an in-flight descriptor still uses (DATA-3, DESC-7). @public */
+/** Misuse: unmap a buffer an in-flight (or terminated, not yet synchronized) descriptor still uses (DATA-3, DESC-7, TERM-8). @public */
 import fc from 'fast-check';
 import type { BufId } from '../../../spec/api/index.ts';
 import type { Lockstep } from '../../lockstep/runner.ts';
@@ -16,7 +16,7 @@ export class UnmapInFlight extends DmaCommand {
   constructor(readonly b: number) { super(); }
   check(m: Readonly<Lockstep>): boolean { return targets(m).length > 0; }
   resolve(m: Lockstep): Step { return { k: 'call', call: { op: 'unmap_buf', buf: pick(targets(m), this.b) }, ctx: 'process' }; }
-  override misuse(): Misuse { return { rules: ['DATA-3', 'DESC-7'], immediate: false }; }
+  override misuse(): Misuse { return { rules: ['DATA-3', 'DESC-7', 'TERM-8'], immediate: false }; }
 }
 
 /** @public */
