@@ -72,7 +72,7 @@ export const submit: Op<'submit'> = {
     const ch = d === undefined ? undefined : s.chans[d.chan];
     if (ch === undefined) return { chan: l.chan, ub };
     const busyOk = ch.descs.some((x) => x.cyclic && (x.phase === 'submitted' || x.phase === 'issued' || x.phase === 'active'));
-    const rule = ch9_firstCookieRule(!ch.ck.restartOpen && ch.ck.holdStart === 0, ch.ck.n) ?? term10_counterRule(ch.ck.abortHi > 0) ?? 'CK-2';
+    const rule = ch9_firstCookieRule(ch.ck.restartOpen || ch.ck.holdStart === 0, ch.ck.restartOpen ? 0 : ch.ck.n) ?? term10_counterRule(ch.ck.abortHi > 0) ?? 'CK-2';
     return { chan: l.chan, ub, spec: ck2_submitRets(nextCookies(ch.ck, s.cfg.cookieInit), busyOk, rule) };
   },
   pre: (cx, _s, _c, r) => ck1_cookieSign(cx, r),

@@ -62,7 +62,7 @@ export interface Desc {
 }
 
 /** Why a descriptor left the live set (for naming the rule of a late event). */
-export type DeathCause = 'completed' | 'aborted' | 'dropped' | 'submit_failed' | 'client_free' | 'released' | 'prepared_freed';
+export type DeathCause = 'completed' | 'aborted' | 'dropped' | 'submit_failed' | 'client_free' | 'released' | 'prepared_freed' | 'poisoned';
 
 /** Persistent list of dead descriptors: O(1) to extend, searched only on error paths. */
 export interface Dead {

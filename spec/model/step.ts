@@ -51,6 +51,13 @@ function taintCall(s: ModelState, c: ClientCall): ModelState {
   }
 }
 
+/** A descriptor prepared on a poisoned channel: remembered only to route later calls to that channel. */
+function ghost(s: ModelState, fr: CallFrame, r: Ret): ModelState {
+  const c = fr.call;
+  if (r.t !== 'ok' || fr.chan === undefined || (c.op !== 'prep_slave_sg' && c.op !== 'prep_dma_vec' && c.op !== 'prep_cyclic' && c.op !== 'prep_interleaved')) return s;
+  return { ...s, dead: { id: c.desc, chan: fr.chan, why: 'poisoned', syncCount: 0, next: s.dead } };
+}
+
 /** The generic return check: some alternative of the spec matches. */
 export function checkRet(cx: Cx, spec: RetSpec | undefined, ch: Chan | undefined, r: Ret): Fail | undefined {
   if (spec === undefined) return undefined;
@@ -60,9 +67,9 @@ export function checkRet(cx: Cx, spec: RetSpec | undefined, ch: Chan | undefined
     if (st !== undefined && st.t === 'status') return checkStatus(cx, st, ch, r.st);
   }
   if (spec.alts.some((a) => matchAlt(a, r))) return undefined;
-  const rule = spec.byKind?.[r.t] ?? spec.rule;
-  cx.cov?.rule(rule);
-  return { kind: 'violation', rule, msg: `${rule}: ${spec.msg} (got ${r.t}${r.t === 'err' ? ` ${r.e}` : ''})` };
+  const k = spec.byKind?.[r.t] ?? { rule: spec.rule, msg: spec.msg };
+  cx.cov?.rule(k.rule);
+  return { kind: 'violation', rule: k.rule, msg: `${k.rule}: ${k.msg}` };
 }
 
 function onCall(cx: Cx, s: ModelState, c: ClientCall, ctx: Ctx): Out {
@@ -93,7 +100,7 @@ function onRet(cx: Cx, s: ModelState, r: Ret): Out {
   const fr = top(s);
   if (fr === undefined || fr.k !== 'call') return { s, bug: 'ret without a call' };
   const ns = pop(s);
-  if (fr.loose || (fr.chan !== undefined && ns.chans[fr.chan]?.poisoned === true)) return { s: ns };
+  if (fr.loose || (fr.chan !== undefined && ns.chans[fr.chan]?.poisoned === true)) return { s: ghost(ns, fr, r) };
   const h = handlerOf(fr.call);
   const ch = fr.chan === undefined ? undefined : ns.chans[fr.chan];
   const f1 = h.pre(cx, ns, r) ?? checkRet(cx, fr.spec, ch, r) ?? callEndChecks(cx, ns, fr);

@@ -7,15 +7,16 @@ import { client, engine, type Cx, type Fail } from './require.ts';
 import type { RetSpec } from './ret-spec.ts';
 
 const BUSY_ERRS = ['ENODEV', 'EPROBE_DEFER'] as const;
+const NULL_CHAN = { rule: 'CH-1', msg: 'dma_request_chan returned NULL' } as const;
 
 /**
  * CH-1/CH-2/CH-4: dma_request_chan returns a channel or ERR_PTR (never NULL); a held channel is never handed out again; failures are ENODEV/EPROBE_DEFER.
  * Source: DC (dma_request_chan, find_candidate, private_candidate); OF.
  */
 export function ch4_requestRets(known: boolean, held: boolean): RetSpec {
-  if (!known) return { rule: 'CH-4', msg: 'unknown channel name must fail with ENODEV or EPROBE_DEFER', alts: [{ t: 'err', e: BUSY_ERRS }], byKind: { null: 'CH-1' } };
-  if (held) return { rule: 'CH-2', msg: 'a held channel was handed out again', alts: [{ t: 'err', e: BUSY_ERRS }], byKind: { null: 'CH-1', err: 'CH-4' } };
-  return { rule: 'CH-4', msg: 'request of a free channel returns a channel or ENODEV/EPROBE_DEFER/ENOMEM', alts: [{ t: 'ok' }, { t: 'err', e: [...BUSY_ERRS, 'ENOMEM'] }], byKind: { null: 'CH-1' } };
+  if (!known) return { rule: 'CH-4', msg: 'unknown channel name must fail with ENODEV or EPROBE_DEFER', alts: [{ t: 'err', e: BUSY_ERRS }], byKind: { null: NULL_CHAN } };
+  if (held) return { rule: 'CH-2', msg: 'a held channel was handed out again', alts: [{ t: 'err', e: BUSY_ERRS }], byKind: { null: NULL_CHAN, err: { rule: 'CH-4', msg: 'a busy channel must fail with ENODEV or EPROBE_DEFER' } } };
+  return { rule: 'CH-4', msg: 'request of a free channel returns a channel or ENODEV/EPROBE_DEFER/ENOMEM', alts: [{ t: 'ok' }, { t: 'err', e: [...BUSY_ERRS, 'ENOMEM'] }], byKind: { null: NULL_CHAN } };
 }
 
 /**

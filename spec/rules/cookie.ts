@@ -20,7 +20,7 @@ export const ck1_cookieSign = (cx: Cx, r: Ret): Fail | undefined =>
 export function ck2_submitRets(next: readonly Cookie[], busyOk: boolean, cookieRule: RuleId): RetSpec {
   const alts: RetAlt[] = [{ t: 'cookie', v: next }];
   if (busyOk) alts.push({ t: 'err', e: ['EBUSY'] });
-  return { rule: 'SUB-3', msg: 'submit failed although it cannot', alts, byKind: { cookie: cookieRule, err: 'SUB-3' } };
+  return { rule: 'SUB-3', msg: 'submit failed although it cannot', alts, byKind: { cookie: { rule: cookieRule, msg: 'submit returned the wrong cookie' } } };
 }
 
 /**

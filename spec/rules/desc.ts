@@ -14,7 +14,7 @@ import type { RetSpec } from './ret-spec.ts';
 export function desc1_prepRets(invalidRule: RuleId | undefined): RetSpec {
   return invalidRule === undefined
     ? { rule: 'DESC-1', msg: 'prep returns a descriptor or NULL', alts: [{ t: 'ok' }, { t: 'null' }] }
-    : { rule: invalidRule, msg: 'prep with invalid parameters or a missing op must return NULL', alts: [{ t: 'null' }], byKind: { err: 'DESC-1' } };
+    : { rule: invalidRule, msg: 'prep with invalid parameters or a missing op must return NULL', alts: [{ t: 'null' }], byKind: { err: { rule: 'DESC-1', msg: 'prep returns NULL, never an errno' } } };
 }
 
 /**

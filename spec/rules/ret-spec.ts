@@ -45,8 +45,8 @@ export interface RetSpec {
   readonly rule: RuleId;
   readonly msg: string;
   readonly alts: readonly RetAlt[];
-  /** Rule per return kind, for a return of the right kind but the wrong value. */
-  readonly byKind?: Partial<Record<Ret['t'], RuleId>>;
+  /** Rule (and message) per return kind, for a return of that kind that matches no alternative. */
+  readonly byKind?: Partial<Record<Ret['t'], { readonly rule: RuleId; readonly msg: string }>>;
 }
 
 /** The answer of `allowedRets`: the return set and, if the call is client UB, the rule. */

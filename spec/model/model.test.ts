@@ -1,0 +1,166 @@
+import { describe, expect, it } from 'vitest';
+import type { ClientCall, Ctx, TraceEntry } from '../api/index.ts';
+import { DMA_CTRL_ACK } from '../api/index.ts';
+import { CASES_A } from '../rules/cases-a.ts';
+import { CASES_B } from '../rules/cases-b.ts';
+import { matchAlt } from '../rules/ret-spec.ts';
+import { allowedRets, model, type ModelState } from './index.ts';
+import { SCENARIOS } from './scenarios.ts';
+import {
+  call, callIn, cb, config, cookie, env, err, IA, memSum, OK, prepSg, runM2D, runTrace, setup, submitIssue, tasklet, VOID, xfer, ZERO,
+} from './trace-builder.ts';
+
+const S = setup(0, 1, 64);
+const cbNone = (desc: number): TraceEntry[] => call({ op: 'set_callback', desc, fn: 'callback', action: { kind: 'none' } }, VOID);
+const P1 = [...prepSg(0, 1, 1, 16), ...cbNone(1)];
+const ev = (e: Extract<TraceEntry, { k: 'ev' }>['ev']): TraceEntry => ({ k: 'ev', ev: e });
+const accepted = (t: readonly TraceEntry[], cfg = config()): void => expect(runTrace(cfg, t).verdicts).toEqual([]);
+const firstRule = (t: readonly TraceEntry[], cfg = config()): string => {
+  const v = runTrace(cfg, t).verdicts[0];
+  return v === undefined ? 'none' : 'rule' in v ? `${v.kind} ${v.rule}` : v.kind;
+};
+const stat = (ck: number, status: 'DMA_IN_PROGRESS' | 'DMA_COMPLETE' | 'DMA_PAUSED' | 'DMA_OUT_OF_ORDER', residue?: number): TraceEntry[] =>
+  call({ op: 'tx_status', chan: 0, cookie: ck, withState: residue !== undefined }, { t: 'status', st: residue === undefined ? { status } : { status, residue, last: 1, used: 2 } });
+
+describe('ranges: every behaviour engines may legitimately show is accepted', () => {
+  const aborted = [...S, ...P1, ...submitIssue(0, 1, 2), ...call({ op: 'terminate_async', chan: 0 }, ZERO, ev({ ev: 'desc_freed', chan: 0, desc: 1, recycled: false })), ...call({ op: 'synchronize', chan: 0 }, VOID)];
+  it('aborted cookie reads IN_PROGRESS or COMPLETE (Q1)', () => {
+    accepted([...aborted, ...stat(2, 'DMA_IN_PROGRESS')]);
+    accepted([...aborted, ...stat(2, 'DMA_COMPLETE')]);
+  });
+  it('pause of an idle channel returns 0 or EPERM (PAUSE-6)', () => {
+    accepted([...S, ...call({ op: 'pause', chan: 0 }, ZERO), ...call({ op: 'resume', chan: 0 }, ZERO)]);
+    accepted([...S, ...call({ op: 'pause', chan: 0 }, err('EPERM'))]);
+  });
+  it('submitted-not-issued residue is 0 or the length (STAT-12)', () => {
+    const sub = [...S, ...P1, ...call({ op: 'submit', desc: 1 }, cookie(2))];
+    accepted([...sub, ...stat(2, 'DMA_IN_PROGRESS', 0), ...call({ op: 'terminate_sync', chan: 0 }, ZERO, ev({ ev: 'desc_freed', chan: 0, desc: 1, recycled: false }))]);
+    accepted([...sub, ...stat(2, 'DMA_IN_PROGRESS', 16), ...call({ op: 'terminate_sync', chan: 0 }, ZERO, ev({ ev: 'desc_freed', chan: 0, desc: 1, recycled: false }))]);
+  });
+  it('a paused cookie reads DMA_PAUSED or DMA_IN_PROGRESS', () => {
+    const p = [...S, ...P1, ...submitIssue(0, 1, 2), ...call({ op: 'pause', chan: 0 }, ZERO)];
+    const end = call({ op: 'terminate_sync', chan: 0 }, ZERO, ev({ ev: 'desc_freed', chan: 0, desc: 1, recycled: false }));
+    accepted([...p, ...stat(2, 'DMA_PAUSED'), ...end]);
+    accepted([...p, ...stat(2, 'DMA_IN_PROGRESS'), ...end]);
+  });
+  it('the active descriptor is freed at terminate or at synchronize (TERM-9)', () => {
+    const run = [...S, ...P1, ...submitIssue(0, 1, 2)];
+    const freed = ev({ ev: 'desc_freed', chan: 0, desc: 1, recycled: false });
+    accepted([...run, ...call({ op: 'terminate_async', chan: 0 }, ZERO, freed), ...call({ op: 'synchronize', chan: 0 }, VOID)]);
+    accepted([...run, ...call({ op: 'terminate_async', chan: 0 }, ZERO), ...call({ op: 'synchronize', chan: 0 }, VOID, freed)]);
+    expect(firstRule([...run, ...call({ op: 'terminate_async', chan: 0 }, ZERO), ...call({ op: 'synchronize', chan: 0 }, VOID)])).toBe('violation TERM-9');
+  });
+  it('callbacks a running tasklet already took still run after terminate_async (CB-13)', () => {
+    const t = [...S, ...P1, ...prepSg(0, 2, 1, 16, 'MEM_TO_DEV', IA, 16), ...cbNone(2),
+      ...call({ op: 'submit', desc: 1 }, cookie(2)), ...call({ op: 'submit', desc: 2 }, cookie(3)),
+      ...call({ op: 'issue_pending', chan: 0 }, VOID, ev({ ev: 'hw_start', chan: 0, desc: 1 })),
+      ...env({ op: 'advance', units: 4 }, xfer(0, 1, 0, 16, memSum(1, 0, 16)), ev({ ev: 'irq_raised', chan: 0 })),
+      ...env({ op: 'irq', chan: 0 }, ev({ ev: 'complete', chan: 0, desc: 1, cookie: 2 }), ev({ ev: 'hw_start', chan: 0, desc: 2 }), ev({ ev: 'tasklet_scheduled', chan: 0 })),
+      ...env({ op: 'advance', units: 4 }, xfer(0, 2, 0, 16, memSum(1, 16, 16)), ev({ ev: 'irq_raised', chan: 0 })),
+      ...env({ op: 'irq', chan: 0 }, ev({ ev: 'complete', chan: 0, desc: 2, cookie: 3 }), ev({ ev: 'tasklet_scheduled', chan: 0 })),
+      ...env({ op: 'tasklet', chan: 0 },
+        ...cb({ chan: 0, desc: 1 }, ...callIn('callback', { op: 'terminate_async', chan: 0 }, ZERO)), ev({ ev: 'desc_freed', chan: 0, desc: 1, recycled: false }),
+        ...cb({ chan: 0, desc: 2 }), ev({ ev: 'desc_freed', chan: 0, desc: 2, recycled: false })),
+      ...call({ op: 'synchronize', chan: 0 }, VOID)];
+    accepted(t);
+  });
+  it('without DMA_PREP_INTERRUPT the callback is optional (DESC-8)', () => {
+    const t = (withCb: boolean): TraceEntry[] => [...S, ...prepSg(0, 1, 1, 16, 'MEM_TO_DEV', DMA_CTRL_ACK), ...cbNone(1), ...submitIssue(0, 1, 2), ...runM2D(0, 1, 1, 16, 2), ...tasklet(0, 1, withCb)];
+    accepted(t(true));
+    accepted(t(false));
+    expect(firstRule([...S, ...P1, ...submitIssue(0, 1, 2), ...runM2D(0, 1, 1, 16, 2), ...tasklet(0, 1, false)])).toBe('violation CB-16');
+  });
+  it('a busy or unknown channel fails with ENODEV or EPROBE_DEFER (CH-4)', () => {
+    for (const e of ['ENODEV', 'EPROBE_DEFER'] as const) {
+      accepted([...call({ op: 'request_chan', name: 'tx' }, OK), ...call({ op: 'request_chan', name: 'tx' }, err(e)), ...call({ op: 'request_chan', name: 'zz' }, err(e))]);
+    }
+  });
+  it('cookies continue or restart after a re-request (CH-9)', () => {
+    const again = (ck: number): TraceEntry[] => [...S, ...P1, ...call({ op: 'submit', desc: 1 }, cookie(2)), ...call({ op: 'terminate_sync', chan: 0 }, ZERO, ev({ ev: 'desc_freed', chan: 0, desc: 1, recycled: false })),
+      ...call({ op: 'release_channel', chan: 0 }, VOID), ...call({ op: 'request_chan', name: 'tx' }, OK),
+      ...call({ op: 'slave_config', chan: 0, cfg: { srcAddrWidth: 4, dstAddrWidth: 4, srcMaxburst: 4, dstMaxburst: 4 } }, ZERO),
+      ...prepSg(0, 2, 1, 8), ...call({ op: 'submit', desc: 2 }, cookie(ck)), ...call({ op: 'terminate_sync', chan: 0 }, ZERO, ev({ ev: 'desc_freed', chan: 0, desc: 2, recycled: false }))];
+    accepted(again(3));
+    accepted(again(2));
+    expect(firstRule(again(4))).toBe('violation CH-9');
+  });
+  it('DMA_OUT_OF_ORDER is never allowed without DMA_COMPLETION_NO_ORDER (STAT-4)', () => {
+    expect(firstRule([...S, ...P1, ...submitIssue(0, 1, 2), ...stat(2, 'DMA_OUT_OF_ORDER')])).toBe('violation STAT-4');
+  });
+  it('segment granularity counts whole sg entries only', () => {
+    const cfg = config({ residueGranularity: 'segment' });
+    const t = (residue: number): TraceEntry[] => [...S,
+      ...call({ op: 'prep_slave_sg', chan: 0, desc: 1, sgl: [{ buf: 1, offset: 0, len: 8 }, { buf: 1, offset: 8, len: 8 }], dir: 'MEM_TO_DEV', flags: IA }, OK), ...cbNone(1),
+      ...submitIssue(0, 1, 2), ...env({ op: 'advance', units: 3 }, xfer(0, 1, 0, 12, memSum(1, 0, 12))), ...stat(2, 'DMA_IN_PROGRESS', residue),
+      ...call({ op: 'terminate_sync', chan: 0 }, ZERO, ev({ ev: 'desc_freed', chan: 0, desc: 1, recycled: false }))];
+    accepted(t(8), cfg);
+    expect(firstRule(t(4), cfg)).toBe('violation STAT-6');
+  });
+});
+
+describe('poisoning', () => {
+  it('after UB on one channel anything goes there, the other channel is still checked', () => {
+    const t = [...S, ...setup(1, 2, 64), ...prepSg(0, 1, 1, 16, 'MEM_TO_DEV', 0),
+      ...env({ op: 'advance', units: 1 }, xfer(0, 1, 0, 99, 42), ev({ ev: 'complete', chan: 0, desc: 7, cookie: 3 })),
+      ...call({ op: 'submit', desc: 1 }, cookie(77)),
+      ...prepSg(1, 5, 2, 8), ...call({ op: 'submit', desc: 5 }, cookie(9))];
+    const r = runTrace(config(), t);
+    expect(r.verdicts.map((v) => ('rule' in v ? `${v.kind} ${v.rule}` : v.kind))).toEqual(['undefined DESC-9', 'violation CH-9']);
+    expect(model.chan(r.state, 0)?.poisoned).toBe(true);
+    expect(model.chan(r.state, 1)?.poisoned).toBe(false);
+  });
+});
+
+function deepFreeze<T>(x: T): T {
+  if (x !== null && typeof x === 'object' && !Object.isFrozen(x)) {
+    Object.freeze(x);
+    for (const v of Object.values(x)) deepFreeze(v);
+  }
+  return x;
+}
+
+describe('purity', () => {
+  const all = [...Object.values(SCENARIOS).map((s) => [s.cfg, s.trace] as const), ...[...CASES_A, ...CASES_B].map((c) => [c.cfg ?? config(), c.trace] as const)];
+  it('step never mutates its input state (deep-frozen states, every scenario and breaking case)', () => {
+    for (const [cfg, trace] of all) {
+      let s: ModelState = deepFreeze(model.init(cfg));
+      trace.forEach((e, i) => {
+        const before = JSON.stringify(s);
+        const r = model.step(s, e, i);
+        expect(JSON.stringify(s)).toBe(before);
+        s = deepFreeze(r.state);
+      });
+      model.end(s, trace.length);
+    }
+  });
+});
+
+describe('allowedRets agrees with the acceptor', () => {
+  it('in every legal scenario each call is allowed and its return is in the allowed set', () => {
+    for (const sc of Object.values(SCENARIOS)) {
+      let s = model.init(sc.cfg);
+      const open: { call: ClientCall; ctx: Ctx; allowed: ReturnType<typeof allowedRets> }[] = [];
+      sc.trace.forEach((e, i) => {
+        if (e.k === 'call') open.push({ call: e.call, ctx: e.ctx, allowed: allowedRets(s, e.call, e.ctx) });
+        if (e.k === 'ret') {
+          const o = open.pop();
+          expect(o?.allowed.ub).toBeUndefined();
+          const spec = o?.allowed.spec;
+          if (spec !== undefined && e.ret.t !== 'status') expect(spec.alts.some((a) => matchAlt(a, e.ret)), `${o?.call.op}`).toBe(true);
+        }
+        s = model.step(s, e, i).state;
+      });
+    }
+  });
+  it('for every client-UB breaking case the call is reported UB with that rule', () => {
+    for (const c of [...CASES_A, ...CASES_B].filter((x) => x.kind === 'undefined' && x.rule !== 'DESC-4' && x.rule !== 'DESC-14')) {
+      let s = model.init(c.cfg ?? config());
+      let found: string | undefined;
+      c.trace.forEach((e, i) => {
+        if (e.k === 'call' && found === undefined) found = allowedRets(s, e.call, e.ctx).ub?.rule;
+        s = model.step(s, e, i).state;
+      });
+      expect(found, c.rule).toBe(c.rule);
+    }
+  });
+});
