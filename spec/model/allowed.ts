@@ -10,7 +10,7 @@ import { handlerOf } from './calls.ts';
 import type { ModelState } from './state.ts';
 
 export function allowedRets(s: ModelState, call: ClientCall, ctx: Ctx): Allowed {
-  const j = handlerOf(call).judge({ cov: undefined }, s, ctx);
+  const j = handlerOf(call).judge({ cov: undefined }, s, call, ctx);
   if (j.chan !== undefined && s.chans[j.chan]?.poisoned === true) return { ub: undefined, spec: undefined };
   const ub = j.ub ?? j.deferred;
   return { ub: ub === undefined ? undefined : { rule: ub.rule, msg: ub.msg }, spec: j.spec };

@@ -54,10 +54,11 @@ export function hash(bytes: readonly number[]): number {
 
 /** `b` after a DEV_TO_MEM write; adjacent writes of one stream merge, covered ones drop. */
 export function addWrite(b: Buf, w: Write): Buf {
-  const kept = b.writes.filter((o) => !(o.offset >= w.offset && o.offset + o.len <= w.offset + w.len));
-  const last = kept[kept.length - 1];
-  if (last !== undefined && last.chan === w.chan && last.offset + last.len === w.offset && last.k + last.len === w.k) {
-    return { ...b, writes: [...kept.slice(0, -1), { ...last, len: last.len + w.len }] };
-  }
-  return { ...b, writes: [...kept, w] };
+  const last = b.writes[b.writes.length - 1];
+  const joined = last !== undefined && last.chan === w.chan && last.offset + last.len === w.offset && last.k + last.len === w.k;
+  const nw: Write = joined ? { ...last, len: last.len + w.len } : w;
+  const older = joined ? b.writes.slice(0, -1) : b.writes;
+  const kept = older.filter((o) => !(o.offset >= nw.offset && o.offset + o.len <= nw.offset + nw.len));
+  kept.push(nw);
+  return { ...b, writes: kept };
 }

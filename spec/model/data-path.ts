@@ -19,13 +19,18 @@ export function moveData(cx: Cx, s: ModelState, ch: Chan, d: Desc, ev: Xfer): Ou
   if (d.dir !== 'MEM_TO_DEV' && d.dir !== 'DEV_TO_MEM') return { s };
   const locs = span(d, ev.offset, ev.len);
   if (locs === undefined) return { s };
-  const bufs = new Map<number, Buf | undefined>();
-  for (const l of locs) if (!bufs.has(l.buf)) bufs.set(l.buf, bufOf(s, l.buf));
-  const okBufs = [...bufs.values()].every((b) => b !== undefined && !b.freed && b.mapped === 'dma');
+  const bufs: Buf[] = [];
+  let okBufs = true;
+  for (const l of locs) {
+    if (bufs.some((b) => b.id === l.buf)) continue;
+    const b = bufOf(s, l.buf);
+    if (b === undefined || b.freed || b.mapped !== 'dma') okBufs = false;
+    else bufs.push(b);
+  }
   const f0 = desc6_data(cx, okBufs, 'DMA touched an unmapped or freed buffer');
   if (f0 !== undefined) return { s, fail: f0 };
-  const tainted = [...bufs.values()].some((b) => b?.tainted === true);
-  const mem = (): number[] => locs.map((l) => bufByte(bufs.get(l.buf)!, l.off));
+  const tainted = bufs.some((b) => b.tainted);
+  const mem = (): number[] => locs.map((l) => bufByte(bufs.find((b) => b.id === l.buf)!, l.off));
   const dev = periphBytes(ch.id, ch.rxPos, ev.len);
   if (d.dir === 'MEM_TO_DEV') {
     const bytes = mem();

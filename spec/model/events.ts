@@ -4,7 +4,6 @@
  * Raises Violation(CH-6, ISS-1, ISS-3, DESC-6, and those of events-hw/events-misc).
  * @internal
  */
-import { match } from 'ts-pattern';
 import type { EngineEvent } from '../api/index.ts';
 import { ch6_quietAfterRelease } from '../rules/channel.ts';
 import { iss1_onlyIssuedStart, iss3_order } from '../rules/issue.ts';
@@ -28,6 +27,24 @@ function frameFail(cx: Cx, fr: Frame, ch: Chan): Out['fail'] {
   return undefined;
 }
 
+type EvHandler<E extends EngineEvent> = (cx: Cx, s: ModelState, ch: Chan, e: E, fr: Frame) => Out & { readonly own?: boolean };
+
+/** One arm per event kind; the mapped type makes the table exhaustive. */
+const ON: { readonly [K in EngineEvent['ev']]: EvHandler<Extract<EngineEvent, { ev: K }>> } = {
+  irq_raised: (cx, s, ch, _e, fr) => irqRaised(cx, s, ch, fr),
+  tasklet_scheduled: (cx, s, ch, _e, fr) => taskletScheduled(cx, s, ch, fr),
+  hw_start: hwStart,
+  xfer,
+  periph_rx: periphRx,
+  periph_lost: periphLost,
+  complete,
+  period,
+  meta_copied: (cx, s, ch, e) => metaCopied(cx, s, ch, e),
+  desc_freed: descFreed,
+  dma_fault: (cx, s, ch, e) => dmaFault(cx, s, ch, e),
+  meta_fault: (cx, s) => metaFault(cx, s),
+};
+
 export function onEvent(cx: Cx, s: ModelState, ev: EngineEvent): Out {
   const own = owner(s);
   if (own === undefined) return { s, fail: iss1_onlyIssuedStart(cx, false, 'engine event outside any call or step') };
@@ -37,20 +54,7 @@ export function onEvent(cx: Cx, s: ModelState, ev: EngineEvent): Out {
   if (ch.poisoned || (fr.k === 'call' && fr.loose && fr.chan === ch.id)) return { s };
   const held = ch6_quietAfterRelease(cx, ch.held || inCall(fr, ch.id, 'release_channel'));
   const ff = held ?? frameFail(cx, fr, ch);
-  const out: Out & { readonly own?: boolean } = ff !== undefined ? { s, fail: ff } : match(ev)
-    .with({ ev: 'irq_raised' }, () => irqRaised(cx, s, ch, fr))
-    .with({ ev: 'tasklet_scheduled' }, () => taskletScheduled(cx, s, ch, fr))
-    .with({ ev: 'hw_start' }, (e) => hwStart(cx, s, ch, e, fr))
-    .with({ ev: 'xfer' }, (e) => xfer(cx, s, ch, e, fr))
-    .with({ ev: 'periph_rx' }, (e) => periphRx(cx, s, ch, e, fr))
-    .with({ ev: 'periph_lost' }, (e) => periphLost(cx, s, ch, e, fr))
-    .with({ ev: 'complete' }, (e) => complete(cx, s, ch, e, fr))
-    .with({ ev: 'period' }, (e) => period(cx, s, ch, e, fr))
-    .with({ ev: 'meta_copied' }, (e) => metaCopied(cx, s, ch, e))
-    .with({ ev: 'desc_freed' }, (e) => descFreed(cx, s, ch, e, fr))
-    .with({ ev: 'dma_fault' }, (e) => dmaFault(cx, s, ch, e))
-    .with({ ev: 'meta_fault' }, () => metaFault(cx, s))
-    .exhaustive();
+  const out: Out & { readonly own?: boolean } = ff !== undefined ? { s, fail: ff } : (ON[ev.ev] as EvHandler<EngineEvent>)(cx, s, ch, ev, fr);
   const nfr = out.s.stack[i] ?? fr;
   const evs = nfr.k === 'cb' ? 0 : nfr.evs | EV_BIT[ev.ev];
   const patched: Frame = nfr.k === 'call' ? { ...nfr, evs, descFreed: nfr.descFreed || out.own === true }

@@ -35,29 +35,3 @@ export interface OpHandler<C extends ClientCall> {
   pre?(cx: Cx, s: ModelState, c: C, r: Ret): Fail | undefined;
   leave(cx: Cx, s: ModelState, c: C, ctx: Ctx, r: Ret, fr: CallFrame): Out;
 }
-
-/** A handler bound to its call, so the dispatcher need not know the op's type. */
-export interface Bound {
-  judge(cx: Cx, s: ModelState, ctx: Ctx): Judged;
-  enter(s: ModelState, ctx: Ctx, fr: CallFrame): { readonly s: ModelState; readonly fr: CallFrame };
-  pre(cx: Cx, s: ModelState, r: Ret): Fail | undefined;
-  leave(cx: Cx, s: ModelState, ctx: Ctx, r: Ret, fr: CallFrame): Out;
-}
-
-export function bind<C extends ClientCall>(h: OpHandler<C>, c: C): Bound {
-  return {
-    judge: (cx, s, ctx) => h.judge(cx, s, c, ctx),
-    enter: (s, ctx, fr) => (h.enter === undefined ? { s, fr } : h.enter(s, c, ctx, fr)),
-    pre: (cx, s, r) => h.pre?.(cx, s, c, r),
-    leave: (cx, s, ctx, r, fr) => h.leave(cx, s, c, ctx, r, fr),
-  };
-}
-
-/** The first failure of a list of lazily evaluated clauses. */
-export function first(...fs: (() => Fail | undefined)[]): Fail | undefined {
-  for (const f of fs) {
-    const r = f();
-    if (r !== undefined) return r;
-  }
-  return undefined;
-}
