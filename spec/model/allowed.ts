@@ -9,6 +9,7 @@ import type { Allowed } from '../rules/ret-spec.ts';
 import { handlerOf } from './calls.ts';
 import type { ModelState } from './state.ts';
 
+/** The allowed outcome of `call` from `ctx` in state `s`: its client-UB rule, if any, and the return set. @public */
 export function allowedRets(s: ModelState, call: ClientCall, ctx: Ctx): Allowed {
   const j = handlerOf(call).judge({ cov: undefined }, s, call, ctx);
   if (j.chan !== undefined && s.chans[j.chan]?.poisoned === true) return { ub: undefined, spec: undefined };

@@ -18,7 +18,7 @@ export function bufByte(b: Buf, off: number): number {
 }
 
 /** Memory location of byte `p` (0 <= p < d.len) of descriptor `d`. */
-export function locate(d: Desc, p: number): { readonly buf: BufId; readonly off: number } | undefined {
+function locate(d: Desc, p: number): { readonly buf: BufId; readonly off: number } | undefined {
   let base = 0;
   for (const sg of d.segs) {
     if (p < base + sg.len) return { buf: sg.buf, off: sg.offset + p - base };

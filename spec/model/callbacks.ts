@@ -38,6 +38,7 @@ function descChecks(cx: Cx, ch: Chan, d: Desc, inv: CallbackInvocation, tf: EnvF
     ?? cb9_completionOrder(cx, oldest?.id === d.id);
 }
 
+/** A `cb` entry: the engine invokes a client callback. @internal */
 export function onCb(cx: Cx, s: ModelState, inv: CallbackInvocation): Out {
   const ch = s.chans[inv.chan];
   const own = owner(s);
@@ -62,6 +63,7 @@ export function onCb(cx: Cx, s: ModelState, inv: CallbackInvocation): Out {
   return { s: push(ns, { k: 'cb', inv, loose: false }), fail };
 }
 
+/** A `cb_ret` entry: the client callback returned (the ENGINE metadata pointer dies, META-9). @internal */
 export function onCbRet(s: ModelState): Out {
   const fr = top(s);
   if (fr === undefined || fr.k !== 'cb') return { s, bug: 'cb_ret without a running callback' };

@@ -15,7 +15,7 @@ export function cookieOf(ck: Cookies, seq: number): Cookie {
 }
 
 /** Largest seq <= `upTo` whose cookie is `v`, or undefined (v < 1 or no such seq >= 0). */
-export function seqAtMost(ck: Cookies, v: Cookie, upTo: number): number | undefined {
+function seqAtMost(ck: Cookies, v: Cookie, upTo: number): number | undefined {
   if (!Number.isInteger(v) || v < 1 || v > INT_MAX || upTo < 0) return undefined;
   const s0 = (((v - ck.b0) % INT_MAX) + INT_MAX) % INT_MAX;
   if (s0 > upTo) return undefined;

@@ -15,6 +15,7 @@ import { bufOf, setBuf, setChan } from './store.ts';
 
 type Xfer = Extract<EngineEvent, { ev: 'xfer' }>;
 
+/** Check the bytes of one xfer and apply them to the FIFO / buffers. @internal */
 export function moveData(cx: Cx, s: ModelState, ch: Chan, d: Desc, ev: Xfer): Out {
   if (d.dir !== 'MEM_TO_DEV' && d.dir !== 'DEV_TO_MEM') return { s };
   const locs = span(d, ev.offset, ev.len);

@@ -27,6 +27,7 @@ function clientOwes(cx: Cx, ch: Chan): Fail | undefined {
     ?? desc14_reuseReleased(cx, ch.descs.some((d) => d.reuse && (d.phase === 'reusable' || d.phase === 'prepared')));
 }
 
+/** End-of-run obligations; the first unmet one as a verdict. @public */
 export function end(s: ModelState, index: number, cov?: CoverageSink): StepResult<ModelState> {
   if (s.stack.length > 0) return { state: s, verdict: { kind: 'model_bug', step: index, msg: 'trace ended inside a call, step or callback' } };
   const cx: Cx = { cov };

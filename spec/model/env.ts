@@ -24,6 +24,7 @@ export function stalled(cx: Cx, ch: Chan): Fail | undefined {
   return ch.pausedAtTerminate ? term11_unpaused(cx, !waiting) : iss3_order(cx, !waiting, 'issued work not started on an idle channel');
 }
 
+/** An `env` entry: open the step frame (irq/tasklet take their pending flag). @internal */
 export function onEnv(cx: Cx, s: ModelState, step: EnvStep): Out {
   const fr: EnvFrame = { k: 'env', step, live: true, evs: 0, periodPendingAtStart: undefined, periodCbDone: false, nonPeriodCbDone: false, fifoAtStart: 0, delivered: 0 };
   return match(step)
@@ -82,6 +83,7 @@ function afterTasklet(cx: Cx, fr: EnvFrame, ch: Chan): Fail | undefined {
     ?? cb16_callbackBeforeFree(cx, !ch.descs.some((d) => d.phase === 'done'), 'descriptor not released after its callback');
 }
 
+/** An `env_end` entry: check what the step owed, close its frame. @internal */
 export function onEnvEnd(cx: Cx, s: ModelState): Out {
   const fr = top(s);
   if (fr === undefined || fr.k !== 'env') return { s, bug: 'env_end without an environment step' };

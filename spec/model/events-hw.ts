@@ -26,13 +26,14 @@ import { descIn, findDead, putDesc, setChan } from './store.ts';
 type Ev<K extends EngineEvent['ev']> = Extract<EngineEvent, { ev: K }>;
 
 /** Activity for a descriptor that is no longer live: after synchronize (SYNC-4), aborted (TERM-7), else ISS-1. */
-export function lateActivity(cx: Cx, s: ModelState, ch: Chan, desc: number, what: string): Fail | undefined {
+function lateActivity(cx: Cx, s: ModelState, ch: Chan, desc: number, what: string): Fail | undefined {
   const dead = findDead(s, desc);
   if (dead !== undefined && ch.syncCount > dead.syncCount) return sync4_quietAfterSync(cx, true);
   if (dead?.why === 'aborted' || dead?.why === 'dropped') return term7_stopped(cx, true);
   return iss1_onlyIssuedStart(cx, false, what);
 }
 
+/** `hw_start`: only the issued head, only in issue/resume/completion paths. @internal */
 export function hwStart(cx: Cx, s: ModelState, ch: Chan, ev: Ev<'hw_start'>, fr: Frame): Out {
   const d = descIn(ch, ev.desc);
   if (inCall(fr, ch.id, 'submit')) return { s, fail: sub1_noStartOnSubmit(cx, true) };
@@ -54,6 +55,7 @@ export function hwStart(cx: Cx, s: ModelState, ch: Chan, ev: Ev<'hw_start'>, fr:
   return { s: setChan(s, { ...putDesc(ch, nd), active: d.id, startDeferred: false }), fail };
 }
 
+/** An xfer event (4-byte width by default). @internal */
 export function xfer(cx: Cx, s: ModelState, ch: Chan, ev: Ev<'xfer'>, fr: Frame): Out {
   const where = inEnv(fr, 'advance');
   if (!where) {
@@ -86,6 +88,7 @@ export function xfer(cx: Cx, s: ModelState, ch: Chan, ev: Ev<'xfer'>, fr: Frame)
   return { s: setChan(moved.s, putDesc(nch, { ...d, moved: d.moved + ev.len })), fail: moved.fail };
 }
 
+/** `complete`: the running descriptor after its last byte, in cookie order. @internal */
 export function complete(cx: Cx, s: ModelState, ch: Chan, ev: Ev<'complete'>, fr: Frame): Out {
   if (inCall(fr, ch.id, 'submit')) return { s, fail: prov4_submitOnlyQueues(cx, false) };
   const d = descIn(ch, ev.desc);
@@ -122,6 +125,7 @@ export function complete(cx: Cx, s: ModelState, ch: Chan, ev: Ev<'complete'>, fr
   return { s: setChan(s, nch), fail };
 }
 
+/** `period`: a cyclic period elapsed (never more than the bytes allow). @internal */
 export function period(cx: Cx, s: ModelState, ch: Chan, ev: Ev<'period'>, fr: Frame): Out {
   const d = descIn(ch, ev.desc);
   const fail = iss1_onlyIssuedStart(cx, inEnv(fr, 'irq') || inEnv(fr, 'advance'), 'period signalled outside the interrupt path')
@@ -131,6 +135,7 @@ export function period(cx: Cx, s: ModelState, ch: Chan, ev: Ev<'period'>, fr: Fr
   return { s: setChan(s, putDesc(ch, { ...d, periodEvents: d.periodEvents + 1, periodCbPending: true })), fail };
 }
 
+/** `meta_copied`: CLIENT DEV_TO_MEM metadata written before completion. @internal */
 export function metaCopied(cx: Cx, s: ModelState, ch: Chan, ev: Ev<'meta_copied'>): Out {
   const d = descIn(ch, ev.desc);
   const fail = meta6_copiedBeforeComplete(cx, d !== undefined && d.meta.mode === 'client' && d.dir === 'DEV_TO_MEM', 'meta_copied without client DEV_TO_MEM metadata')
@@ -139,6 +144,7 @@ export function metaCopied(cx: Cx, s: ModelState, ch: Chan, ev: Ev<'meta_copied'
   return { s: setChan(s, putDesc(ch, { ...d, meta: { ...d.meta, copied: true } })), fail };
 }
 
+/** `dma_fault`: only for a buffer that really is unmapped or freed. @internal */
 export function dmaFault(cx: Cx, s: ModelState, ch: Chan, ev: Ev<'dma_fault'>): Out {
   const d = descIn(ch, ev.desc);
   if (d === undefined || d.phase !== 'active') return { s, fail: lateActivity(cx, s, ch, ev.desc, 'DMA fault for a descriptor not running') };

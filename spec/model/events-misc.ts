@@ -19,26 +19,31 @@ import { descIn, killDesc, putDesc, setChan } from './store.ts';
 
 type Ev<K extends EngineEvent['ev']> = Extract<EngineEvent, { ev: K }>;
 
+/** `irq_raised`: the channel interrupt becomes pending. @internal */
 export function irqRaised(cx: Cx, s: ModelState, ch: Chan, fr: Frame): Out {
   return { s: setChan(s, { ...ch, irqPending: true }), fail: prov4_submitOnlyQueues(cx, !inCall(fr, ch.id, 'submit')) };
 }
 
+/** `tasklet_scheduled`: the completion tasklet becomes pending. @internal */
 export function taskletScheduled(cx: Cx, s: ModelState, ch: Chan, fr: Frame): Out {
   return { s: setChan(s, { ...ch, taskletPending: true }), fail: prov4_submitOnlyQueues(cx, !inCall(fr, ch.id, 'submit')) };
 }
 
+/** `periph_rx`: the peripheral drains FIFO bytes, in order. @internal */
 export function periphRx(cx: Cx, s: ModelState, ch: Chan, ev: Ev<'periph_rx'>, fr: Frame): Out {
   const fail = desc6_data(cx, inEnv(fr, 'drain'), 'peripheral received data outside a drain step')
     ?? desc6_data(cx, ev.len >= 0 && ev.len <= ch.fifo.length && hash(ch.fifo.slice(0, ev.len)) === ev.sum, 'peripheral received bytes other than those the DMA sent');
   return { s: setChan(s, { ...ch, fifo: ch.fifo.slice(Math.max(0, ev.len)) }), fail };
 }
 
+/** `periph_lost`: teardown discards exactly the FIFO contents. @internal */
 export function periphLost(cx: Cx, s: ModelState, ch: Chan, ev: Ev<'periph_lost'>, fr: Frame): Out {
   const fail = desc6_data(cx, inCall(fr, ch.id, 'periph_teardown'), 'peripheral data discarded outside teardown')
     ?? desc6_data(cx, ev.len === ch.fifo.length, 'periph_lost differs from the FIFO contents');
   return { s: setChan(s, { ...ch, fifo: [], fifoOwed: false }), fail };
 }
 
+/** `meta_fault`: the engine freed metadata the client may still use. @internal */
 export function metaFault(cx: Cx, s: ModelState): Out {
   return { s, fail: meta10_keptUntilCallback(cx, false) };
 }
@@ -71,6 +76,7 @@ function freeCheck(cx: Cx, d: Desc, fr: Frame, ch: Chan): { readonly fail: Fail 
   }
 }
 
+/** `desc_freed`: release or recycling of a descriptor, where its phase allows it. @internal */
 export function descFreed(cx: Cx, s: ModelState, ch: Chan, ev: Ev<'desc_freed'>, fr: Frame): Out & { readonly own: boolean } {
   const d = descIn(ch, ev.desc);
   if (d === undefined) return { s, fail: cb16_callbackBeforeFree(cx, false, 'descriptor freed twice'), own: false };

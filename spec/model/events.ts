@@ -45,6 +45,7 @@ const ON: { readonly [K in EngineEvent['ev']]: EvHandler<Extract<EngineEvent, { 
   meta_fault: (cx, s) => metaFault(cx, s),
 };
 
+/** An `ev` entry: generic checks, then the arm of its kind. @internal */
 export function onEvent(cx: Cx, s: ModelState, ev: EngineEvent): Out {
   const own = owner(s);
   if (own === undefined) return { s, fail: iss1_onlyIssuedStart(cx, false, 'engine event outside any call or step') };

@@ -11,6 +11,7 @@ import type { Cx, Fail } from '../rules/require.ts';
 import type { Chan, Desc, ModelState } from './state.ts';
 import { findDead, findDesc } from './store.ts';
 
+/** A channel look-up and its CH-8 failure. @internal */
 export interface ChanLook { readonly ch: Chan | undefined; readonly fail: Fail | undefined }
 
 /** The held channel `id`, or CH-8. */
@@ -19,6 +20,7 @@ export function heldChan(cx: Cx, s: ModelState, id: ChanId): ChanLook {
   return { ch, fail: ch8_heldForUse(cx, ch !== undefined && ch.held) };
 }
 
+/** A descriptor look-up, the channel it belongs(ed) to, and its failure. @internal */
 export interface DescLook { readonly d: Desc | undefined; readonly chan: ChanId | undefined; readonly fail: Fail | undefined }
 
 /** The live descriptor `id` on a held channel; a dead or unknown one is client UB. */
@@ -41,11 +43,6 @@ export const clientOwned = (p: DescPhase): boolean => p === 'prepared' || p === 
 
 /** Phases in which the descriptor's buffers are in use by the engine (DESC-7, DATA-3). */
 export const usesBuffers = (p: DescPhase): boolean => p === 'submitted' || p === 'issued' || p === 'active';
-
-/** Buffers a descriptor touches (its extents and its chain callback's buffer). */
-export function descBufs(d: Desc): readonly number[] {
-  return d.segs.map((g) => g.buf);
-}
 
 /** A running or queued looping transfer (cyclic / repeat) on the channel. */
 export const loopActive = (ch: Chan): Desc | undefined =>

@@ -47,6 +47,7 @@ function releaseJudge(cx: Cx, s: ModelState, buf: BufId, unmap: boolean): Judged
   return { chan: cbu, ub: cb15_callbackResourcesAlive(cx, cbu !== undefined), spec: VOID };
 }
 
+/** alloc_buf: a fresh buffer with the allocation pattern. @internal */
 export const allocBuf: Op<'alloc_buf'> = {
   judge(_cx, s, c) {
     const dup = bufOf(s, c.buf);
@@ -59,6 +60,7 @@ export const allocBuf: Op<'alloc_buf'> = {
   },
 };
 
+/** free_buf: not while a transfer or a callback needs it. @internal */
 export const freeBuf: Op<'free_buf'> = {
   judge: (cx, s, c) => releaseJudge(cx, s, c.buf, false),
   leave(_cx, s, c) {
@@ -67,6 +69,7 @@ export const freeBuf: Op<'free_buf'> = {
   },
 };
 
+/** map_buf: with the DMA device only (DATA-1). @internal */
 export const mapBuf: Op<'map_buf'> = {
   judge(cx, s, c) {
     const ub = heldChan(cx, s, c.chan).fail ?? data1_dmaDevice(cx, c.dev === 'dma', 'buffer mapped with the client device');
@@ -80,6 +83,7 @@ export const mapBuf: Op<'map_buf'> = {
   },
 };
 
+/** unmap_buf: not before completion or synchronize. @internal */
 export const unmapBuf: Op<'unmap_buf'> = {
   judge: (cx, s, c) => releaseJudge(cx, s, c.buf, true),
   leave(_cx, s, c) {
@@ -88,6 +92,7 @@ export const unmapBuf: Op<'unmap_buf'> = {
   },
 };
 
+/** periph_teardown: not while the FIFO holds data the client still wants. @internal */
 export const periphTeardown: Op<'periph_teardown'> = {
   judge(cx, s, c) {
     const ch = s.chans[c.chan];

@@ -16,6 +16,7 @@ import { killDesc, setChan } from './store.ts';
 
 type Op<K extends ClientCall['op']> = OpHandler<Extract<ClientCall, { op: K }>>;
 
+/** request_chan: process context; exclusive; ERR_PTR conventions. @internal */
 export const requestChan: Op<'request_chan'> = {
   judge(cx, s, c, ctx) {
     const idx = s.cfg.slaves.findIndex((x) => x.name === c.name);
@@ -36,6 +37,7 @@ export const requestChan: Op<'request_chan'> = {
   },
 };
 
+/** release_channel: once, idle, process context; synchronizes. @internal */
 export const releaseChannel: Op<'release_channel'> = {
   judge(cx, s, c, ctx) {
     const ch = s.chans[c.chan];
@@ -60,6 +62,7 @@ export const releaseChannel: Op<'release_channel'> = {
   },
 };
 
+/** slave_config: stored for later preps. @internal */
 export const slaveConfig: Op<'slave_config'> = {
   judge(cx, s, c) {
     const { fail } = heldChan(cx, s, c.chan);
@@ -71,6 +74,7 @@ export const slaveConfig: Op<'slave_config'> = {
   },
 };
 
+/** get_slave_caps: the device capabilities. @internal */
 export const getSlaveCaps: Op<'get_slave_caps'> = {
   judge(cx, s, c) {
     const { fail } = heldChan(cx, s, c.chan);
@@ -81,6 +85,7 @@ export const getSlaveCaps: Op<'get_slave_caps'> = {
   leave: (_cx, s) => ({ s }),
 };
 
+/** metadata_supported: the device modes; remembered for META-1. @internal */
 export const metadataSupported: Op<'metadata_supported'> = {
   judge(cx, s, c) {
     const { fail } = heldChan(cx, s, c.chan);

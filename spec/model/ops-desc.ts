@@ -20,6 +20,7 @@ import { findDesc, killDesc, putDesc, runningCb, setChan, updDesc } from './stor
 type Op<K extends ClientCall['op']> = OpHandler<Extract<ClientCall, { op: K }>>;
 const VOID_DESC = { rule: 'DESC-3', msg: 'returns void', alts: [{ t: 'void' }] } as const;
 
+/** set_callback: only before submit. @internal */
 export const setCallback: Op<'set_callback'> = {
   judge(cx, s, c) {
     const l = liveDesc(cx, s, c.desc);
@@ -34,6 +35,7 @@ export const setCallback: Op<'set_callback'> = {
   },
 };
 
+/** set_reuse: DESC-10 return, CAPS-5 without the capability. @internal */
 export const setReuse: Op<'set_reuse'> = {
   judge(cx, s, c) {
     const l = liveDesc(cx, s, c.desc);
@@ -49,6 +51,7 @@ export const setReuse: Op<'set_reuse'> = {
   },
 };
 
+/** desc_free: REUSE descriptors not in flight. @internal */
 export const descFree: Op<'desc_free'> = {
   judge(cx, s, c) {
     const l = liveDesc(cx, s, c.desc);
@@ -63,6 +66,7 @@ export const descFree: Op<'desc_free'> = {
   },
 };
 
+/** submit: next cookie, nothing starts. @internal */
 export const submit: Op<'submit'> = {
   judge(cx, s, c) {
     const l = liveDesc(cx, s, c.desc);

@@ -25,6 +25,7 @@ function issueAll(ch: Chan): Chan {
   return { ...ch, descs };
 }
 
+/** issue_pending: submitted work becomes issued; an idle channel starts it. @internal */
 export const issuePending: Op<'issue_pending'> = {
   judge(cx, s, c) {
     return { chan: c.chan, ub: heldChan(cx, s, c.chan).fail, spec: { rule: 'ISS-2', msg: 'issue_pending returns void', alts: [{ t: 'void' }] } };
@@ -52,6 +53,7 @@ export const issuePending: Op<'issue_pending'> = {
   },
 };
 
+/** pause: freezes the channel. @internal */
 export const pause: Op<'pause'> = {
   judge(cx, s, c) {
     const ch = s.chans[c.chan];
@@ -65,6 +67,7 @@ export const pause: Op<'pause'> = {
   },
 };
 
+/** resume: only a paused channel, only with cmd_resume. @internal */
 export const resume: Op<'resume'> = {
   judge(cx, s, c) {
     const ch = s.chans[c.chan];

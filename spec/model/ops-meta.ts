@@ -11,6 +11,7 @@ import { findDead, findDesc, runningCb, updDesc } from './store.ts';
 
 type Op<K extends ClientCall['op']> = OpHandler<Extract<ClientCall, { op: K }>>;
 
+/** attach_metadata: CLIENT mode, before submit. @internal */
 export const attachMetadata: Op<'attach_metadata'> = {
   judge(cx, s, c) {
     const l = liveDesc(cx, s, c.desc);
@@ -28,6 +29,7 @@ export const attachMetadata: Op<'attach_metadata'> = {
   },
 };
 
+/** get_metadata_ptr: ENGINE mode, before submit or in the own callback (DEV_TO_MEM). @internal */
 export const getMetadataPtr: Op<'get_metadata_ptr'> = {
   judge(cx, s, c) {
     const l = liveDesc(cx, s, c.desc);
@@ -46,6 +48,7 @@ export const getMetadataPtr: Op<'get_metadata_ptr'> = {
   },
 };
 
+/** set_metadata_len: ENGINE mode, before submit. @internal */
 export const setMetadataLen: Op<'set_metadata_len'> = {
   judge(cx, s, c) {
     const l = liveDesc(cx, s, c.desc);
@@ -62,6 +65,7 @@ export const setMetadataLen: Op<'set_metadata_len'> = {
   },
 };
 
+/** access_metadata: only through a pointer that is still valid. @internal */
 export const accessMetadata: Op<'access_metadata'> = {
   judge(cx, s, c) {
     const d = findDesc(s, c.desc);

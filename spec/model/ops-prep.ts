@@ -45,7 +45,7 @@ function info(c: PrepCall): PrepInfo {
 }
 
 /** Device-side bus width the config gives this direction (CFG-2, CFG-5). */
-export function widthFor(cfg: SlaveConfig | undefined, dir: Direction): BusWidth {
+function widthFor(cfg: SlaveConfig | undefined, dir: Direction): BusWidth {
   if (cfg === undefined) return 0;
   return dir === 'MEM_TO_DEV' ? cfg.dstAddrWidth : dir === 'DEV_TO_MEM' ? cfg.srcAddrWidth : 0;
 }
@@ -73,6 +73,7 @@ function invalidRule(s: ModelState, c: PrepCall, p: PrepInfo): RuleId | undefine
   return undefined;
 }
 
+/** The four prep calls. @internal */
 export const prep: OpHandler<PrepCall> = {
   judge(cx, s, c) {
     const ch = heldChan(cx, s, c.chan);

@@ -14,6 +14,7 @@ import { statusSpec } from './status.ts';
 
 type StatusCall = Extract<ClientCall, { op: 'tx_status' | 'is_tx_complete' }>;
 
+/** tx_status and is_tx_complete. @internal */
 export const txStatus: OpHandler<StatusCall> = {
   judge(cx, s, c) {
     const h = heldChan(cx, s, c.chan);

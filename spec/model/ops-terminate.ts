@@ -61,6 +61,7 @@ function termUb(cx: Cx, c: TermCall, ctx: Ctx): Fail | undefined {
   return c.op === 'terminate_sync' ? cb6_noSleepInCallback(cx, ctx) ?? term5_syncNotAtomic(cx, ctx) : undefined;
 }
 
+/** terminate_async, terminate_sync and the deprecated terminate_all. @internal */
 export const terminate: OpHandler<TermCall> = {
   judge(cx, s, c, ctx) {
     const ub = heldChan(cx, s, c.chan).fail ?? termUb(cx, c, ctx);
@@ -82,6 +83,7 @@ export const terminate: OpHandler<TermCall> = {
   },
 };
 
+/** synchronize. @internal */
 export const synchronize: Op<'synchronize'> = {
   judge(cx, s, c, ctx) {
     const ch = s.chans[c.chan];

@@ -28,6 +28,7 @@ export interface Judged {
   readonly spec?: RetSpec | undefined;
 }
 
+/** A client-call handler (see the file comment). @internal */
 export interface OpHandler<C extends ClientCall> {
   judge(cx: Cx, s: ModelState, c: C, ctx: Ctx): Judged;
   enter?(s: ModelState, c: C, ctx: Ctx, fr: CallFrame): { readonly s: ModelState; readonly fr: CallFrame };

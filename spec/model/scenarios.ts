@@ -10,6 +10,7 @@ import {
   tasklet, VOID, xfer, ZERO,
 } from './trace-builder.ts';
 
+/** A configuration and a trace. @internal */
 export interface Scenario { readonly cfg: EngineConfig; readonly trace: readonly TraceEntry[] }
 
 const cbNone = (desc: number): TraceEntry[] => call({ op: 'set_callback', desc, fn: 'callback', action: { kind: 'none' } }, VOID);
@@ -247,7 +248,9 @@ export const REREQUEST: Scenario = {
   ],
 };
 
+/** All legal scenarios by name. @internal */
 export const SCENARIOS = { BASE, STATUS, PAUSE, TERM, TERM_SYNC, CYCLIC, REUSE, META, REPEAT, CHAIN, NOCAPS, REREQUEST } as const;
+/** The name of a legal scenario. @internal */
 export type ScenarioName = keyof typeof SCENARIOS;
 
 function twoBufs(): number {

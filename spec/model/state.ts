@@ -90,6 +90,7 @@ export interface Cookies {
   readonly restartOpen: boolean;
 }
 
+/** One channel (slave-map entry). @internal */
 export interface Chan {
   readonly id: ChanId;
   readonly held: boolean;
@@ -124,6 +125,7 @@ export interface Chan {
 /** A buffer write by DEV_TO_MEM: byte offset+i = periphPatternByte(chan, k+i). */
 export interface Write { readonly offset: number; readonly len: number; readonly chan: ChanId; readonly k: number }
 
+/** One client buffer. @internal */
 export interface Buf {
   readonly id: BufId;
   readonly len: number;
@@ -157,6 +159,7 @@ export interface CallFrame {
   readonly emptyIssue: boolean;
 }
 
+/** An environment step in progress. @internal */
 export interface EnvFrame {
   readonly k: 'env';
   readonly step: EnvStep;
@@ -169,14 +172,17 @@ export interface EnvFrame {
   readonly delivered: number;
 }
 
+/** A client callback in progress. @internal */
 export interface CbFrame {
   readonly k: 'cb';
   readonly inv: CallbackInvocation;
   readonly loose: boolean;
 }
 
+/** A frame of the nesting stack (call, env step, callback). @internal */
 export type Frame = CallFrame | EnvFrame | CbFrame;
 
+/** The whole model state. @public */
 export interface ModelState {
   readonly cfg: EngineConfig;
   readonly chans: readonly Chan[];

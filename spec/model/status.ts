@@ -16,7 +16,7 @@ const ANY: ResidueSpec = { k: 'upto', max: Number.MAX_SAFE_INTEGER };
 const one = (...v: number[]): ResidueSpec => ({ k: 'one_of', v });
 
 /** Bytes of `d` left, per residue granularity (cyclic / repeat: of the current pass). */
-export function residueOf(s: ModelState, d: Desc): number {
+function residueOf(s: ModelState, d: Desc): number {
   const pos = d.cyclic || d.repeat ? d.moved % d.len : d.moved;
   const g = s.cfg.residueGranularity;
   if (g === 'descriptor') return 0;

@@ -26,7 +26,7 @@ import { checkStatus } from './status.ts';
 import { bufOf, pop, push, runningCb, setBuf, setChan, top } from './store.ts';
 
 /** Client UB on channel `chan`: accept anything on it from now on; its buffers' contents become unknown. */
-export function poison(s: ModelState, chan: number): ModelState {
+function poison(s: ModelState, chan: number): ModelState {
   const ch = s.chans[chan];
   if (ch === undefined || ch.poisoned) return s;
   let ns = setChan(s, { ...ch, poisoned: true });
@@ -58,7 +58,7 @@ function ghost(s: ModelState, fr: CallFrame, r: Ret): ModelState {
 }
 
 /** The generic return check: some alternative of the spec matches. */
-export function checkRet(cx: Cx, spec: RetSpec | undefined, ch: Chan | undefined, r: Ret): Fail | undefined {
+function checkRet(cx: Cx, spec: RetSpec | undefined, ch: Chan | undefined, r: Ret): Fail | undefined {
   if (spec === undefined) return undefined;
   cx.cov?.rule(spec.rule);
   if (r.t === 'status' && ch !== undefined) {

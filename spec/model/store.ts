@@ -5,7 +5,7 @@
  */
 import type { BufId, ChanId, DescId, EngineConfig } from '../api/index.ts';
 import { freshCookies } from './cookies.ts';
-import type { Buf, Chan, CbFrame, DeathCause, Dead, Desc, EnvFrame, Frame, ModelState } from './state.ts';
+import type { Buf, Chan, CbFrame, DeathCause, Dead, Desc, Frame, ModelState } from './state.ts';
 
 /** The state a run starts from: every slave channel free, counters from cookieInit (CH-9). */
 export function initial(cfg: EngineConfig): ModelState {
@@ -19,19 +19,20 @@ export function initial(cfg: EngineConfig): ModelState {
   return { cfg, chans, bufs: [], dead: undefined, stack: [] };
 }
 
-export const chanOf = (s: ModelState, id: ChanId): Chan | undefined => s.chans[id];
-
+/** `s` with channel `ch` replaced. @internal */
 export function setChan(s: ModelState, ch: Chan): ModelState {
   const chans = s.chans.slice();
   chans[ch.id] = ch;
   return { ...s, chans };
 }
 
+/** The live descriptor `id` on any channel. @internal */
 export function findDesc(s: ModelState, id: DescId): Desc | undefined {
   for (const ch of s.chans) for (const d of ch.descs) if (d.id === id) return d;
   return undefined;
 }
 
+/** The live descriptor `id` on channel `ch`. @internal */
 export function descIn(ch: Chan, id: DescId): Desc | undefined {
   for (const d of ch.descs) if (d.id === id) return d;
   return undefined;
@@ -45,6 +46,7 @@ export function putDesc(ch: Chan, d: Desc): Chan {
   return { ...ch, descs };
 }
 
+/** `s` with live descriptor `d` replaced. @internal */
 export function updDesc(s: ModelState, d: Desc): ModelState {
   const ch = s.chans[d.chan];
   return ch === undefined ? s : setChan(s, putDesc(ch, d));
@@ -59,16 +61,19 @@ export function killDesc(s: ModelState, d: Desc, why: DeathCause): ModelState {
   return { ...setChan(s, nch), dead };
 }
 
+/** Why descriptor `id` died, if it did (error paths only: linear search). @internal */
 export function findDead(s: ModelState, id: DescId): Dead | undefined {
   for (let x = s.dead; x !== undefined; x = x.next) if (x.id === id) return x;
   return undefined;
 }
 
+/** Buffer `id`. @internal */
 export function bufOf(s: ModelState, id: BufId): Buf | undefined {
   for (const b of s.bufs) if (b.id === id) return b;
   return undefined;
 }
 
+/** `s` with buffer `b` replaced or added. @internal */
 export function setBuf(s: ModelState, b: Buf): ModelState {
   const i = s.bufs.findIndex((x) => x.id === b.id);
   const bufs = s.bufs.slice();
@@ -76,15 +81,12 @@ export function setBuf(s: ModelState, b: Buf): ModelState {
   return { ...s, bufs };
 }
 
+/** Open a frame. @internal */
 export const push = (s: ModelState, fr: Frame): ModelState => ({ ...s, stack: [...s.stack, fr] });
+/** Close the innermost frame. @internal */
 export const pop = (s: ModelState): ModelState => ({ ...s, stack: s.stack.slice(0, -1) });
+/** The innermost frame. @internal */
 export const top = (s: ModelState): Frame | undefined => s.stack[s.stack.length - 1];
-
-export function replaceTop(s: ModelState, fr: Frame): ModelState {
-  const stack = s.stack.slice();
-  stack[stack.length - 1] = fr;
-  return { ...s, stack };
-}
 
 /** Innermost frame that is not a callback body (events belong to it). */
 export function owner(s: ModelState): { readonly fr: Frame; readonly i: number } | undefined {
@@ -95,6 +97,7 @@ export function owner(s: ModelState): { readonly fr: Frame; readonly i: number }
   return undefined;
 }
 
+/** `s` with frame `i` replaced. @internal */
 export function setFrame(s: ModelState, i: number, fr: Frame): ModelState {
   const stack = s.stack.slice();
   stack[i] = fr;
@@ -114,6 +117,3 @@ export function runningCb(s: ModelState): CbFrame | undefined {
 export function inTaskletOf(s: ModelState, chan: ChanId): boolean {
   return s.stack.some((fr) => fr.k === 'env' && fr.step.op === 'tasklet' && fr.step.chan === chan);
 }
-
-/** The env frame enclosing everything, if the innermost owner is one. */
-export const asEnv = (fr: Frame | undefined): EnvFrame | undefined => (fr?.k === 'env' ? fr : undefined);

@@ -11,14 +11,17 @@ import type {
 } from '../api/index.ts';
 import { model, type ModelState } from './index.ts';
 
+/** A trace. @internal */
 export type Entries = readonly TraceEntry[];
 
+/** Return value shorthands. @internal */
 export const VOID: Ret = { t: 'void' };
 export const OK: Ret = { t: 'ok' };
 export const NULL: Ret = { t: 'null' };
 export const ZERO: Ret = { t: 'int', v: 0 };
 export const err = (e: Extract<Ret, { t: 'err' }>['e']): Ret => ({ t: 'err', e });
 export const cookie = (v: number): Ret => ({ t: 'cookie', v });
+/** DMA_PREP_INTERRUPT | DMA_CTRL_ACK, the usual slave flags. @internal */
 export const IA = DMA_PREP_INTERRUPT | DMA_CTRL_ACK;
 
 /** A two-channel engine with every feature on; `over` replaces fields (caps merged). */
@@ -39,18 +42,22 @@ export function config(over: Partial<Omit<EngineConfig, 'caps'>> & { readonly ca
   };
 }
 
+/** A call from process context, its events, its return. @internal */
 export const call = (c: ClientCall, r: Ret, ...evs: readonly (EngineEvent | TraceEntry)[]): TraceEntry[] => callIn('process', c, r, ...evs);
 
+/** A call from `ctx`, its events (or nested entries), its return. @internal */
 export function callIn(ctx: Ctx, c: ClientCall, r: Ret, ...evs: readonly (EngineEvent | TraceEntry)[]): TraceEntry[] {
   return [{ k: 'call', call: c, ctx }, ...evs.map(wrap), { k: 'ret', ret: r }];
 }
 
 const wrap = (x: EngineEvent | TraceEntry): TraceEntry => ('k' in x ? x : { k: 'ev', ev: x });
 
+/** An environment step with its events / nested entries. @internal */
 export function env(st: EnvStep, ...inner: readonly (EngineEvent | TraceEntry | readonly TraceEntry[])[]): TraceEntry[] {
   return [{ k: 'env', step: st }, ...inner.flatMap((x) => (Array.isArray(x) ? (x as readonly TraceEntry[]) : [wrap(x as EngineEvent | TraceEntry)])), { k: 'env_end' }];
 }
 
+/** A callback invocation (tasklet context, no locks by default) with the calls it makes. @internal */
 export function cb(inv: Partial<CallbackInvocation> & { readonly chan: ChanId; readonly desc: DescId }, ...nested: readonly TraceEntry[]): TraceEntry[] {
   const full: CallbackInvocation = { fn: 'callback', period: false, ctx: 'tasklet', locksHeld: false, ...inv };
   return [{ k: 'cb', cb: full }, ...nested, { k: 'cb_ret' }];
@@ -74,6 +81,7 @@ export function drainParts(chan: ChanId, buf: BufId, parts: readonly (readonly [
 export const devSum = (chan: ChanId, k: number, len: number): number =>
   fnv1a(Array.from({ length: len }, (_, i) => periphPatternByte(chan, k + i)));
 
+/** An xfer event (4-byte width by default). @internal */
 export const xfer = (chan: ChanId, desc: DescId, offset: number, len: number, sum: number, width: BusWidth = 4): EngineEvent =>
   ({ ev: 'xfer', chan, desc, offset, len, sum, width });
 
@@ -111,6 +119,7 @@ export const tasklet = (chan: ChanId, desc: DescId, withCb = true, ...nested: re
 export const drain = (chan: ChanId, buf: BufId, len: number, off = 0): TraceEntry[] =>
   env({ op: 'drain', chan, bytes: len }, { ev: 'periph_rx', chan, len, sum: memSum(buf, off, len) });
 
+/** Verdicts of a whole run (end included) and the final state. @internal */
 export interface RunResult {
   readonly verdicts: readonly Verdict[];
   readonly state: ModelState;

@@ -8,6 +8,7 @@ import { cookieOf } from './cookies.ts';
 import type { Desc, ModelState } from './state.ts';
 import { bufOf, findDesc, runningCb } from './store.ts';
 
+/** ChanView of channel `id`. @internal */
 export function chanView(s: ModelState, id: ChanId): ChanView | undefined {
   const ch = s.chans[id];
   if (ch === undefined) return undefined;
@@ -26,18 +27,22 @@ function descView(d: Desc): DescView {
   };
 }
 
+/** DescView of live descriptor `id`. @internal */
 export function descViewOf(s: ModelState, id: DescId): DescView | undefined {
   const d = findDesc(s, id);
   return d === undefined ? undefined : descView(d);
 }
 
+/** DescViews of the live descriptors of a channel. @internal */
 export const descsOf = (s: ModelState, chan: ChanId): readonly DescView[] => (s.chans[chan]?.descs ?? []).map(descView);
 
+/** BufView of buffer `id`. @internal */
 export function bufView(s: ModelState, id: BufId): BufView | undefined {
   const b = bufOf(s, id);
   return b === undefined ? undefined : { buf: b.id, len: b.len, mapped: b.mapped, freed: b.freed };
 }
 
+/** The innermost running callback. @internal */
 export function inCallback(s: ModelState): { readonly chan: ChanId; readonly desc: DescId } | undefined {
   const cb = runningCb(s);
   return cb === undefined ? undefined : { chan: cb.inv.chan, desc: cb.inv.desc };

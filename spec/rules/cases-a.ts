@@ -11,6 +11,7 @@ import {
   call, callIn, cb, config, cookie, devSum, env, err, IA, memSum, NULL, OK, prepSg, runM2D, setup, submitIssue, tasklet, VOID, xfer, ZERO,
 } from '../model/trace-builder.ts';
 
+/** A rule-breaking trace and the legal scenario of the same area. @internal */
 export interface BadCase {
   readonly rule: RuleId;
   readonly kind: 'undefined' | 'violation';
@@ -19,6 +20,7 @@ export interface BadCase {
   readonly cfg?: EngineConfig;
 }
 
+/** Shared trace pieces: setup, one prepared descriptor, submit+issue, run, status. @internal */
 export const S = setup(0, 1, 64);
 export const cbNone = (desc: number): TraceEntry[] => call({ op: 'set_callback', desc, fn: 'callback', action: { kind: 'none' } }, VOID);
 export const P1 = [...prepSg(0, 1, 1, 16), ...cbNone(1)];
@@ -35,6 +37,7 @@ const capsOk = {
   maxSgBurst: 0, residueGranularity: 'burst', descriptorReuse: true, cmdPause: true, cmdResume: true, cmdTerminate: true,
 } as const;
 
+/** Breaking traces, part A. @internal */
 export const CASES_A: readonly BadCase[] = [
   { rule: 'CH-1', kind: 'violation', legal: 'BASE', trace: call({ op: 'request_chan', name: 'tx' }, NULL) },
   { rule: 'CH-2', kind: 'violation', legal: 'REREQUEST', trace: [...call({ op: 'request_chan', name: 'tx' }, OK), ...call({ op: 'request_chan', name: 'tx' }, OK)] },

@@ -26,6 +26,7 @@ const d2m = [...prepSg(0, 1, 1, 8, 'DEV_TO_MEM'), ...call({ op: 'set_callback', 
 const d2mRun = [...adv(ev(xfer(0, 1, 0, 8, devSum(0, 0, 8))), raised), ...irq(ev({ ev: 'complete', chan: 0, desc: 1, cookie: 2 }), sched)];
 const inCb = (...nested: TraceEntry[]): TraceEntry[] => env({ op: 'tasklet', chan: 0 }, ...cb({ chan: 0, desc: 1 }, ...nested), freed(1));
 
+/** Breaking traces, part B. @internal */
 export const CASES_B: readonly BadCase[] = [
   { rule: 'CB-1', kind: 'violation', legal: 'BASE', trace: [...S, ...P1, ...SI, ...adv(ev(xfer(0, 1, 0, 16, memSum(1, 0, 16))), raised), ...irq(ev({ ev: 'complete', chan: 0, desc: 1, cookie: 2 }), ...cb({ chan: 0, desc: 1, ctx: 'hardirq' }))] },
   { rule: 'CB-2', kind: 'violation', legal: 'BASE', trace: [...S, ...P1, ...SI, ...RUN, ...env({ op: 'tasklet', chan: 0 }, ...cb({ chan: 0, desc: 1, locksHeld: true }))] },

@@ -6,6 +6,8 @@ import type { MetadataMode } from '../api/index.ts';
 import { client, engine, type Cx, type Fail } from './require.ts';
 import type { RetSpec } from './ret-spec.ts';
 
+const NULL_META = { rule: 'META-4', msg: 'get_metadata_ptr returned NULL instead of ERR_PTR' } as const;
+
 /**
  * META-1: dmaengine_is_metadata_mode_supported reports the device's modes.
  * Source: DH (dmaengine_is_metadata_mode_supported).
@@ -25,8 +27,6 @@ export const meta1_checkedFirst = (cx: Cx, checked: boolean): Fail | undefined =
  * META-2/META-3/META-4: metadata calls return -ENOTSUPP for an unsupported mode, -EINVAL for the other mode; get_ptr never NULL.
  * Source: DC (desc_check_and_set_metadata_mode, dmaengine_desc_*); CR §3.
  */
-const NULL_META = { rule: 'META-4', msg: 'get_metadata_ptr returned NULL instead of ERR_PTR' } as const;
-
 export function meta2_metaRets(supported: boolean, otherMode: boolean, getPtr: boolean): RetSpec {
   if (!supported) return { rule: 'META-3', msg: 'unsupported metadata mode must fail with ENOTSUPP', alts: [{ t: 'err', e: ['ENOTSUPP'] }], byKind: { null: NULL_META } };
   if (otherMode) return { rule: 'META-2', msg: 'metadata call of the other mode must fail with EINVAL', alts: [{ t: 'err', e: ['EINVAL'] }], byKind: { null: NULL_META } };

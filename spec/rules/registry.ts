@@ -8,10 +8,12 @@
  */
 import type { RuleId } from '../api/index.ts';
 
+/** How a rule is checked. @public */
 export type CheckKind = 'model' | 'invariant' | 'end';
 
 const M = (ids: string): [RuleId, CheckKind][] => ids.split(' ').map((id) => [id, 'model']);
 
+/** Every rule id the model checks. @public */
 export const CHECKED_RULES: ReadonlyMap<RuleId, CheckKind> = new Map<RuleId, CheckKind>([
   ...M('CH-1 CH-2 CH-3 CH-4 CH-5 CH-6 CH-7 CH-8 CH-9'),
   ...M('CFG-1 CFG-2 CFG-3 CFG-4 CFG-5 CAPS-1 CAPS-2 CAPS-3 CAPS-4 CAPS-5'),

@@ -11,6 +11,7 @@ export type ResidueSpec = { readonly k: 'one_of'; readonly v: readonly number[] 
 /** One allowed status of a tx_status / is_tx_complete answer and its residue. */
 export interface StatusAlt { readonly status: DmaStatus; readonly residue: ResidueSpec; readonly rule: RuleId }
 
+/** The allowed answers of one status query. @public */
 export interface StatusSpec {
   readonly t: 'status';
   readonly alts: readonly StatusAlt[];
@@ -40,6 +41,7 @@ export type RetAlt =
   | { readonly t: 'caps'; readonly caps: SlaveCaps }
   | { readonly t: 'metaptr' };
 
+/** The allowed return set of one call. @public */
 export interface RetSpec {
   /** Rule broken when the return matches no alternative. */
   readonly rule: RuleId;
