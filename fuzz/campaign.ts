@@ -55,8 +55,9 @@ export class Campaign {
   /** Sequences that failed (before dedup). */
   failures = 0;
   digest = FNV_OFFSET;
-  /** ms since start at which the first failure was seen. */
+  /** ms since start at which the first failure was seen, and its signature. */
   firstFailureMs: number | undefined;
+  firstSignature: string | undefined;
   private readonly rng: FuzzRng;
   private readonly planner: Planner;
   private readonly started = Date.now();
@@ -89,8 +90,8 @@ export class Campaign {
   runOne(): void {
     const o = this.o;
     const guided = o.guided ?? true;
-    const plan = this.planner.next(this.rng, guided ? this.guidance : undefined);
     const n = this.sequences++;
+    const plan = this.planner.next(this.rng, guided ? this.guidance : undefined, n);
     const run = runSequence(o.model, o.impl, this.cov, guided ? this.guidance : undefined, plan, this.rng);
     const r = run.runner;
     this.commands += r.commands;
@@ -104,11 +105,12 @@ export class Campaign {
     this.failures++;
     this.firstFailureMs ??= this.elapsed();
     const sig = signature(v);
+    this.firstSignature ??= sig;
     if (o.wants && !o.wants(sig)) return;
     const s = shrink({ model: o.model, impl: o.impl, config: plan.config, mode: plan.mode, cmds: run.cmds, verdict: v, deadline: Date.now() + o.shrinkMs, stop: o.stop });
     // A shrunk run that no longer fails the same way (cannot happen with a deterministic
     // implementation) is discarded for the original run.
     const ok = s.runner.failure !== undefined && signature(s.runner.failure) === sig;
-    o.onFinding(makeFinding(ok ? s.runner : r, ok ? s.runner.failure! : v, { seed: o.seed, path: `${o.worker}:${n}`, config: plan.config, mode: plan.mode as Mode, impl: o.implSpec }));
+    o.onFinding(makeFinding(ok ? s.runner : r, ok ? s.runner.failure! : v, { seed: o.seed, path: `${o.worker}:${n}`, config: ok ? s.config : plan.config, mode: plan.mode as Mode, impl: o.implSpec }));
   }
 }

@@ -3,7 +3,9 @@
  * fresh configuration from the shared config arbitrary (cookie counter started near
  * INT_MAX more often than there, for CK-2 wrap-around), a mode (misuse sometimes), a
  * swarm (everything on sometimes, as a uniform generator would) and a length (mostly
- * short, sometimes up to `maxLength` — thousands of commands).
+ * short, sometimes up to `maxLength` — thousands of commands). The length cap ramps up
+ * over the first sequences (as fast-check's size does), so shallow bugs are found by
+ * short, cheap sequences first.
  * @public
  */
 import type fc from 'fast-check';
@@ -39,19 +41,21 @@ export class Planner {
     this.configs = configArb(o.profile);
   }
 
-  next(rng: FuzzRng, guidance: Guidance | undefined): SequencePlan {
+  /** The plan of sequence number `n`. */
+  next(rng: FuzzRng, guidance: Guidance | undefined, n: number): SequencePlan {
     const o = this.o;
+    const max = Math.min(o.maxLength, 30 + 10 * n);
     if (o.guided && guidance && rng.chance(0.5)) {
       const p = guidance.pickPrefix(rng);
       if (p) {
         const prefix = p.seed.cmds.slice(0, p.length);
-        return { config: p.seed.config, mode: p.seed.mode, swarm: p.seed.swarm, prefix, length: Math.min(o.maxLength, prefix.length + drawLength(rng, o.maxLength)) };
+        return { config: p.seed.config, mode: p.seed.mode, swarm: p.seed.swarm, prefix, length: Math.min(o.maxLength, prefix.length + drawLength(rng, max)) };
       }
     }
     let config = this.configs.generate(rng.forkRandom(), undefined).value;
     if (o.guided && o.profile.cookieInit && o.profile.configurableCaps && rng.chance(0.2)) config = { ...config, cookieInit: INT_MAX - rng.below(6) };
     const mode = rng.chance(o.misuseShare) ? 'misuse' : 'legal';
     const swarm = !o.guided || rng.chance(0.15) ? fullSwarm(o.profile, mode) : drawSwarm(rng, o.profile, mode);
-    return { config, mode, swarm, prefix: [], length: drawLength(rng, o.maxLength) };
+    return { config, mode, swarm, prefix: [], length: drawLength(rng, max) };
   }
 }

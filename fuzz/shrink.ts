@@ -48,6 +48,8 @@ export interface ShrinkInput {
 export interface ShrinkOutput {
   /** Replay of the shrunk steps (prelude included; `preludeLength` set). */
   readonly runner: Lockstep;
+  /** The configuration, simplified where the failure does not depend on it. */
+  readonly config: EngineConfig;
   readonly attempts: number;
 }
 
@@ -87,9 +89,32 @@ export function shrink(o: ShrinkInput): ShrinkOutput {
   } else {
     gen = first.steps.slice(first.preludeLength);
   }
-  const runner = replay(gen);
+  const config = simplifyConfig(o.config, (c) => same(replaySteps(o.model, o.impl, c, o.mode, [...prelude, ...gen])), out);
+  const runner = replaySteps(o.model, o.impl, config, o.mode, [...prelude, ...gen]);
   runner.preludeLength = prelude.length;
-  return { runner, attempts };
+  return { runner, config, attempts };
+}
+
+/**
+ * Move the configuration towards the plain one, one field at a time, where the failure
+ * does not depend on it (a CB-1 failure needs no cookie counter near INT_MAX). Fields the
+ * probe depends on (slaves, widths, bursts) stay. @internal
+ */
+function simplifyConfig(cfg: EngineConfig, fails: (c: EngineConfig) => boolean, out: () => boolean): EngineConfig {
+  const edits: ((c: EngineConfig) => EngineConfig)[] = [
+    (c) => ({ ...c, cookieInit: 1 }),
+    (c) => ({ ...c, residueGranularity: 'burst' }),
+    (c) => ({ ...c, bytesPerUnit: 4 }),
+    (c) => ({ ...c, maxTransferLen: 65536 }),
+    (c) => ({ ...c, caps: { ...c.caps, completionNoOrder: false } }),
+  ];
+  let cur = cfg;
+  for (const edit of edits) {
+    if (out()) break;
+    const cand = edit(cur);
+    if (JSON.stringify(cand) !== JSON.stringify(cur) && fails(cand)) cur = cand;
+  }
+  return cur;
 }
 
 /** Merge adjacent advances, then cut each to the fewest units that still fail. @internal */
