@@ -6,6 +6,7 @@
  */
 import type { EngineEvent } from '../api/index.ts';
 import { ch6_quietAfterRelease } from '../rules/channel.ts';
+import { desc6_data } from '../rules/desc.ts';
 import { iss1_onlyIssuedStart, iss3_order } from '../rules/issue.ts';
 import type { Cx } from '../rules/require.ts';
 import { complete, dmaFault, hwStart, metaCopied, period, xfer } from './events-hw.ts';
@@ -20,7 +21,7 @@ function frameFail(cx: Cx, fr: Frame, ch: Chan): Out['fail'] {
   if (fr.k === 'env') {
     const st = fr.step;
     if (st.op === 'advance') return undefined;
-    if (st.op === 'drain') return undefined;
+    if (st.op === 'drain') return desc6_data(cx, st.chan === ch.id, 'peripheral event of a channel the drain step does not name');
     return iss3_order(cx, st.chan === ch.id && fr.live, 'interrupt or tasklet work without a pending interrupt/tasklet');
   }
   if (fr.k === 'call') return iss1_onlyIssuedStart(cx, fr.chan === ch.id, 'engine event on a channel the call does not name');

@@ -98,6 +98,24 @@ describe('ranges: every behaviour engines may legitimately show is accepted', ()
   });
 });
 
+describe('regressions', () => {
+  it('release synchronizes: buffers of work aborted before it may be freed afterwards (TERM-8 not raised)', () => {
+    accepted([...S, ...P1, ...submitIssue(0, 1, 2), ...call({ op: 'terminate_async', chan: 0 }, ZERO, ev({ ev: 'desc_freed', chan: 0, desc: 1, recycled: false })),
+      ...call({ op: 'release_channel', chan: 0 }, VOID), ...call({ op: 'unmap_buf', buf: 1 }, VOID), ...call({ op: 'free_buf', buf: 1 }, VOID)]);
+  });
+  it('writing ENGINE metadata after submit is META-7 even with a pointer still valid', () => {
+    const t = [...S, ...call({ op: 'metadata_supported', chan: 0, mode: 'engine' }, { t: 'bool', v: true }), ...P1,
+      ...call({ op: 'get_metadata_ptr', desc: 1 }, { t: 'metaptr', payloadLen: 0, maxLen: 8 }), ...call({ op: 'submit', desc: 1 }, cookie(2)),
+      ...call({ op: 'access_metadata', desc: 1, write: true }, VOID)];
+    expect(firstRule(t)).toBe('undefined META-7');
+  });
+  it('a drain step delivers only its own channel', () => {
+    const t = [...S, ...P1, ...submitIssue(0, 1, 2), ...runM2D(0, 1, 1, 16, 2), ...tasklet(0, 1),
+      ...env({ op: 'drain', chan: 1, bytes: 16 }, ev({ ev: 'periph_rx', chan: 0, len: 16, sum: memSum(1, 0, 16) }))];
+    expect(firstRule(t)).toBe('violation DESC-6');
+  });
+});
+
 describe('poisoning', () => {
   it('after UB on one channel anything goes there, the other channel is still checked', () => {
     const t = [...S, ...setup(1, 2, 64), ...prepSg(0, 1, 1, 16, 'MEM_TO_DEV', 0),

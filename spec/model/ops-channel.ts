@@ -56,7 +56,7 @@ export const releaseChannel: Op<'release_channel'> = {
     return {
       s: setChan(ns, {
         ...ch, held: false, paused: false, terminating: false, issuedSinceTerminate: false, active: undefined,
-        irqPending: false, taskletPending: false, startDeferred: false, syncCount: ch.syncCount + 1,
+        irqPending: false, taskletPending: false, startDeferred: false, syncCount: ch.syncCount + 1, termBufs: [],
       }),
     };
   },

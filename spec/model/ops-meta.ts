@@ -70,7 +70,10 @@ export const accessMetadata: Op<'access_metadata'> = {
   judge(cx, s, c) {
     const d = findDesc(s, c.desc);
     const chan = d?.chan ?? findDead(s, c.desc)?.chan;
-    const ub = meta9_pointerValid(cx, d !== undefined && d.meta.ptr === 'valid');
+    const inOwnCb = d !== undefined && d.phase === 'callback' && runningCb(s)?.inv.desc === d.id;
+    const ok = d !== undefined && (clientOwned(d.phase) || (d.dir === 'DEV_TO_MEM' && inOwnCb));
+    const ub = meta9_pointerValid(cx, d !== undefined && d.meta.ptr === 'valid')
+      ?? (d?.dir === 'DEV_TO_MEM' ? meta8_readInCallback(cx, ok) : meta7_writeBeforeSubmit(cx, ok));
     return { chan, ub, spec: { rule: 'META-9', msg: 'access_metadata returns void', alts: [{ t: 'void' }] } };
   },
   leave: (_cx, s) => ({ s }),
