@@ -36,7 +36,8 @@ export function onEnv(cx: Cx, s: ModelState, step: EnvStep): Out {
     .with({ op: 'irq' }, (st) => {
       const ch = s.chans[st.chan];
       if (ch === undefined) return { s: push(s, { ...fr, live: false }) };
-      return { s: push(setChan(s, { ...ch, irqPending: false }), { ...fr, live: ch.irqPending }) };
+      // A paused channel ignores its interrupt (PAUSE-4); it may still be pending after resume.
+      return { s: push(setChan(s, { ...ch, irqPending: ch.paused && ch.irqPending }), { ...fr, live: ch.irqPending }) };
     })
     .with({ op: 'tasklet' }, (st) => {
       const ch = s.chans[st.chan];
@@ -63,7 +64,7 @@ function afterAdvance(cx: Cx, s: ModelState): Fail | undefined {
 }
 
 function afterIrq(cx: Cx, s: ModelState, fr: EnvFrame, ch: Chan): Fail | undefined {
-  if (!fr.live || ch.poisoned) return undefined;
+  if (!fr.live || ch.poisoned || ch.paused) return undefined; // PAUSE-4: a paused channel completes nothing
   const d = ch.active === undefined ? undefined : descIn(ch, ch.active);
   return iss3_order(cx, (fr.evs & (EV_BIT.complete | EV_BIT.period)) === 0 || ch.taskletPending, 'completion without scheduling the tasklet')
     ?? (d === undefined ? undefined

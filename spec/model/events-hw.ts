@@ -105,7 +105,9 @@ export function complete(cx: Cx, s: ModelState, ch: Chan, ev: Ev<'complete'>, fr
     return { s: setChan(s, { ...ch, ck: { ...ch.ck, lo, hi: Math.max(ch.ck.hi, lo) } }), fail };
   }
   const where = inEnv(fr, 'irq') || inEnv(fr, 'advance');
-  const repeatDone = d.repeat && ch.active !== d.id && d.moved > 0 && d.moved % d.len === 0;
+  // CYC-7: a repetition ended and a LOAD_EOT transfer replaced it (already started, or queued to start now).
+  const eotQueued = ch.active !== d.id || ch.descs.some((x) => x.phase === 'issued' && x.loadEot);
+  const repeatDone = d.repeat && eotQueued && d.moved > 0 && d.moved % d.len === 0;
   const fail = iss1_onlyIssuedStart(cx, where, 'completion outside the interrupt path')
     ?? ck4_completeOnce(cx, !done)
     ?? term7_stopped(cx, d.phase === 'terminated')

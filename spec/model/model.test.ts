@@ -7,7 +7,7 @@ import { matchAlt } from '../rules/ret-spec.ts';
 import { allowedRets, model, type ModelState } from './index.ts';
 import { SCENARIOS } from './scenarios.ts';
 import {
-  call, callIn, cb, config, cookie, env, err, IA, memSum, OK, prepSg, runM2D, runTrace, setup, submitIssue, tasklet, VOID, xfer, ZERO,
+  call, callIn, cb, config, cookie, drainParts, env, err, IA, memSum, OK, prepSg, runM2D, runTrace, setup, submitIssue, tasklet, VOID, xfer, ZERO,
 } from './trace-builder.ts';
 
 const S = setup(0, 1, 64);
@@ -108,6 +108,33 @@ describe('regressions', () => {
       ...call({ op: 'get_metadata_ptr', desc: 1 }, { t: 'metaptr', payloadLen: 0, maxLen: 8 }), ...call({ op: 'submit', desc: 1 }, cookie(2)),
       ...call({ op: 'access_metadata', desc: 1, write: true }, VOID)];
     expect(firstRule(t)).toBe('undefined META-7');
+  });
+  it('hw_start reported from inside resume happens on a running channel', () => {
+    accepted([...S, ...call({ op: 'pause', chan: 0 }, ZERO), ...P1, ...call({ op: 'submit', desc: 1 }, cookie(2)), ...call({ op: 'issue_pending', chan: 0 }, VOID),
+      ...call({ op: 'resume', chan: 0 }, ZERO, ev({ ev: 'hw_start', chan: 0, desc: 1 })), ...runM2D(0, 1, 1, 16, 2), ...tasklet(0, 1)]);
+  });
+  it('an interrupt delivered while paused may stay pending and complete after resume (PAUSE-4)', () => {
+    accepted([...S, ...P1, ...submitIssue(0, 1, 2),
+      ...env({ op: 'advance', units: 4 }, xfer(0, 1, 0, 16, memSum(1, 0, 16)), ev({ ev: 'irq_raised', chan: 0 })),
+      ...call({ op: 'pause', chan: 0 }, ZERO), ...env({ op: 'irq', chan: 0 }), ...env({ op: 'advance', units: 1 }),
+      ...call({ op: 'resume', chan: 0 }, ZERO),
+      ...env({ op: 'irq', chan: 0 }, ev({ ev: 'complete', chan: 0, desc: 1, cookie: 2 }), ev({ ev: 'tasklet_scheduled', chan: 0 })), ...tasklet(0, 1)]);
+  });
+  it('a callback run by synchronize (tasklet_kill) keeps what its tasklet took when it terminates', () => {
+    accepted([...S, ...P1, ...submitIssue(0, 1, 2), ...runM2D(0, 1, 1, 16, 2), ...prepSg(0, 2, 1, 8, 'MEM_TO_DEV', IA, 16), ...cbNone(2),
+      ...call({ op: 'submit', desc: 2 }, cookie(3)),
+      ...call({ op: 'synchronize', chan: 0 }, VOID,
+        ...cb({ chan: 0, desc: 1 }, ...callIn('callback', { op: 'terminate_async', chan: 0 }, ZERO, ev({ ev: 'desc_freed', chan: 0, desc: 2, recycled: false }))),
+        ev({ ev: 'desc_freed', chan: 0, desc: 1, recycled: false }))]);
+  });
+  it('a repeated transfer may end at a repetition boundary and be completed by the interrupt when LOAD_EOT work is queued (CYC-7)', () => {
+    const ilv = (desc: number, flags: number): TraceEntry[] =>
+      call({ op: 'prep_interleaved', chan: 0, desc, xt: { dir: 'MEM_TO_DEV', buf: 1, offset: 0, numf: 1, chunks: [{ size: 8, icg: 0 }] }, flags }, OK);
+    accepted([...S, ...ilv(1, IA | 256), ...cbNone(1), ...ilv(2, IA | 512), ...cbNone(2), ...call({ op: 'submit', desc: 1 }, cookie(2)), ...call({ op: 'submit', desc: 2 }, cookie(3)),
+      ...call({ op: 'issue_pending', chan: 0 }, VOID, ev({ ev: 'hw_start', chan: 0, desc: 1 })),
+      ...env({ op: 'advance', units: 2 }, xfer(0, 1, 0, 8, memSum(1, 0, 8)), ev({ ev: 'irq_raised', chan: 0 })),
+      ...env({ op: 'irq', chan: 0 }, ev({ ev: 'complete', chan: 0, desc: 1, cookie: 2 }), ev({ ev: 'hw_start', chan: 0, desc: 2 }), ev({ ev: 'tasklet_scheduled', chan: 0 })),
+      ...tasklet(0, 1), ...runM2D(0, 2, 1, 8, 3), ...tasklet(0, 2), ...drainParts(0, 1, [[0, 8], [0, 8]])]);
   });
   it('a drain step delivers only its own channel', () => {
     const t = [...S, ...P1, ...submitIssue(0, 1, 2), ...runM2D(0, 1, 1, 16, 2), ...tasklet(0, 1),

@@ -75,9 +75,16 @@ export const resume: Op<'resume'> = {
     const deferred = caps3_resumeNeedsCap(cx, s.cfg.caps.resume) ?? pause3_resumeOnlyPaused(cx, paused);
     return { chan: c.chan, ub: heldChan(cx, s, c.chan).fail, deferred, spec: pause1_resumeRets(s.cfg.caps.resume, paused) };
   },
-  leave(_cx, s, c, _ctx, r) {
+  // The channel runs again before anything the engine reports from inside resume (hw_start).
+  enter(s, c, _ctx, fr) {
     const ch = s.chans[c.chan];
-    if (ch === undefined || r.t !== 'int' || r.v !== 0) return { s };
-    return { s: setChan(s, { ...ch, paused: false }) };
+    if (ch === undefined || !ch.paused || !s.cfg.caps.resume) return { s, fr };
+    return { s: setChan(s, { ...ch, paused: false }), fr: { ...fr, mustStart: true } };
+  },
+  leave(_cx, s, c, _ctx, r, fr) {
+    const ch = s.chans[c.chan];
+    if (ch === undefined) return { s };
+    if (r.t === 'int' && r.v === 0) return { s: setChan(s, { ...ch, paused: false }) };
+    return fr.mustStart ? { s: setChan(s, { ...ch, paused: true }) } : { s };
   },
 };

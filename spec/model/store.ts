@@ -113,7 +113,10 @@ export function runningCb(s: ModelState): CbFrame | undefined {
   return undefined;
 }
 
-/** A tasklet of channel `chan` is running (so terminate cannot drop what it took, CB-13). */
+/**
+ * A tasklet of channel `chan` is running — as an env step, or inside synchronize
+ * (tasklet_kill) with one of its callbacks on the stack — so terminate cannot drop what it took (CB-13).
+ */
 export function inTaskletOf(s: ModelState, chan: ChanId): boolean {
-  return s.stack.some((fr) => fr.k === 'env' && fr.step.op === 'tasklet' && fr.step.chan === chan);
+  return s.stack.some((fr) => (fr.k === 'env' && fr.step.op === 'tasklet' && fr.step.chan === chan) || (fr.k === 'cb' && fr.inv.chan === chan));
 }
