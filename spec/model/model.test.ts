@@ -136,6 +136,14 @@ describe('regressions', () => {
       ...env({ op: 'irq', chan: 0 }, ev({ ev: 'complete', chan: 0, desc: 1, cookie: 2 }), ev({ ev: 'hw_start', chan: 0, desc: 2 }), ev({ ev: 'tasklet_scheduled', chan: 0 })),
       ...tasklet(0, 1), ...runM2D(0, 2, 1, 8, 3), ...tasklet(0, 2), ...drainParts(0, 1, [[0, 8], [0, 8]])]);
   });
+  it('a looping transfer at the end of a pass reports residue 0 or the full length', () => {
+    const t = (residue: number): TraceEntry[] => [...S, ...call({ op: 'prep_cyclic', chan: 0, desc: 1, buf: 1, bufLen: 16, periodLen: 8, dir: 'MEM_TO_DEV', flags: DMA_CTRL_ACK }, OK),
+      ...submitIssue(0, 1, 2), ...env({ op: 'advance', units: 4 }, xfer(0, 1, 0, 16, memSum(1, 0, 16))), ...stat(2, 'DMA_IN_PROGRESS', residue),
+      ...call({ op: 'terminate_sync', chan: 0 }, ZERO, ev({ ev: 'desc_freed', chan: 0, desc: 1, recycled: false }))];
+    accepted(t(0));
+    accepted(t(16));
+    expect(firstRule(t(8))).toBe('violation CYC-4');
+  });
   it('a drain step delivers only its own channel', () => {
     const t = [...S, ...P1, ...submitIssue(0, 1, 2), ...runM2D(0, 1, 1, 16, 2), ...tasklet(0, 1),
       ...env({ op: 'drain', chan: 1, bytes: 16 }, ev({ ev: 'periph_rx', chan: 0, len: 16, sum: memSum(1, 0, 16) }))];
