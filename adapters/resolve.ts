@@ -11,7 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { UsageError } from '../cli/exit-codes.ts';
 import type { Implementation } from '../spec/api/implementation.ts';
 import { ImplError } from './errors.ts';
-import { CapabilityProfileSchema, describeZodError } from './protocol/vocabulary-schema.ts';
+import { CapabilityProfileSchema, describeZodError } from '../spec/api/schema.ts';
 import { SpawnError, StdioImplementation } from './stdio/client.ts';
 import { CommandLineError, splitCommandLine } from './stdio/split-command.ts';
 

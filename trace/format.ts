@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import type { EngineConfig } from '../spec/api/config.ts';
-import { EngineConfigSchema } from '../adapters/protocol/vocabulary-schema.ts';
+import { EngineConfigSchema } from '../spec/api/schema.ts';
 
 /** @public */
 export const TRACE_FORMAT = 'dmacheck-trace/1';

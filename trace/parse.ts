@@ -8,7 +8,7 @@
  */
 import { InputError } from '../cli/exit-codes.ts';
 import type { TraceEntry } from '../spec/api/trace.ts';
-import { TraceEntrySchema, describeZodError } from '../adapters/protocol/vocabulary-schema.ts';
+import { TraceEntrySchema, describeZodError } from '../spec/api/schema.ts';
 import { type TraceHeader, TraceEndSchema, TraceHeaderSchema, TRACE_FORMAT } from './format.ts';
 
 /** @public */

@@ -12,7 +12,7 @@ import type { CallbackInvocation, ClientCall, Ctx, EngineEvent, EnvStep, Ret } f
 import {
   CallbackInvocationSchema, CapabilityProfileSchema, ClientCallSchema, CtxSchema, EngineConfigSchema,
   EngineEventSchema, EnvStepSchema, RetSchema,
-} from './vocabulary-schema.ts';
+} from '../../spec/api/schema.ts';
 
 /** The protocol version string both sides must agree on. @public */
 export const PROTOCOL_VERSION = 'dmacheck-protocol/1';

@@ -13,7 +13,7 @@ import type { ImplErrorKind } from '../../spec/api/trace.ts';
 import type { ClientCall, Ctx, EnvStep, Ret } from '../../spec/api/vocabulary.ts';
 import { ImplError } from '../errors.ts';
 import { type HarnessMsg, type HelloMsg, HelloHeadSchema, IMPL_MSG_TYPES, type ImplMsg, ImplMsgSchema, MAX_LINE_BYTES, PROTOCOL_VERSION } from '../protocol/schema.ts';
-import { describeZodError } from '../protocol/vocabulary-schema.ts';
+import { describeZodError } from '../../spec/api/schema.ts';
 import { ChildSession } from './session.ts';
 
 /** @public */

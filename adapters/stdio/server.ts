@@ -8,7 +8,7 @@
 import type { EngineHooks, Implementation } from '../../spec/api/implementation.ts';
 import type { CallbackInvocation, EngineEvent } from '../../spec/api/vocabulary.ts';
 import { type HarnessMsg, HARNESS_MSG_TYPES, HarnessMsgSchema, type ImplMsg, PROTOCOL_VERSION } from '../protocol/schema.ts';
-import { describeZodError } from '../protocol/vocabulary-schema.ts';
+import { describeZodError } from '../../spec/api/schema.ts';
 import type { LineIO } from './line-io.ts';
 
 /** Ends the session with an `error` message. */

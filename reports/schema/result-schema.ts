@@ -5,7 +5,10 @@
  */
 import { z } from 'zod';
 import { REPORT_SCHEMA_VERSION } from '../result.ts';
-import { capabilityProfileSchema, engineConfigSchema, traceEntrySchema } from './vocabulary.ts';
+import {
+  CapabilityProfileSchema as capabilityProfileSchema, EngineConfigSchema as engineConfigSchema,
+  TraceEntrySchema as traceEntrySchema,
+} from '../../spec/api/schema.ts';
 
 const count = z.number().int().nonnegative();
 const ruleId = z.string().describe('A rule id from the catalogue, e.g. "SYNC-3".');

@@ -8,7 +8,7 @@ import type { z } from 'zod';
 import type { RunResult } from '../result.ts';
 import type { TraceEntry } from '../../spec/api/trace.ts';
 import type { runResultSchema } from './result-schema.ts';
-import type { traceEntrySchema } from './vocabulary.ts';
+import type { TraceEntrySchema as traceEntrySchema } from '../../spec/api/schema.ts';
 
 /** Deep readonly, so the schema's mutable output can be compared with the readonly contract. */
 type DeepReadonly<T> = T extends (infer E)[] ? readonly DeepReadonly<E>[]

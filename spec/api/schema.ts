@@ -1,18 +1,19 @@
 /**
  * zod schemas for the contract's JSON values (spec/api/vocabulary.ts, config.ts,
- * trace.ts). Shared by the stdio protocol (adapters/protocol/schema.ts) and the trace
- * parser (trace/parse.ts). Objects are strict: an unknown key is an error, so a typo in
- * a foreign implementation shows up at once instead of as a silent default.
+ * trace.ts). Shared by the stdio protocol (adapters/protocol/schema.ts), the trace
+ * parser (trace/parse.ts) and the report schema (reports/schema/). Objects are strict:
+ * an unknown key is an error, so a typo in a foreign implementation shows up at once
+ * instead of as a silent default.
  * Each schema is annotated with the contract type, so the compiler keeps them in step.
  * @public
  */
 import { z } from 'zod';
-import type { CapabilityProfile, EngineCaps, EngineConfig, SlaveEntry } from '../../spec/api/config.ts';
-import type { TraceEntry } from '../../spec/api/trace.ts';
+import type { CapabilityProfile, EngineCaps, EngineConfig, SlaveEntry } from './config.ts';
+import type { TraceEntry } from './trace.ts';
 import type {
   BusWidth, CallbackAction, CallbackInvocation, ClientCall, Ctx, Direction, EngineEvent, EnvStep,
   InterleavedTemplate, Ret, SgEntry, SlaveCaps, SlaveConfig, TxState,
-} from '../../spec/api/vocabulary.ts';
+} from './vocabulary.ts';
 
 const int = z.number().int();
 const nat = int.nonnegative();
