@@ -40,7 +40,7 @@ const k = (n: number) => Math.round(n).toLocaleString('en');
 
 function campaign(impl: Implementation, seed: number, guided: boolean, o: { timeMs?: number; stopOnFailure?: boolean } = {}) {
   const c: Campaign = new Campaign({
-    model, impl, implSpec: impl.name, seed, worker: 0, timeMs: o.timeMs, maxLength: 1000, misuseShare: guided ? 0.1 : 0, shrinkMs: 0, guided,
+    model, impl, implSpec: impl.name, seed, worker: 0, timeMs: o.timeMs, maxLength: 1000, misuseShare: 0.1, shrinkMs: 0, guided,
     stop: () => o.stopOnFailure === true && c.failures > 0, wants: () => false, onFinding: () => undefined,
   });
   return c;

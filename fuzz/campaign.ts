@@ -6,9 +6,8 @@
  * budget (time budgets decide only where it stops).
  * @public
  */
-import type { Implementation, Model } from '../spec/api/index.ts';
+import type { Implementation, Model, RuleId } from '../spec/api/index.ts';
 import { fnvStep, FNV_OFFSET } from '../spec/api/index.ts';
-import type { Mode } from '../properties/lockstep/step.ts';
 import { CoverageMap, exercisableRules } from './coverage.ts';
 import { type Finding, makeFinding } from './finding.ts';
 import { Guidance } from './guidance.ts';
@@ -49,7 +48,7 @@ export interface CampaignOptions {
 export class Campaign {
   readonly cov = new CoverageMap();
   readonly guidance: Guidance;
-  readonly exercisable;
+  readonly exercisable: ReadonlySet<RuleId>;
   sequences = 0;
   commands = 0;
   /** Sequences that failed (before dedup). */
@@ -111,6 +110,6 @@ export class Campaign {
     // A shrunk run that no longer fails the same way (cannot happen with a deterministic
     // implementation) is discarded for the original run.
     const ok = s.runner.failure !== undefined && signature(s.runner.failure) === sig;
-    o.onFinding(makeFinding(ok ? s.runner : r, ok ? s.runner.failure! : v, { seed: o.seed, path: `${o.worker}:${n}`, config: ok ? s.config : plan.config, mode: plan.mode as Mode, impl: o.implSpec }));
+    o.onFinding(makeFinding(ok ? s.runner : r, ok ? s.runner.failure! : v, { seed: o.seed, path: `${o.worker}:${n}`, config: ok ? s.config : plan.config, mode: plan.mode, impl: o.implSpec }));
   }
 }

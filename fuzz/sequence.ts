@@ -10,7 +10,7 @@ import type fc from 'fast-check';
 import type { DmaCommand } from '../properties/commands/index.ts';
 import { Lockstep } from '../properties/lockstep/runner.ts';
 import { LockstepFailure, type Mode } from '../properties/lockstep/step.ts';
-import type { EngineConfig, Implementation, Model } from '../spec/api/index.ts';
+import type { ChanView, EngineConfig, Implementation, Model } from '../spec/api/index.ts';
 import type { CoverageMap } from './coverage.ts';
 import type { Guidance } from './guidance.ts';
 import { racyBoost, SIT_COUNT, situation } from './racy.ts';
@@ -84,7 +84,7 @@ function generate(r: Lockstep, plan: SequencePlan, guidance: Guidance | undefine
   };
   const nChans = plan.config.slaves.length;
   const model = r.model!;
-  const views = new Array(nChans);
+  const views = new Array<ChanView | undefined>(nChans);
   let redraws = 0;
   while (cmds.length < plan.length && redraws < MAX_REDRAWS) {
     for (let i = 0; i < nChans; i++) views[i] = model.chan(r.state, i);

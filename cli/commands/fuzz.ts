@@ -80,7 +80,12 @@ export function register(program: Command): void {
         if (opts.reportDir !== undefined) await writeReports(r, opts.reportDir, formats);
         if (out !== undefined) await writeFileAtomic(out, stableJson(r));
         const c = r.coverage;
-        for (const cx of r.counterexamples) process.stdout.write(`${cx.kind}: ${cx.msg} (${cx.length} step(s))\n`);
+        for (const cx of r.counterexamples) {
+          // An Undefined verdict names a client rule: the generated client broke it (a harness
+          // or model issue), not the implementation.
+          const who = cx.kind === 'undefined' ? ' [client rule: generator/model issue, not the implementation]' : '';
+          process.stdout.write(`${cx.kind}: ${cx.msg} (${cx.length} step(s))${who}\n`);
+        }
         process.stdout.write(`${o.interrupted ? 'INTERRUPTED' : r.verdict === 'pass' ? 'NOTHING FOUND' : 'FAILURES FOUND'}: ${r.implementation.name}, seed ${seed}; ` +
           `${r.stats.sequences} sequences, ${r.stats.commands} commands, ${r.stats.commandsPerSecond} cmds/s, ${(r.durationMs / 1000).toFixed(1)} s; ` +
           `${figuresText({ pairsVisited: c.pairsVisited, pairsReachable: c.pairsReachable, rulesExercised: c.rulesExercised, rulesExercisable: c.rulesCheckable })}; ` +
