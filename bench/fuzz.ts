@@ -1,18 +1,20 @@
 /**
  * Fuzzer figures (issue 7's closing note). Run: `node --import tsx bench/fuzz.ts
- * [--quick] [--all-mutants] [--cap S] [--curve S] [--only throughput,workers,curve,ttf]`. Prints:
+ * [--quick] [--all-mutants] [--cap S] [--curve S] [--only throughput,workers,curve,ttf,shrink]`. Prints:
  * 1. throughput of one worker on the built-in engine (lockstep with the model), and the
  *    same sequences replayed by the engine alone, to show where the time goes;
  * 2. 2 worker threads vs 1 (commands/s after start-up);
  * 3. coverage vs time over the first `--curve` seconds (default 60), guided and uniform;
  * 4. time to first failure on mutants, the fuzzer vs plain `fc.commands` uniform
- *    generation (properties' sequence arbitrary), capped at `--cap` seconds (default 10).
+ *    generation (properties' sequence arbitrary), capped at `--cap` seconds (default 10);
+ * 5. shrunk counterexample lengths: the fuzzer's ddmin vs fast-check's own shrinking of
+ *    `fc.commands` (properties' checkLockstep), same mutants.
  * @internal
  */
 import fc from 'fast-check';
 import { createBuiltinEngine } from '../impl/index.ts';
 import { createMutant, MUTANTS } from '../impl/mutants/index.ts';
-import { runSequence as runPlain } from '../properties/check.ts';
+import { checkLockstep, runSequence as runPlain } from '../properties/check.ts';
 import { configArb } from '../properties/gen/config.ts';
 import { sequenceArb } from '../properties/gen/sequence.ts';
 import { replaySteps } from '../properties/lockstep/replay.ts';
@@ -170,3 +172,17 @@ for (const n of want('ttf') ? names : []) {
   out(`  ${n.padEnd(26)} | ${`${secs(fz.map((x) => x.ms))} ${fz[0]!.sig}${saved}`.padEnd(50)} | ${secs(pl.map((x) => x.ms))} ${pl[0]!.sig}`);
 }
 if (want('ttf')) out(`  faster: fuzzer on ${fuzzWins}, plain on ${plainWins} of ${names.length} mutants`);
+
+// 5. Shrinking: ddmin (fuzzer) vs fast-check's shrinking (checkLockstep).
+if (want('shrink')) {
+  out('shrunk length (generated steps after the probe): mutant | fuzzer ddmin | fast-check shrink of fc.commands');
+  let shorter = 0;
+  let longer = 0;
+  for (const n of names) {
+    const f = fuzzTtf(n, 31).finding;
+    const cx = checkLockstep({ model, impl: createMutant(n)!, mode: 'legal', numRuns: 3000, seed: 31, timeMs: capS * 1000 }).counterexample;
+    if (f && cx) { if (f.file.length < cx.length) shorter++; else if (f.file.length > cx.length) longer++; }
+    out(`  ${n.padEnd(26)} | ${f ? `${f.file.length} (${f.file.rule})` : '-'} | ${cx ? `${cx.length} (${cx.rule})` : '-'}`);
+  }
+  out(`  ddmin shorter on ${shorter}, longer on ${longer} of ${names.length}`);
+}
