@@ -7,9 +7,8 @@
  */
 import type { Implementation, Model, RuleId } from '../spec/api/index.ts';
 import type { MutantSpec } from '../impl/mutants/index.ts';
-import { FOCUS_GROUPS } from '../properties/certify/certify.ts';
+import { phases } from '../properties/certify/certify.ts';
 import { checkLockstep } from '../properties/check.ts';
-import type { Mode } from '../properties/lockstep/step.ts';
 import type { Counterexample } from '../reports/result.ts';
 import { detecting } from './timing.ts';
 
@@ -37,14 +36,6 @@ export interface KillResult {
   readonly sequences: number;
   /** The killing counterexample's shrunk steps, as text lines. */
   readonly counterexample?: string;
-}
-
-interface Phase { readonly name: string; readonly mode: Mode; readonly focus?: string; readonly share: number }
-
-/** certify's phase plan (properties/certify/certify.ts). */
-function phases(): Phase[] {
-  const groups = FOCUS_GROUPS.map((g) => ({ name: `focus ${g}`, mode: 'legal' as const, focus: g, share: 0.4 / FOCUS_GROUPS.length }));
-  return [{ name: 'mixed', mode: 'legal', share: 0.45 }, ...groups, { name: 'misuse', mode: 'misuse', share: 0.15 }];
 }
 
 /** Run certification against `impl` (the mutant of `spec`) until a declared rule is named or the budget ends. @public */

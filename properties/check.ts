@@ -5,13 +5,14 @@
  * @public
  */
 import fc from 'fast-check';
-import type { CoverageSink, EngineConfig, Implementation, Model } from '../spec/api/index.ts';
+import type { CoverageSink, EngineConfig, Implementation, Model, Verdict } from '../spec/api/index.ts';
+import type { ImplError } from '../adapters/errors.ts';
 import type { Counterexample } from '../reports/result.ts';
 import { buildCounterexample } from './counterexample/build.ts';
 import { encodeReplay } from './counterexample/replay-codec.ts';
 import { configArb } from './gen/config.ts';
 import { sequenceArb } from './gen/sequence.ts';
-import { Lockstep } from './lockstep/runner.ts';
+import { Lockstep, type RunnerOptions } from './lockstep/runner.ts';
 import { LockstepFailure, type Mode } from './lockstep/step.ts';
 
 /** @public */
@@ -29,6 +30,8 @@ export interface CheckOptions {
   readonly timeMs?: number | undefined;
   readonly maxCommands?: number | undefined;
   readonly cov?: CoverageSink | undefined;
+  /** Called when a run reached quiescence (see {@link RunnerOptions.quiescent}). */
+  readonly quiescent?: (() => void) | undefined;
 }
 
 /** @public */
@@ -42,13 +45,21 @@ export interface CheckOutcome {
   readonly counterexample?: Counterexample;
   /** fast-check's replay line (replay codec) for the failure. */
   readonly replay?: string;
+  /**
+   * The adapter failed (the process hung, crashed or broke the protocol): the run stopped
+   * at once, unshrunk, and `counterexample` is the sequence so far.
+   */
+  readonly adapterError?: ImplError;
+  /** The verdict of the counterexample's run. */
+  readonly verdict?: Verdict;
 }
 
 type Cmds = Iterable<fc.Command<Lockstep, Lockstep>>;
 
 /** Run one sequence in lockstep; the runner holds the trace and the failure, if any. @internal */
-export function runSequence(o: Pick<CheckOptions, 'model' | 'impl' | 'mode' | 'cov'>, cfg: EngineConfig, cmds: Cmds): Lockstep {
-  const r = new Lockstep(o.model, o.impl, cfg, o.cov ? { mode: o.mode, cov: o.cov } : { mode: o.mode });
+export function runSequence(o: Pick<CheckOptions, 'model' | 'impl' | 'mode' | 'cov' | 'quiescent'>, cfg: EngineConfig, cmds: Cmds): Lockstep {
+  const opts: RunnerOptions = { mode: o.mode, quiescent: o.quiescent, ...(o.cov ? { cov: o.cov } : {}) };
+  const r = new Lockstep(o.model, o.impl, cfg, opts);
   try {
     if (!r.failure) {
       r.prelude();
@@ -65,11 +76,16 @@ export function runSequence(o: Pick<CheckOptions, 'model' | 'impl' | 'mode' | 'c
 export function checkLockstep(o: CheckOptions): CheckOutcome {
   let sequences = 0;
   let commands = 0;
+  // The first run the adapter gave up on: later runs (fast-check's shrink attempts) are
+  // skipped as passing, so fast-check keeps that run as its counterexample.
+  let aborted: { readonly r: Lockstep; readonly cfg: EngineConfig } | undefined;
   const seq = sequenceArb({ profile: o.impl.profile, mode: o.mode, focus: o.focus, maxCommands: o.maxCommands ?? 60 });
   const prop = fc.property(configArb(o.impl.profile), seq, (cfg, cmds) => {
+    if (aborted) return;
     sequences++;
     const r = runSequence(o, cfg, cmds);
     commands += r.commands;
+    if (r.adapterError) aborted = { r, cfg };
     if (r.failure) throw new LockstepFailure(r.failure);
   });
   const params: fc.Parameters<[EngineConfig, Cmds]> = {
@@ -80,10 +96,16 @@ export function checkLockstep(o: CheckOptions): CheckOutcome {
   const d = fc.check(prop, params);
   const base = { sequences, commands, numRuns: d.numRuns, interrupted: d.interrupted };
   if (!d.failed || !d.counterexample) return base;
+  const path = d.counterexamplePath ?? '';
+  if (aborted) {
+    const { r, cfg } = aborted;
+    const verdict = r.failure!;
+    const cx = buildCounterexample(r, verdict, d.seed, path, cfg);
+    return { ...base, replay: encodeReplay({ seed: d.seed, path }), counterexample: cx, verdict, adapterError: r.adapterError! };
+  }
   const [cfg, cmds] = d.counterexample;
   // Re-run the shrunk sequence (deterministic) to collect its trace.
   const r = runSequence({ ...o, cov: undefined }, cfg, cmds);
   const verdict = r.failure ?? { kind: 'model_bug' as const, step: r.index, msg: `failure did not reproduce: ${String(d.errorInstance)}` };
-  const path = d.counterexamplePath ?? '';
-  return { ...base, replay: encodeReplay({ seed: d.seed, path }), counterexample: buildCounterexample(r, verdict, d.seed, path, cfg) };
+  return { ...base, replay: encodeReplay({ seed: d.seed, path }), counterexample: buildCounterexample(r, verdict, d.seed, path, cfg), verdict };
 }

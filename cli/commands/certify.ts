@@ -1,7 +1,8 @@
 /**
  * `dmacheck certify`: runs the lockstep conformance suite against an implementation and
- * prints the per-rule verdict table and every shrunk counterexample. Exit 0 conformant,
- * 1 violations found, 2 usage error.
+ * prints the per-rule verdict table and every shrunk counterexample. Exit 0 conformant
+ * (or only known violations with `--baseline`), 1 violations found, 2 usage error,
+ * 3 the implementation crashed, hung or broke the protocol, 4 model bug.
  * @internal
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -9,22 +10,33 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import { resolveImplementation } from '../../adapters/resolve.ts';
 import { certify } from '../../properties/certify/certify.ts';
+import { CertifyRecorder } from '../../properties/certify/recording.ts';
 import { counterexampleText, ruleTable, summary } from '../../properties/certify/table.ts';
 import { COUNTEREXAMPLE_FORMAT, saveCounterexample } from '../../properties/counterexample/file.ts';
 import { encodeReplay } from '../../properties/counterexample/replay-codec.ts';
+import { applyBaseline, parseFormats, readResult, type RunResult, writeReports } from '../../reports/index.ts';
+import type { Implementation } from '../../spec/api/index.ts';
 import { loadModel } from '../../trace/load-model.ts';
 import { EXIT, UsageError } from '../exit-codes.ts';
 
-interface Opts { runs?: string; time?: string; seed?: string; impl?: string; implCmd?: string; json?: boolean; out?: string; cxDir: string }
+interface Opts {
+  runs?: string; time?: string; seed?: string; impl?: string; implCmd?: string; timeout?: string; json?: boolean; out?: string;
+  cxDir: string; record?: string; reportDir?: string; format: string; baseline?: string;
+}
 
-/** `30s`, `2m`, `500ms`, `45` (seconds) → ms. @internal */
-export function parseDuration(s: string): number {
+/** `30s`, `2m`, `500ms`, `45` (seconds) → ms; `what` names the option in the error. @internal */
+export function parseDuration(s: string, what = '--time'): number {
   const m = /^(\d+)(ms|s|m)?$/.exec(s.trim());
-  if (!m) throw new UsageError(`--time '${s}': expected a duration like 30s, 2m or 500ms`);
+  if (!m) throw new UsageError(`${what} '${s}': expected a duration like 30s, 2m or 500ms`);
   const n = Number(m[1]);
   const ms = m[2] === 'ms' ? n : m[2] === 'm' ? n * 60_000 : n * 1000;
-  if (ms <= 0) throw new UsageError('--time must be positive');
+  if (ms <= 0) throw new UsageError(`${what} must be positive`);
   return ms;
+}
+
+/** `--timeout`: a bare number is milliseconds (`500`), else a duration (`5s`). @internal */
+export function parseTimeout(s: string): number {
+  return parseDuration(/^\s*\d+\s*$/.test(s) ? `${s.trim()}ms` : s, '--timeout');
 }
 
 function parseInt32(what: string, s: string, min: number): number {
@@ -32,6 +44,25 @@ function parseInt32(what: string, s: string, min: number): number {
   const n = Number(s);
   if (n < min || n > 0x7fffffff) throw new UsageError(`${what} ${s} out of range`);
   return n;
+}
+
+/** Exit status of a finished certification. @internal */
+export function certifyExit(r: RunResult): number {
+  if (r.implError) return EXIT.implError;
+  if (r.counterexamples.some((c) => c.kind === 'model_bug')) return EXIT.internal;
+  return r.verdict === 'pass' ? EXIT.ok : EXIT.violations;
+}
+
+/** The one line naming an implementation error. @internal */
+export function implErrorLine(r: RunResult): string {
+  const e = r.implError;
+  return e ? `implementation error (${e.what}) in ${r.implementation.name}: ${e.msg}` : '';
+}
+
+/** The implementation's last stderr lines, indented (empty if none). @internal */
+export function stderrTailText(r: RunResult): string {
+  const tail = r.implError?.stderrTail ?? [];
+  return tail.length > 0 ? `last stderr lines of ${r.implementation.name}:\n${tail.map((l) => `  | ${l}`).join('\n')}\n` : '';
 }
 
 /** @internal */
@@ -44,38 +75,58 @@ export function register(program: Command): void {
     .option('--seed <n>', 'fast-check seed (default 42)')
     .option('--impl <spec>', 'builtin (default), mutant:<name>, or a module path')
     .option('--impl-cmd <cmdline>', 'an engine speaking the stdio protocol')
+    .option('--timeout <ms|5s>', 'per-request timeout for --impl-cmd (default 5s)')
     .option('--json', 'print the RunResult JSON instead of the table')
     .option('--out <file>', 'also write the RunResult JSON here')
     .option('--cx-dir <dir>', 'where counterexample files go', 'dmacheck-counterexamples')
+    .option('--record <file>', 'record one run as a dmacheck-trace/1 file: the first counterexample, else the last legal run')
+    .option('--report-dir <dir>', 'write reports here')
+    .option('--format <list>', 'report formats (text,json,junit,ktap,md,html or all)', 'json')
+    .option('--baseline <report.json>', 'fail only on violations not already in this report')
     .action(async (opts: Opts) => {
       const runs = opts.runs !== undefined ? parseInt32('--runs', opts.runs, 1) : undefined;
       const timeMs = opts.time !== undefined ? parseDuration(opts.time) : undefined;
       const seed = opts.seed !== undefined ? parseInt32('--seed', opts.seed, -0x80000000) : 42;
-      const impl = await resolveImplementation({ impl: opts.impl, implCmd: opts.implCmd });
+      const timeoutMs = opts.timeout !== undefined ? parseTimeout(opts.timeout) : undefined;
+      const formats = opts.reportDir !== undefined ? parseFormats(opts.format) : [];
+      const baseline = opts.baseline !== undefined ? await readResult(opts.baseline) : undefined;
       const version = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+      const inner = await resolveImplementation({ impl: opts.impl, implCmd: opts.implCmd, timeoutMs });
+      let impl: Implementation = inner;
       try {
+        const rec = opts.record !== undefined ? new CertifyRecorder(inner, opts.record, { tool: 'dmacheck certify', seed }) : undefined;
+        if (rec) impl = rec.impl;
         const model = await loadModel();
-        const { result, modes } = certify({
+        const out = certify({
           model, impl, seed, runs, timeMs, version,
           onPhase: opts.json ? undefined : (name, done, total) => process.stderr.write(`certify: ${name} done (${done}/${total})\n`),
+          onPhaseStart: rec?.phaseStart, quiescent: rec?.quiescent, onCounterexample: rec?.counterexample,
         });
+        const result = baseline ? applyBaseline(out.result, baseline) : out.result;
         const files = result.counterexamples.map((c, i) => {
           mkdirSync(opts.cxDir, { recursive: true });
           const file = join(opts.cxDir, `${c.rule ?? c.kind}-${i + 1}.json`);
           const replay = encodeReplay({ seed: c.seed, path: c.path });
-          const mode = modes[i] ?? 'legal';
-          saveCounterexample(file, { ...c, format: COUNTEREXAMPLE_FORMAT, impl: opts.impl ?? impl.name, mode, replay });
+          const mode = out.modes[i] ?? 'legal';
+          const how = opts.implCmd !== undefined ? { impl: inner.name, implCmd: opts.implCmd } : { impl: opts.impl ?? 'builtin' };
+          saveCounterexample(file, { ...c, format: COUNTEREXAMPLE_FORMAT, ...how, mode, replay });
           return { file, replay };
         });
         if (opts.out) writeFileSync(opts.out, `${JSON.stringify(result, null, 1)}\n`);
+        if (opts.reportDir !== undefined) await writeReports(result, opts.reportDir, formats);
         if (opts.json) {
           process.stdout.write(`${JSON.stringify(result)}\n`);
         } else {
           process.stdout.write(`${ruleTable(result)}\n\n`);
-          result.counterexamples.forEach((c, i) => process.stdout.write(`${counterexampleText(c, files[i]!.replay, files[i]!.file)}\n\n`));
+          const shrunk = (i: number) => !(out.adapterError && i === result.counterexamples.length - 1);
+          result.counterexamples.forEach((c, i) => process.stdout.write(`${counterexampleText(c, files[i]!.replay, files[i]!.file, shrunk(i))}\n\n`));
+          process.stdout.write(stderrTailText(result));
+          if (result.known?.length) process.stdout.write(`known violations (in the baseline): ${result.known.join(', ')}\n`);
+          if (opts.record !== undefined) process.stdout.write(`recorded: ${opts.record} (check with: dmacheck check-trace ${opts.record})\n`);
           process.stdout.write(`${summary(result)}\n`);
         }
-        process.exitCode = result.verdict === 'pass' ? EXIT.ok : EXIT.violations;
+        if (result.implError) process.stderr.write(`dmacheck: ${implErrorLine(result)}\n`);
+        process.exitCode = certifyExit(result);
       } finally {
         impl.dispose?.();
       }

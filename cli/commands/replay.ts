@@ -1,6 +1,7 @@
 /**
  * `dmacheck replay FILE`: re-runs a saved counterexample's exact steps in lockstep.
- * Exit 1 if it still fails, 0 if it now passes, 2 for a bad file (`file: what is wrong`).
+ * Exit 1 if it still fails, 0 if it now passes, 2 for a bad file (`file: what is wrong`),
+ * 3 if the implementation crashed, hung or broke the protocol.
  * @internal
  */
 import type { Command } from 'commander';
@@ -11,6 +12,9 @@ import { counterexampleText } from '../../properties/certify/table.ts';
 import { replaySteps } from '../../properties/lockstep/replay.ts';
 import { loadModel } from '../../trace/load-model.ts';
 import { EXIT, InputError } from '../exit-codes.ts';
+import { parseTimeout } from './certify.ts';
+
+interface Opts { impl?: string; implCmd?: string; timeout?: string }
 
 /** @internal */
 export function register(program: Command): void {
@@ -19,16 +23,23 @@ export function register(program: Command): void {
     .description('re-run a saved counterexample file exactly; exit 1 if it still fails')
     .argument('<file>', 'counterexample JSON written by certify')
     .option('--impl <spec>', 'implementation to replay against (default: the one in the file)')
-    .action(async (file: string, opts: { impl?: string }) => {
+    .option('--impl-cmd <cmdline>', 'an engine speaking the stdio protocol (default: the file\'s, if certified that way)')
+    .option('--timeout <ms|5s>', 'per-request timeout for --impl-cmd (default 5s)')
+    .action(async (file: string, opts: Opts) => {
+      const timeoutMs = opts.timeout !== undefined ? parseTimeout(opts.timeout) : undefined;
       const loaded = loadCounterexample(file);
       if (!loaded.ok) throw new InputError(loaded.error);
-      const impl = await resolveImplementation({ impl: opts.impl ?? loaded.file.impl });
+      const f = loaded.file;
+      const which = opts.impl !== undefined || opts.implCmd !== undefined
+        ? { impl: opts.impl, implCmd: opts.implCmd }
+        : f.implCmd !== undefined ? { implCmd: f.implCmd } : { impl: f.impl };
+      const impl = await resolveImplementation({ ...which, timeoutMs });
       try {
-        const r = replaySteps(await loadModel(), impl, loaded.config, loaded.file.mode, loaded.steps);
+        const r = replaySteps(await loadModel(), impl, loaded.config, f.mode, loaded.steps);
         if (r.failure) {
-          const cx = buildCounterexample(r, r.failure, loaded.file.seed, loaded.file.path, loaded.config);
-          process.stdout.write(`${counterexampleText(cx, loaded.file.replay, file)}\n\n${file}: still fails (${impl.name})\n`);
-          process.exitCode = EXIT.violations;
+          const cx = buildCounterexample(r, r.failure, f.seed, f.path, loaded.config);
+          process.stdout.write(`${counterexampleText(cx, f.replay, file)}\n\n${file}: still fails (${impl.name})\n`);
+          process.exitCode = r.adapterError ? EXIT.implError : EXIT.violations;
         } else {
           process.stdout.write(`${file}: passes now (${impl.name}, ${r.steps.length} steps, ${r.index} trace entries)\n`);
           process.exitCode = EXIT.ok;

@@ -4,6 +4,7 @@
  * or time budget, and builds the {@link RunResult}.
  * @public
  */
+import type { ImplError } from '../../adapters/errors.ts';
 import type { Implementation, Model } from '../../spec/api/index.ts';
 import { CATALOGUE } from '../../spec/catalogue/index.ts';
 import { type Counterexample, REPORT_SCHEMA_VERSION, type RunResult } from '../../reports/result.ts';
@@ -26,17 +27,52 @@ export interface CertifyOptions {
   readonly version: string;
   /** Called after each phase (for progress output). */
   readonly onPhase?: ((name: string, done: number, total: number) => void) | undefined;
+  /** Called before each phase starts. */
+  readonly onPhaseStart?: ((p: Phase) => void) | undefined;
+  /** Called when a run reached quiescence (a trace recorder's `finish`). */
+  readonly quiescent?: (() => void) | undefined;
+  /**
+   * Called right after the phase that found a new counterexample, whose last executed run
+   * is that counterexample's (shrunk) run: `--record` stops recording here.
+   */
+  readonly onCounterexample?: ((cx: Counterexample) => void) | undefined;
 }
 
-interface Phase { readonly name: string; readonly mode: Mode; readonly focus?: string; readonly share: number }
+/** One phase of the certification plan. @public */
+export interface Phase {
+  readonly name: string;
+  readonly mode: Mode;
+  readonly focus?: string;
+  /** Share of the run (and time) budget. */
+  readonly share: number;
+}
 
-function phases(): Phase[] {
+/**
+ * The certification plan: mixed legal generation, one phase weighted towards each rule
+ * group, then client misuse. Phase `i` runs with seed `(seed + i * 7919) | 0`.
+ * @public
+ */
+export function phases(): Phase[] {
   const groups = FOCUS_GROUPS.map((g) => ({ name: `focus ${g}`, mode: 'legal' as const, focus: g, share: 0.4 / FOCUS_GROUPS.length }));
   return [{ name: 'mixed', mode: 'legal', share: 0.45 }, ...groups, { name: 'misuse', mode: 'misuse', share: 0.15 }];
 }
 
+/** @public */
+export interface CertifyOutcome {
+  readonly result: RunResult;
+  /** The generation mode of each counterexample (same order). */
+  readonly modes: readonly Mode[];
+  /** Set when the adapter gave up (hang, crash, protocol breach): the last counterexample is that run, unshrunk. */
+  readonly adapterError?: ImplError;
+}
+
+/** The fast-check seed of phase `i`. @public */
+export function phaseSeed(seed: number, i: number): number {
+  return (seed + i * 7919) | 0;
+}
+
 /** Run the whole suite; never throws for implementation failures (they become counterexamples). @public */
-export function certify(o: CertifyOptions): { readonly result: RunResult; readonly modes: readonly Mode[] } {
+export function certify(o: CertifyOptions): CertifyOutcome {
   const started = Date.now();
   const cov = new CoverageCounter();
   const cxs: Counterexample[] = [];
@@ -45,24 +81,34 @@ export function certify(o: CertifyOptions): { readonly result: RunResult; readon
   let sequences = 0;
   let commands = 0;
   let interrupted = false;
+  let implError: RunResult['implError'];
+  let adapterError: ImplError | undefined;
   const ps = phases();
-  ps.forEach((p, i) => {
+  for (const [i, p] of ps.entries()) {
+    o.onPhaseStart?.(p);
     const timeMs = o.timeMs !== undefined ? Math.max(1, o.timeMs * p.share) : undefined;
     const out = checkLockstep({
       model: o.model, impl: o.impl, mode: p.mode, focus: p.focus, cov,
       numRuns: o.timeMs !== undefined && o.runs === undefined ? 1_000_000 : Math.max(1, Math.round(runs * p.share)),
-      seed: (o.seed + i * 7919) | 0, timeMs,
+      seed: phaseSeed(o.seed, i), timeMs, quiescent: o.quiescent,
     });
     sequences += out.sequences;
     commands += out.commands;
     interrupted ||= out.interrupted && o.runs !== undefined;
     // One counterexample per rule (the first phase that found it).
-    if (out.counterexample && !cxs.some((c) => c.rule === out.counterexample!.rule && c.kind === out.counterexample!.kind)) {
-      cxs.push(out.counterexample);
+    const cx = out.counterexample;
+    if (cx && !cxs.some((c) => c.rule === cx.rule && c.kind === cx.kind)) {
+      cxs.push(cx);
       modes.push(p.mode);
+      o.onCounterexample?.(cx);
+    }
+    if (out.verdict?.kind === 'impl_error' && implError === undefined) {
+      implError = { what: out.verdict.what, msg: out.verdict.msg, stderrTail: out.adapterError?.stderrTail ?? [] };
     }
     o.onPhase?.(p.name, i + 1, ps.length);
-  });
+    // The implementation process is gone or unusable: stop here with what we have.
+    if (out.adapterError) { interrupted = true; adapterError = out.adapterError; break; }
+  }
   const finished = Date.now();
   const rules = ruleVerdicts(o.impl.profile, cov, cxs);
   const checkable = CATALOGUE.filter((r) => isCheckable(r) && rules.find((v) => v.id === r.id)?.verdict !== 'not_supported');
@@ -78,7 +124,7 @@ export function certify(o: CertifyOptions): { readonly result: RunResult; readon
     finishedAt: new Date(finished).toISOString(),
     durationMs,
     partial: interrupted,
-    verdict: cxs.length > 0 ? 'fail' : 'pass',
+    verdict: implError ? 'error' : cxs.length > 0 ? 'fail' : 'pass',
     rules,
     counterexamples: cxs,
     coverage: {
@@ -88,6 +134,7 @@ export function certify(o: CertifyOptions): { readonly result: RunResult; readon
       pairsReachable: cov.pairs.size,
     },
     stats: { sequences, commands, commandsPerSecond: Math.round(commands / Math.max(0.001, durationMs / 1000)) },
+    ...(implError ? { implError } : {}),
   };
-  return { result, modes };
+  return adapterError ? { result, modes, adapterError } : { result, modes };
 }

@@ -20,11 +20,12 @@ export function ruleTable(r: RunResult): string {
 }
 
 /** One counterexample as a kernel developer reads it. @public */
-export function counterexampleText(c: Counterexample, replayLine: string, file?: string): string {
+export function counterexampleText(c: Counterexample, replayLine: string, file?: string, shrunk = true): string {
   const head = c.rule ? `${c.kind} of ${c.rule}: ${c.msg}\n  ${c.rule}: ${c.statement}` : `${c.kind}: ${c.msg}`;
+  const how = shrunk ? `shrunk to ${c.length}` : `not shrunk (the implementation stopped answering): the run so far, ${Math.max(0, c.length)}`;
   return [
     head,
-    `  shrunk to ${c.length} generated call(s)/step(s) after the probe; trace (>> marks the failing entry):`,
+    `  ${how} generated call(s)/step(s) after the probe; trace (>> marks the failing entry):`,
     c.text,
     '  as dmaengine calls:',
     c.c.split('\n').map((l) => `    ${l}`).join('\n'),
@@ -37,7 +38,8 @@ export function summary(r: RunResult): string {
   const count = (k: string) => r.rules.filter((v) => v.verdict === k).length;
   const c = r.coverage;
   const pct = c.rulesCheckable ? Math.round((100 * c.rulesExercised) / c.rulesCheckable) : 0;
-  return `${r.verdict === 'pass' ? 'CONFORMANT' : 'VIOLATIONS FOUND'}: ${r.implementation.name}, seed ${r.seed}; ` +
+  const head = r.verdict === 'pass' ? (r.known?.length ? 'CONFORMANT (known violations only)' : 'CONFORMANT') : r.verdict === 'error' ? 'IMPLEMENTATION ERROR' : 'VIOLATIONS FOUND';
+  return `${head}${r.partial ? ' (partial run)' : ''}: ${r.implementation.name}, seed ${r.seed}; ` +
     `${count('pass')} pass, ${count('fail')} fail, ${count('not_exercised')} not exercised, ${count('not_supported')} not supported, ` +
     `${count('documented_only')} documented-only; ${c.rulesExercised}/${c.rulesCheckable} checkable rules exercised (${pct}%); ` +
     `${r.stats.sequences} sequences, ${r.stats.commands} commands, ${r.stats.commandsPerSecond} cmds/s, ${(r.durationMs / 1000).toFixed(1)} s`;

@@ -17,6 +17,8 @@ export interface CounterexampleFile extends Counterexample {
   readonly format: typeof COUNTEREXAMPLE_FORMAT;
   /** Implementation spec to replay against (`builtin`, `mutant:<name>`, a module path). */
   readonly impl: string;
+  /** Set when certified through `--impl-cmd`: the command line replay starts (`impl` is then its name). */
+  readonly implCmd?: string;
   readonly mode: Mode;
   /** The replay codec line. */
   readonly replay: string;
@@ -29,6 +31,7 @@ const StepSchema = z.union([
 const FileSchema = z.object({
   format: z.literal(COUNTEREXAMPLE_FORMAT),
   impl: z.string(),
+  implCmd: z.string().optional(),
   mode: z.enum(['legal', 'misuse']),
   config: z.object({ slaves: z.array(z.object({ name: z.string() }).passthrough()).min(1), caps: z.object({}).passthrough(), bytesPerUnit: z.number().int().positive() }).passthrough(),
   commands: z.array(StepSchema),

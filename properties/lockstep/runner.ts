@@ -3,14 +3,17 @@
  * event, callback and environment step to the model as {@link TraceEntry}s, in order,
  * the moment they happen. With `model: null` it drives the engine alone (benchmark).
  * Raises: whatever verdict the model gives (Violation, Undefined, ModelBug), and
- * ImplError('throw') when the implementation throws, ImplError('crash') when callbacks
- * nest deeper than `maxDepth` (a kernel stack overflow).
+ * impl_error('throw') when the implementation itself throws, impl_error(kind) when an
+ * adapter throws an {@link ImplError} (the process hung, crashed, broke the protocol:
+ * kept in `adapterError` with the stderr tail), impl_error('crash') when callbacks nest
+ * deeper than `maxDepth` (a kernel stack overflow).
  * @public
  */
 import type {
   CallbackInvocation, ClientCall, CoverageSink, Ctx, EngineConfig, EngineEvent, EngineHooks, EnvStep,
   Implementation, Model, Ret, RuleId, TraceEntry, Verdict,
 } from '../../spec/api/index.ts';
+import { ImplError, isImplError } from '../../adapters/errors.ts';
 import { runCallbackAction } from './callback-actions.ts';
 import { ClientState } from './client.ts';
 import { preludeSteps } from './prelude.ts';
@@ -22,6 +25,8 @@ export interface RunnerOptions {
   readonly cov?: CoverageSink;
   /** Deepest allowed callback nesting (default 4). */
   readonly maxDepth?: number;
+  /** Called once the run reached quiescence, before end-of-run obligations (e.g. a trace recorder's `finish`). */
+  readonly quiescent?: (() => void) | undefined;
 }
 
 const VOID: Ret = { t: 'void' };
@@ -41,6 +46,12 @@ export class Lockstep implements EngineHooks {
   /** Calls and environment steps handed to the implementation (incl. nested and quiescing ones). */
   commands = 0;
   failure: Verdict | undefined;
+  /**
+   * The {@link ImplError} an adapter threw (the process hung, crashed or broke the
+   * protocol), as opposed to the implementation throwing: the run cannot go on and is
+   * not worth shrinking (each retry would wait for the same timeout).
+   */
+  adapterError: ImplError | undefined;
   /** Rules the misuse commands run so far said they break (misuse mode). */
   readonly expectedMisuse = new Set<RuleId>();
   readonly undefinedSeen: Verdict[] = [];
@@ -58,7 +69,7 @@ export class Lockstep implements EngineHooks {
     try {
       impl.reset(config, this);
     } catch (e) {
-      this.fail({ kind: 'impl_error', what: 'throw', step: 0, msg: `reset threw: ${errMsg(e)}` });
+      this.failImpl(e, 0, 'reset');
     }
   }
 
@@ -109,7 +120,7 @@ export class Lockstep implements EngineHooks {
     try {
       ret = this.impl.call(c, ctx);
     } catch (e) {
-      this.fail({ kind: 'impl_error', what: 'throw', step: this.index - 1, msg: `${c.op} threw: ${errMsg(e)}` });
+      this.failImpl(e, this.index - 1, c.op);
       return VOID;
     }
     this.push({ k: 'ret', ret });
@@ -127,7 +138,7 @@ export class Lockstep implements EngineHooks {
     try {
       this.impl.env(step);
     } catch (e) {
-      this.fail({ kind: 'impl_error', what: 'throw', step: this.index - 1, msg: `${step.op} threw: ${errMsg(e)}` });
+      this.failImpl(e, this.index - 1, step.op);
       return;
     }
     this.push({ k: 'env_end' });
@@ -170,6 +181,7 @@ export class Lockstep implements EngineHooks {
     }
     for (let i = 0; i < 4 && (this.client.irqPending.size > 0 || this.client.taskletPending.size > 0); i++) this.flushPending();
     this.releaseReusable();
+    if (!this.failure) this.opts.quiescent?.();
     if (this.model && !this.failure) {
       const r = this.model.end(this.state, this.index, this.opts.cov);
       this.state = r.state;
@@ -211,6 +223,16 @@ export class Lockstep implements EngineHooks {
       if (pass > 0 || stuck.size === 0) break;
       for (const ch of stuck) this.call({ op: 'terminate_sync', chan: ch }, 'process');
       this.flushPending();
+    }
+  }
+
+  /** An exception out of the implementation: an adapter's ImplError keeps its kind and stderr tail. */
+  private failImpl(e: unknown, step: number, what: string): void {
+    if (isImplError(e)) {
+      this.adapterError ??= e;
+      this.fail({ kind: 'impl_error', what: e.kind, step, msg: `${what}: ${errMsg(e)}` });
+    } else {
+      this.fail({ kind: 'impl_error', what: 'throw', step, msg: `${what} threw: ${errMsg(e)}` });
     }
   }
 
