@@ -1,25 +1,34 @@
 /**
  * End-of-run obligations at a quiescent point (the harness ran every pending
  * interrupt and tasklet). Engine obligations are reported before client ones.
- * Raises Violation(DESC-8, CYC-3, ISS-3, TERM-11), Undefined(DESC-4, DESC-14), ModelBug.
+ * Raises Violation(DESC-8, CYC-3, CYC-7, ISS-3, TERM-11), Undefined(DESC-4, DESC-14), ModelBug.
  * @internal
  */
 import type { CoverageSink, StepResult } from '../api/index.ts';
-import { cyc3_periodCallbackNotLost } from '../rules/cyclic.ts';
+import { cyc3_periodCallbackNotLost, cyc7_loadEotAtEnd } from '../rules/cyclic.ts';
 import { desc14_reuseReleased, desc4_preparedSubmitted, desc8_callbackOwed } from '../rules/desc.ts';
 import { iss3_order } from '../rules/issue.ts';
 import type { Cx, Fail } from '../rules/require.ts';
 import { stalled } from './env.ts';
-import { owesCallback } from './events-hw.ts';
+import { eotDeadline, owesCallback } from './events-hw.ts';
 import type { Chan, ModelState } from './state.ts';
 import { toResult } from './step.ts';
+import { descIn } from './store.ts';
 
 function engineOwes(cx: Cx, ch: Chan): Fail | undefined {
   const completed = ch.descs.filter((d) => d.phase === 'completed');
   return desc8_callbackOwed(cx, completed.some(owesCallback))
     ?? iss3_order(cx, completed.length === 0, 'completed descriptor never released')
     ?? cyc3_periodCallbackNotLost(cx, ch.descs.some((d) => d.cyclic && d.phase === 'active' && d.periodCbPending && owesCallback(d)))
-    ?? stalled(cx, ch);
+    ?? stalled(cx, ch)
+    ?? eotTakenOver(cx, ch);
+}
+
+/** CYC-7: a repeated transfer whose repetition ended with LOAD_EOT work issued was replaced. */
+function eotTakenOver(cx: Cx, ch: Chan): Fail | undefined {
+  const a = ch.active === undefined ? undefined : descIn(ch, ch.active);
+  if (a === undefined || !a.repeat || ch.paused || !ch.descs.some((d) => d.phase === 'issued' && d.loadEot)) return undefined;
+  return cyc7_loadEotAtEnd(cx, a.moved < eotDeadline(a.len, a.eotSince), 'repetition ended but the issued LOAD_EOT transfer never took over');
 }
 
 function clientOwes(cx: Cx, ch: Chan): Fail | undefined {

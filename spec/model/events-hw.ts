@@ -33,6 +33,17 @@ function lateActivity(cx: Cx, s: ModelState, ch: Chan, desc: number, what: strin
   return iss1_onlyIssuedStart(cx, false, what);
 }
 
+/**
+ * CYC-7: bytes of a repeated transfer after which a LOAD_EOT transfer first seen at `since` must
+ * have taken over: the end of the repetition then running, or of the next one when it was seen
+ * exactly at a boundary (the hardware may already have looped). Infinity: no LOAD_EOT seen.
+ * @internal
+ */
+export function eotDeadline(len: number, since: number | undefined): number {
+  if (since === undefined) return Number.POSITIVE_INFINITY;
+  return since > 0 && since % len === 0 ? since + len : (Math.floor(since / len) + 1) * len;
+}
+
 /** `hw_start`: only the issued head, only in issue/resume/completion paths. @internal */
 export function hwStart(cx: Cx, s: ModelState, ch: Chan, ev: Ev<'hw_start'>, fr: Frame): Out {
   const d = descIn(ch, ev.desc);
@@ -51,7 +62,7 @@ export function hwStart(cx: Cx, s: ModelState, ch: Chan, ev: Ev<'hw_start'>, fr:
         ?? (a.repeat ? (d.loadEot ? cyc7_loadEotAtEnd(cx, a.moved > 0 && a.moved % a.len === 0, 'LOAD_EOT transfer started before the end of a repetition') : cyc8_blockedBehindRepeat(cx, true))
           : iss3_order(cx, false, 'descriptor started while another is active')))
     ?? (s.cfg.caps.completionNoOrder ? undefined : iss3_order(cx, head?.id === d.id, 'descriptor started out of issue order'));
-  const nd = { ...d, phase: 'active' as const, moved: 0, periodEvents: 0, periodCbPending: false };
+  const nd = { ...d, phase: 'active' as const, moved: 0, periodEvents: 0, periodCbPending: false, eotSince: undefined };
   return { s: setChan(s, { ...putDesc(ch, nd), active: d.id, startDeferred: false }), fail };
 }
 
@@ -70,6 +81,7 @@ export function xfer(cx: Cx, s: ModelState, ch: Chan, ev: Ev<'xfer'>, fr: Frame)
   const loop = d.cyclic || d.repeat;
   const pos = loop ? d.moved % d.len : d.moved;
   const eotWaiting = d.repeat && ch.descs.some((x) => x.phase === 'issued' && x.loadEot);
+  const eotSince = eotWaiting ? d.eotSince ?? d.moved : d.eotSince;
   const fail = term7_stopped(cx, d.phase === 'terminated')
     ?? iss1_onlyIssuedStart(cx, d.phase === 'active', 'data moved for a descriptor not started')
     ?? iss3_order(cx, ch.active === d.id, 'data moved for a descriptor that is not the running one')
@@ -79,13 +91,14 @@ export function xfer(cx: Cx, s: ModelState, ch: Chan, ev: Ev<'xfer'>, fr: Frame)
     ?? desc6_data(cx, ev.offset === pos, 'xfer not contiguous')
     ?? (loop
       ? cyc7_loadEotAtEnd(cx, !eotWaiting || pos + ev.len <= d.len, 'repeated transfer ran past its end with a LOAD_EOT transfer issued')
+        ?? cyc7_loadEotAtEnd(cx, !eotWaiting || d.moved < eotDeadline(d.len, eotSince), 'repeated transfer started another repetition although a LOAD_EOT transfer was issued')
         ?? desc6_data(cx, ev.len <= d.len, 'xfer longer than the cyclic buffer')
       : ev.offset + ev.len <= d.len ? undefined
         : (d.flags & DMA_PREP_REPEAT) !== 0 ? cyc9_repeatIgnored(cx, true) : desc6_data(cx, false, 'xfer beyond the descriptor length'));
   if (fail !== undefined) return { s, fail };
   const moved = moveData(cx, s, ch, d, ev);
   const nch = moved.s.chans[ch.id] ?? ch;
-  return { s: setChan(moved.s, putDesc(nch, { ...d, moved: d.moved + ev.len })), fail: moved.fail };
+  return { s: setChan(moved.s, putDesc(nch, { ...d, moved: d.moved + ev.len, eotSince })), fail: moved.fail };
 }
 
 /** `complete`: the running descriptor after its last byte, in cookie order. @internal */

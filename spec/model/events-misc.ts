@@ -1,11 +1,12 @@
 /**
  * Engine events: irq_raised, tasklet_scheduled, periph_rx, periph_lost, desc_freed, meta_fault.
- * Raises Violation(PROV-4, DESC-6, DESC-13, TERM-9, CB-16, META-10).
+ * Raises Violation(PROV-4, DESC-6, DESC-13, TERM-9, CB-16, CH-6, META-10).
  * @internal
  */
 import { DMA_PREP_INTERRUPT } from '../api/index.ts';
 import type { EngineEvent } from '../api/index.ts';
 import { cb16_callbackBeforeFree } from '../rules/callback.ts';
+import { ch6_releaseSynchronizes } from '../rules/channel.ts';
 import { desc13_reuseRecycled, desc6_data } from '../rules/desc.ts';
 import { meta10_keptUntilCallback } from '../rules/metadata.ts';
 import { prov4_submitOnlyQueues } from '../rules/provider.ts';
@@ -49,7 +50,7 @@ export function metaFault(cx: Cx, s: ModelState): Out {
 }
 
 /** Where a descriptor of each phase may be freed, and how it dies. */
-function freeCheck(cx: Cx, d: Desc, fr: Frame, ch: Chan): { readonly fail: Fail | undefined; readonly why: DeathCause } {
+function freeCheck(cx: Cx, s: ModelState, d: Desc, fr: Frame, ch: Chan): { readonly fail: Fail | undefined; readonly why: DeathCause } {
   const term = inCall(fr, ch.id, ...TERMINATES);
   const rel = inCall(fr, ch.id, 'release_channel');
   const own = fr.k === 'call' && callDesc(fr) === d.id && (fr.call.op === 'submit' || fr.call.op === 'desc_free');
@@ -64,7 +65,13 @@ function freeCheck(cx: Cx, d: Desc, fr: Frame, ch: Chan): { readonly fail: Fail 
     case 'submitted': case 'issued': case 'active':
       return { fail: term9_released(cx, rel, 'descriptor freed while in flight'), why: 'released' };
     case 'completed':
-      return { fail: term9_released(cx, tasklet || rel || term, 'completed descriptor freed outside the tasklet') ?? (owed && !rel ? early('descriptor freed before its callback') : undefined), why: 'completed' };
+      return {
+        fail: term9_released(cx, tasklet || rel || term, 'completed descriptor freed outside the tasklet')
+          ?? (owed && !rel ? early('descriptor freed before its callback') : undefined)
+          // The last release synchronizes first (vchan_synchronize runs the scheduled callbacks).
+          ?? (rel && s.cfg.caps.synchronize ? ch6_releaseSynchronizes(cx, !owed) : undefined),
+        why: 'completed',
+      };
     case 'callback':
       return { fail: early('descriptor freed while its callback runs'), why: 'completed' };
     case 'done':
@@ -82,7 +89,7 @@ export function descFreed(cx: Cx, s: ModelState, ch: Chan, ev: Ev<'desc_freed'>,
   if (d === undefined) return { s, fail: cb16_callbackBeforeFree(cx, false, 'descriptor freed twice'), own: false };
   const own = fr.k === 'call' && callDesc(fr) === d.id && (fr.call.op === 'submit' || fr.call.op === 'desc_free');
   const realFree = inCall(fr, ch.id, 'release_channel') || (own && fr.k === 'call' && fr.call.op === 'desc_free');
-  const fc = freeCheck(cx, d, fr, ch);
+  const fc = freeCheck(cx, s, d, fr, ch);
   const fail = desc13_reuseRecycled(cx, d.reuse && !realFree, ev.recycled) ?? fc.fail;
   if (ev.recycled && d.reuse && !realFree) {
     return { s: setChan(s, putDesc(ch, { ...d, phase: 'reusable', cookie: 0, abortedFrom: undefined })), fail, own };

@@ -54,7 +54,9 @@ export function onEvent(cx: Cx, s: ModelState, ev: EngineEvent): Out {
   const ch = s.chans[ev.chan];
   if (ch === undefined) return { s, fail: ch6_quietAfterRelease(cx, false) };
   if (ch.poisoned || (fr.k === 'call' && fr.loose && fr.chan === ch.id)) return { s };
-  const held = ch6_quietAfterRelease(cx, ch.held || inCall(fr, ch.id, 'release_channel'));
+  // The peripheral is not the DMA controller: it may drain (or lose) its FIFO after release (CH-6).
+  const periph = ev.ev === 'periph_rx' || ev.ev === 'periph_lost';
+  const held = periph ? undefined : ch6_quietAfterRelease(cx, ch.held || inCall(fr, ch.id, 'release_channel'));
   const ff = held ?? frameFail(cx, fr, ch);
   const out: Out & { readonly own?: boolean } = ff !== undefined ? { s, fail: ff } : (ON[ev.ev] as EvHandler<EngineEvent>)(cx, s, ch, ev, fr);
   const nfr = out.s.stack[i] ?? fr;

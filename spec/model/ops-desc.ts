@@ -41,7 +41,9 @@ export const setReuse: Op<'set_reuse'> = {
     const l = liveDesc(cx, s, c.desc);
     const ub = l.fail ?? desc5_noDerefAfterSubmit(cx, l.d !== undefined && clientOwned(l.d.phase));
     const slave = l.d === undefined ? undefined : s.cfg.slaves[l.d.chan];
-    const capsErr: Errno | undefined = slave !== undefined && slave.directions.length === 0 ? 'ENXIO' : undefined;
+    const caps = s.cfg.caps;
+    // dma_get_slave_caps fails first (CAPS-1): no DMA_SLAVE / DMA_CYCLIC, or no directions.
+    const capsErr: Errno | undefined = slave !== undefined && (slave.directions.length === 0 || !(caps.slaveSg || caps.dmaVec || caps.cyclic)) ? 'ENXIO' : undefined;
     const deferred = capsErr === undefined ? caps5_reuseNeedsCap(cx, s.cfg.caps.descriptorReuse) : undefined;
     return { chan: l.chan, ub, deferred, spec: desc10_setReuseRets(capsErr, s.cfg.caps.descriptorReuse) };
   },

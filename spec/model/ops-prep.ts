@@ -99,7 +99,7 @@ export const prep: OpHandler<PrepCall> = {
       id: c.desc, chan: c.chan, kind: p.kind, dir: p.dir, len: p.len, segs: p.segs, periodLen: p.periodLen,
       flags: c.flags, width: widthFor(ch.cfg, p.dir), cfgDir: ch.cfg?.direction,
       cyclic: p.kind === 'cyclic', repeat: p.kind === 'interleaved' && (c.flags & DMA_PREP_REPEAT) !== 0 && s.cfg.caps.repeat,
-      loadEot: (c.flags & DMA_PREP_LOAD_EOT) !== 0, phase: 'prepared', seq: 0, cookie: 0,
+      loadEot: (c.flags & DMA_PREP_LOAD_EOT) !== 0, eotSince: undefined, phase: 'prepared', seq: 0, cookie: 0,
       reuse: (c.flags & DMA_CTRL_REUSE) !== 0, hasCallback: false, hasCallbackResult: false, action: undefined,
       meta: { mode: 'none', ptr: 'none', copied: false }, moved: 0, periodEvents: 0, periodCbPending: false,
       compOrder: 0, abortedFrom: undefined, calledBack: false,

@@ -41,6 +41,8 @@ export interface Desc {
   /** Interleaved with DMA_PREP_REPEAT on a channel with the REPEAT capability. */
   readonly repeat: boolean;
   readonly loadEot: boolean;
+  /** Repeated transfer: bytes moved when a LOAD_EOT transfer was first seen issued behind it (CYC-7). */
+  readonly eotSince: number | undefined;
   readonly phase: DescPhase;
   /** Cookie sequence number of the last successful submit (0: never). */
   readonly seq: number;

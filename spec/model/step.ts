@@ -51,9 +51,10 @@ function taintCall(s: ModelState, c: ClientCall): ModelState {
 }
 
 /** A descriptor prepared on a poisoned channel: remembered only to route later calls to that channel. */
-function ghost(s: ModelState, fr: CallFrame, r: Ret): ModelState {
+function ghost(s: ModelState, fr: CallFrame): ModelState {
   const c = fr.call;
-  if (r.t !== 'ok' || fr.chan === undefined || (c.op !== 'prep_slave_sg' && c.op !== 'prep_dma_vec' && c.op !== 'prep_cyclic' && c.op !== 'prep_interleaved')) return s;
+  // Any answer (even NULL): anything goes there, so the id belongs to that channel from now on.
+  if (fr.chan === undefined || (c.op !== 'prep_slave_sg' && c.op !== 'prep_dma_vec' && c.op !== 'prep_cyclic' && c.op !== 'prep_interleaved')) return s;
   return { ...s, dead: { id: c.desc, chan: fr.chan, why: 'poisoned', syncCount: 0, next: s.dead } };
 }
 
@@ -99,7 +100,7 @@ function onRet(cx: Cx, s: ModelState, r: Ret): Out {
   const fr = top(s);
   if (fr === undefined || fr.k !== 'call') return { s, bug: 'ret without a call' };
   const ns = pop(s);
-  if (fr.loose || (fr.chan !== undefined && ns.chans[fr.chan]?.poisoned === true)) return { s: ghost(ns, fr, r) };
+  if (fr.loose || (fr.chan !== undefined && ns.chans[fr.chan]?.poisoned === true)) return { s: ghost(ns, fr) };
   const h = handlerOf(fr.call);
   const ch = fr.chan === undefined ? undefined : ns.chans[fr.chan];
   const f1 = h.pre?.(cx, ns, fr.call, r) ?? checkRet(cx, fr.spec, ch, r) ?? callEndChecks(cx, ns, fr);

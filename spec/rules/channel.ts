@@ -41,6 +41,13 @@ export const ch6_quietAfterRelease = (cx: Cx, held: boolean): Fail | undefined =
   engine(cx, held, 'CH-6', 'engine activity on a channel that is not held');
 
 /**
+ * CH-6: the last release runs dmaengine_synchronize, so a completed descriptor's owed callback runs before release frees it.
+ * Source: DC (dma_chan_put); VH (vchan_synchronize).
+ */
+export const ch6_releaseSynchronizes = (cx: Cx, callbackRan: boolean): Fail | undefined =>
+  engine(cx, callbackRan, 'CH-6', 'release freed a completed descriptor before its owed callback ran');
+
+/**
  * CH-7: stop all transfers before releasing the channel.
  * Source: [derived] DC (dma_chan_put); DH (dmaengine_synchronize).
  */

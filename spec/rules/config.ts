@@ -48,10 +48,13 @@ export const cfg5_deviceSideWidth = (cx: Cx, width: BusWidth, dir: Direction): F
   client(cx, width !== 0 || (dir !== 'MEM_TO_DEV' && dir !== 'DEV_TO_MEM'), 'CFG-5', 'device-side width not configured for this direction');
 
 /**
- * CAPS-1/CAPS-2: dma_get_slave_caps fails with -ENXIO when directions is 0, else reports the device's caps; cmd_* mirror the ops.
+ * CAPS-1/CAPS-2: dma_get_slave_caps fails with -ENXIO without DMA_SLAVE/DMA_CYCLIC or when directions is 0, else reports the device's caps; cmd_* mirror the ops.
  * Source: DC (dma_get_slave_caps).
  */
 export function caps1_slaveCapsRets(e: EngineConfig, slave: SlaveEntry): RetSpec {
+  // DMA_SLAVE is set by a slave_sg or dma_vec prep op; without it and without DMA_CYCLIC there is no slave channel.
+  const slaveCap = e.caps.slaveSg || e.caps.dmaVec || e.caps.cyclic;
+  if (!slaveCap) return { rule: 'CAPS-1', msg: 'get_slave_caps without DMA_SLAVE or DMA_CYCLIC must return ENXIO', alts: [{ t: 'err', e: ['ENXIO'] }] };
   if (slave.directions.length === 0) return { rule: 'CAPS-1', msg: 'get_slave_caps without directions must return ENXIO', alts: [{ t: 'err', e: ['ENXIO'] }] };
   const caps: SlaveCaps = {
     srcAddrWidths: e.addrWidths, dstAddrWidths: e.addrWidths, directions: slave.directions,
