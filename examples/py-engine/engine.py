@@ -184,7 +184,7 @@ class Engine:
             return NULL
         if op == "set_callback":
             d = self.live(c["desc"])
-            if d:
+            if d and d.fn != "callback_result":   # CB-7: with both set, only callback_result runs
                 d.fn = c["fn"]
             return VOID
         if op in ("set_reuse", "desc_free"):

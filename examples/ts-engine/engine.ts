@@ -90,7 +90,8 @@ class TsEngine implements Implementation {
       case 'unmap_buf': { const b = this.bufs.get(c.buf); if (b) b.map = 'no'; return VOID; }
       case 'prep_slave_sg': return this.prep(c.chan, c.desc, c.sgl, c.dir) ? { t: 'ok' } : { t: 'null' };
       case 'prep_dma_vec': case 'prep_cyclic': case 'prep_interleaved': return { t: 'null' };
-      case 'set_callback': { const d = this.live(c.desc); if (d) d.fn = c.fn; return VOID; }
+      // CB-7: with both set, dmaengine_desc_callback_invoke calls callback_result only.
+      case 'set_callback': { const d = this.live(c.desc); if (d && d.fn !== 'callback_result') d.fn = c.fn; return VOID; }
       case 'set_reuse': case 'desc_free': return err('EPERM');
       case 'metadata_supported': return { t: 'bool', v: false };
       case 'attach_metadata': case 'set_metadata_len': case 'get_metadata_ptr': return err('ENOTSUPP');
