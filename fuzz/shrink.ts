@@ -2,8 +2,9 @@
  * Shrinking a failing fuzz sequence to a short one that fails the same way (same verdict
  * kind and rule). Delta debugging (Zeller's ddmin, chunks halving down to single
  * commands) first over the symbolic commands — removing one re-resolves the rest against
- * the new state, so later commands stay legal — then over the concrete steps, then each
- * `advance` is cut to the fewest units that still fail. The probe (prelude) is kept.
+ * the new state, so later commands stay legal — then over the concrete steps (and every
+ * pair of steps, for short sequences), then each `advance` is cut to the fewest units
+ * that still fail, then the configuration is simplified. The probe (prelude) is kept.
  * Bounded by a deadline and the campaign's stop flag: it returns the best so far.
  * @public
  */
@@ -85,6 +86,7 @@ export function shrink(o: ShrinkInput): ShrinkOutput {
   let gen: Step[] = first.steps.slice(first.preludeLength);
   if (same(replay(gen))) {
     gen = ddmin(gen, (g) => same(replay(g)), out);
+    gen = dropPairs(gen, (g) => same(replay(g)), out);
     gen = shrinkAdvances(gen, (g) => same(replay(g)), out);
   } else {
     gen = first.steps.slice(first.preludeLength);
@@ -113,6 +115,22 @@ function simplifyConfig(cfg: EngineConfig, fails: (c: EngineConfig) => boolean, 
     if (out()) break;
     const cand = edit(cur);
     if (JSON.stringify(cand) !== JSON.stringify(cur) && fails(cand)) cur = cand;
+  }
+  return cur;
+}
+
+/**
+ * ddmin removes aligned chunks; a step and the one that depends on it (a prep and its
+ * submit) can sit anywhere. For short sequences try every pair. @internal
+ */
+function dropPairs(gen: Step[], fails: (g: readonly Step[]) => boolean, out: () => boolean): Step[] {
+  let cur = gen;
+  if (cur.length > 16) return cur;
+  for (let i = 0; i < cur.length && !out(); i++) {
+    for (let j = i + 1; j < cur.length && !out(); j++) {
+      const cand = cur.filter((_, k) => k !== i && k !== j);
+      if (fails(cand)) { cur = cand; i = -1; break; }
+    }
   }
   return cur;
 }
