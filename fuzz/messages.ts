@@ -34,6 +34,8 @@ export interface WorkerStats {
   readonly failures: number;
   readonly firstFailureMs: number | undefined;
   readonly digest: number;
+  /** ms the worker's campaign has been running (start-up excluded). */
+  readonly elapsedMs: number;
 }
 
 /** @internal */

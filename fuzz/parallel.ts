@@ -33,6 +33,8 @@ export interface PoolTotals {
   readonly commands: number;
   readonly failures: number;
   readonly firstFailureMs: number | undefined;
+  /** The longest a worker's campaign has run (ms, start-up excluded): the time rates are over. */
+  readonly busyMs: number;
   readonly perWorker: readonly WorkerStats[];
 }
 
@@ -42,7 +44,7 @@ export function splitRuns(runs: number, parts: number, index: number): number {
 }
 
 const ENTRY = new URL('./worker-entry.mjs', import.meta.url);
-const EMPTY: WorkerStats = { sequences: 0, commands: 0, failures: 0, firstFailureMs: undefined, digest: 0 };
+const EMPTY: WorkerStats = { sequences: 0, commands: 0, failures: 0, firstFailureMs: undefined, digest: 0, elapsedMs: 0 };
 
 /** @public */
 export class WorkerPool {
@@ -86,7 +88,7 @@ export class WorkerPool {
   totals(): PoolTotals {
     const sum = (f: (s: WorkerStats) => number) => this.stats.reduce((a, s) => a + f(s), 0);
     const firsts = this.stats.map((s) => s.firstFailureMs).filter((x): x is number => x !== undefined);
-    return { sequences: sum((s) => s.sequences), commands: sum((s) => s.commands), failures: sum((s) => s.failures), firstFailureMs: firsts.length ? Math.min(...firsts) : undefined, perWorker: this.stats };
+    return { sequences: sum((s) => s.sequences), commands: sum((s) => s.commands), failures: sum((s) => s.failures), busyMs: Math.max(0, ...this.stats.map((s) => s.elapsedMs)), firstFailureMs: firsts.length ? Math.min(...firsts) : undefined, perWorker: this.stats };
   }
 
   /** Coverage counts added over workers (latest snapshot of each). */

@@ -10,6 +10,8 @@ import { figuresText } from './coverage.ts';
 /** @public */
 export interface ProgressSnapshot {
   readonly elapsedMs: number;
+  /** The time the command rate is over (the workers' running time, start-up excluded). */
+  readonly busyMs: number;
   readonly sequences: number;
   readonly commands: number;
   readonly figures: CoverageFigures;
@@ -19,7 +21,7 @@ export interface ProgressSnapshot {
 
 /** `12.3s  1,204 seq  48,211 cmd/s  pairs … rules …  2 findings (31 failing seq)`. @public */
 export function progressText(p: ProgressSnapshot): string {
-  const rate = Math.round(p.commands / Math.max(0.001, p.elapsedMs / 1000));
+  const rate = Math.round(p.commands / Math.max(0.001, p.busyMs / 1000));
   return `fuzz: ${(p.elapsedMs / 1000).toFixed(1)}s  ${p.sequences.toLocaleString('en')} seq  ${rate.toLocaleString('en')} cmd/s  ${figuresText(p.figures)}  ${p.findings} finding(s) (${p.failures} failing seq)`;
 }
 

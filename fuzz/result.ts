@@ -13,6 +13,8 @@ import { type CoverageMap, figures } from './coverage.ts';
 export interface FuzzTotals {
   readonly sequences: number;
   readonly commands: number;
+  /** Time the throughput is over: the longest worker's running time (start-up and corpus replay excluded). */
+  readonly busyMs: number;
 }
 
 /** @public */
@@ -52,6 +54,6 @@ export function fuzzResult(i: ResultInput): RunResult {
     rules: ruleVerdicts(i.impl.profile, counter, i.counterexamples),
     counterexamples: i.counterexamples,
     coverage: { rulesExercised: f.rulesExercised, rulesCheckable: f.rulesExercisable, pairsVisited: f.pairsVisited, pairsReachable: f.pairsReachable },
-    stats: { sequences: i.totals.sequences, commands: i.totals.commands, commandsPerSecond: Math.round(i.totals.commands / Math.max(0.001, durationMs / 1000)) },
+    stats: { sequences: i.totals.sequences, commands: i.totals.commands, commandsPerSecond: Math.round(i.totals.commands / Math.max(0.001, (i.totals.busyMs || durationMs) / 1000)) },
   };
 }

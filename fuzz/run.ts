@@ -108,7 +108,7 @@ export async function runFuzz(o: FuzzOptions): Promise<FuzzOutcome> {
   o.signal?.addEventListener('abort', onAbort);
   const snapshot = () => {
     const t = pool.totals();
-    return { elapsedMs: Date.now() - started, sequences: t.sequences, commands: t.commands, figures: figures(pool.coverage(), exercisable), findings: cxs.length, failures: t.failures };
+    return { elapsedMs: Date.now() - started, busyMs: t.busyMs, sequences: t.sequences, commands: t.commands, figures: figures(pool.coverage(), exercisable), findings: cxs.length, failures: t.failures };
   };
   const timer = setInterval(() => progress.update(snapshot), 100);
   try {

@@ -42,7 +42,7 @@ async function main(): Promise<void> {
     wants: (sig) => !enough.has(ruleOfSignature(sig)),
     onFinding: (finding) => post({ kind: 'finding', worker: d.worker, finding }),
   });
-  const stats = (): WorkerStats => ({ sequences: c.sequences, commands: c.commands, failures: c.failures, firstFailureMs: c.firstFailureMs, digest: c.digest });
+  const stats = (): WorkerStats => ({ sequences: c.sequences, commands: c.commands, failures: c.failures, firstFailureMs: c.firstFailureMs, digest: c.digest, elapsedMs: c.elapsed() });
   let last = Date.now();
   try {
     while (!c.runSlice(40)) {

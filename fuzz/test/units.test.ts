@@ -77,7 +77,7 @@ describe('generation weights', () => {
 });
 
 describe('progress', () => {
-  const snap = () => ({ elapsedMs: 2000, sequences: 10, commands: 5000, findings: 1, failures: 2, figures: { pairsVisited: 9, pairsReachable: 10, rulesExercised: 3, rulesExercisable: 4 } });
+  const snap = () => ({ elapsedMs: 2000, busyMs: 2000, sequences: 10, commands: 5000, findings: 1, failures: 2, figures: { pairsVisited: 9, pairsReachable: 10, rulesExercised: 3, rulesExercisable: 4 } });
 
   it('rewrites one status line on a terminal and clears it before a message', () => {
     let out = '';
