@@ -6,7 +6,7 @@
  * budget (time budgets decide only where it stops).
  * @public
  */
-import type { Implementation, Model, RuleId } from '../spec/api/index.ts';
+import type { ImplErrorKind, Implementation, Model, RuleId } from '../spec/api/index.ts';
 import { fnvStep, FNV_OFFSET } from '../spec/api/index.ts';
 import { CoverageMap, exercisableRules } from './coverage.ts';
 import { type Finding, makeFinding } from './finding.ts';
@@ -16,6 +16,13 @@ import { FuzzRng } from './rng.ts';
 import { runSequence } from './sequence.ts';
 import { shrink, signature } from './shrink.ts';
 import { supportedSpecs } from './swarm.ts';
+
+/** An adapter's failure, as RunResult.implError shows it. @public */
+export interface AdapterFailure {
+  readonly what: ImplErrorKind;
+  readonly msg: string;
+  readonly stderrTail: readonly string[];
+}
 
 /** @public */
 export interface CampaignOptions {
@@ -57,6 +64,8 @@ export class Campaign {
   /** ms since start at which the first failure was seen, and its signature. */
   firstFailureMs: number | undefined;
   firstSignature: string | undefined;
+  /** Set when the adapter gave up (the process hung, crashed, broke the protocol): the campaign ends. */
+  implError: AdapterFailure | undefined;
   private readonly rng: FuzzRng;
   private readonly planner: Planner;
   private readonly started = Date.now();
@@ -75,7 +84,7 @@ export class Campaign {
 
   done(): boolean {
     const o = this.o;
-    return o.stop() || (o.runs !== undefined && this.sequences >= o.runs) || (o.timeMs !== undefined && this.elapsed() >= o.timeMs);
+    return o.stop() || this.implError !== undefined || (o.runs !== undefined && this.sequences >= o.runs) || (o.timeMs !== undefined && this.elapsed() >= o.timeMs);
   }
 
   /** Run sequences for about `ms`, or until done. Returns done(). */
@@ -105,6 +114,13 @@ export class Campaign {
     this.firstFailureMs ??= this.elapsed();
     const sig = signature(v);
     this.firstSignature ??= sig;
+    if (r.adapterError) {
+      // No shrinking against an engine that is gone: report the run as it is and stop.
+      const e = r.adapterError;
+      this.implError = { what: e.kind, msg: e.message, stderrTail: e.stderrTail };
+      o.onFinding(makeFinding(r, v, { seed: o.seed, path: `${o.worker}:${n}`, config: plan.config, mode: plan.mode, impl: o.implSpec }));
+      return;
+    }
     if (o.wants && !o.wants(sig)) return;
     const s = shrink({ model: o.model, impl: o.impl, config: plan.config, mode: plan.mode, cmds: run.cmds, verdict: v, deadline: Date.now() + o.shrinkMs, stop: o.stop });
     // A shrunk run that no longer fails the same way (cannot happen with a deterministic

@@ -2,6 +2,7 @@
  * Messages between the campaign driver (main thread) and fuzz workers. Plain data
  * (structured clone). @internal
  */
+import type { AdapterFailure } from './campaign.ts';
 import type { CoverageSnapshot } from './coverage.ts';
 import type { Finding } from './finding.ts';
 
@@ -43,7 +44,8 @@ export type FromWorker =
   | { readonly kind: 'progress'; readonly worker: number; readonly stats: WorkerStats; readonly cov: CoverageSnapshot }
   | { readonly kind: 'finding'; readonly worker: number; readonly finding: Finding }
   | { readonly kind: 'done'; readonly worker: number; readonly stats: WorkerStats; readonly cov: CoverageSnapshot }
-  | { readonly kind: 'error'; readonly worker: number; readonly msg: string; readonly usage: boolean };
+  | { readonly kind: 'error'; readonly worker: number; readonly msg: string; readonly usage: boolean }
+  | { readonly kind: 'impl_error'; readonly worker: number; readonly failure: AdapterFailure };
 
 /** @internal */
 export type ToWorker = { readonly kind: 'enough'; readonly rule: string };

@@ -7,6 +7,7 @@
  * @public
  */
 import { Worker } from 'node:worker_threads';
+import type { AdapterFailure } from './campaign.ts';
 import { CoverageMap, type CoverageSnapshot } from './coverage.ts';
 import type { Finding } from './finding.ts';
 import type { FromWorker, ToWorker, WorkerInit, WorkerStats } from './messages.ts';
@@ -54,6 +55,8 @@ export class WorkerPool {
   private readonly covs: CoverageSnapshot[];
   /** First error a worker reported (bad implementation, crash of the harness). */
   error: { readonly msg: string; readonly usage: boolean } | undefined;
+  /** First adapter failure (the implementation's process hung, crashed or broke the protocol); the run stops. */
+  implError: AdapterFailure | undefined;
   readonly done: Promise<void>;
 
   constructor(private readonly o: PoolOptions, private readonly ev: PoolEvents) {
@@ -108,6 +111,10 @@ export class WorkerPool {
         return;
       case 'finding':
         this.ev.onFinding(m.finding, m.worker);
+        return;
+      case 'impl_error':
+        this.implError ??= m.failure;
+        this.stop();
         return;
       case 'error':
         this.error ??= { msg: m.msg, usage: m.usage };

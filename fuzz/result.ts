@@ -7,6 +7,7 @@ import { CoverageCounter } from '../properties/certify/coverage.ts';
 import { ruleVerdicts } from '../properties/certify/verdicts.ts';
 import { type Counterexample, REPORT_SCHEMA_VERSION, type RunResult } from '../reports/index.ts';
 import type { Implementation, RuleId } from '../spec/api/index.ts';
+import type { AdapterFailure } from './campaign.ts';
 import { type CoverageMap, figures } from './coverage.ts';
 
 /** @public */
@@ -30,6 +31,8 @@ export interface ResultInput {
   readonly exercisable: ReadonlySet<RuleId>;
   readonly counterexamples: readonly Counterexample[];
   readonly totals: FuzzTotals;
+  /** The adapter gave up: verdict `error`. */
+  readonly implError?: AdapterFailure | undefined;
 }
 
 /** @public */
@@ -50,10 +53,11 @@ export function fuzzResult(i: ResultInput): RunResult {
     finishedAt: new Date(i.finishedMs).toISOString(),
     durationMs,
     partial: i.partial,
-    verdict: i.counterexamples.length > 0 ? 'fail' : 'pass',
+    verdict: i.implError ? 'error' : i.counterexamples.length > 0 ? 'fail' : 'pass',
     rules: ruleVerdicts(i.impl.profile, counter, i.counterexamples),
     counterexamples: i.counterexamples,
     coverage: { rulesExercised: f.rulesExercised, rulesCheckable: f.rulesExercisable, pairsVisited: f.pairsVisited, pairsReachable: f.pairsReachable },
+    ...(i.implError ? { implError: i.implError } : {}),
     stats: { sequences: i.totals.sequences, commands: i.totals.commands, commandsPerSecond: Math.round(i.totals.commands / Math.max(0.001, (i.totals.busyMs || durationMs) / 1000)) },
   };
 }

@@ -53,6 +53,7 @@ async function main(): Promise<void> {
       // Let 'enough' messages in.
       await new Promise((r) => setImmediate(r));
     }
+    if (c.implError) post({ kind: 'impl_error', worker: d.worker, failure: c.implError });
     post({ kind: 'done', worker: d.worker, stats: stats(), cov: c.cov.snapshot() });
   } catch (e) {
     post({ kind: 'error', worker: d.worker, msg: `worker ${d.worker}: ${e instanceof Error ? e.message : String(e)}`, usage: false });

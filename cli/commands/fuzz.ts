@@ -3,7 +3,8 @@
  * Replays the corpus first, keeps every new shrunk failure in it, prints progress on
  * stderr and a summary on stdout; `--report-dir`/`--format` and `--out` write the
  * RunResult (a shard's result file for `dmacheck report merge`). Exit 0 nothing found,
- * 1 failures found, 2 usage error, 4 internal error, 130 interrupted (Ctrl-C: the
+ * 1 failures found, 2 usage error, 3 the implementation's process hung, crashed or broke
+ * the protocol, 4 internal error, 130 interrupted (Ctrl-C: the
  * corpus and the partial result are written whole first).
  * @internal
  */
@@ -91,7 +92,8 @@ export function register(program: Command): void {
           `${figuresText({ pairsVisited: c.pairsVisited, pairsReachable: c.pairsReachable, rulesExercised: c.rulesExercised, rulesExercisable: c.rulesCheckable })}; ` +
           `${r.counterexamples.length} counterexample(s)${o.written.length ? `, ${o.written.length} new in ${opts.corpus}` : ''}\n`);
         const modelBug = r.counterexamples.some((x) => x.kind === 'model_bug');
-        process.exitCode = o.interrupted ? EXIT.interrupted : modelBug ? EXIT.internal : r.verdict === 'pass' ? EXIT.ok : EXIT.violations;
+        if (r.implError) process.stderr.write(`fuzz: the implementation failed (${r.implError.what}): ${r.implError.msg}${r.implError.stderrTail.length ? `\n${r.implError.stderrTail.map((l) => `  | ${l}`).join('\n')}` : ''}\n`);
+        process.exitCode = o.interrupted ? EXIT.interrupted : r.implError ? EXIT.implError : modelBug ? EXIT.internal : r.verdict === 'pass' ? EXIT.ok : EXIT.violations;
       } finally {
         process.off('SIGINT', onSigint);
       }

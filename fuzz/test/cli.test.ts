@@ -78,3 +78,17 @@ describe('dmacheck fuzz', () => {
     }
   });
 });
+
+describe('dmacheck fuzz against a foreign engine that dies', () => {
+  it('ends the campaign unshrunk with exit 3, the kind named and the stderr tail shown', () => {
+    const hostile = fileURLToPath(new URL('../../adapters/test/fixtures/hostile.mjs', import.meta.url));
+    const dir = tmp();
+    const r = dmacheck(['fuzz', '--impl-cmd', `${process.execPath} ${hostile} exit`, '--runs', '50', '--seed', '1', '--report-dir', 'rep', '--workers', '2'], dir);
+    expect(r.status, r.stderr).toBe(3);
+    expect(r.stderr).toMatch(/fuzz: the implementation failed \(exit\)/);
+    expect(r.stderr).toContain('hostile mode exit');
+    const report = parseResult(JSON.parse(readFileSync(join(dir, 'rep', 'report.json'), 'utf8')), 'report.json');
+    expect(report.verdict).toBe('error');
+    expect(report.implError?.what).toBe('exit');
+  });
+});
