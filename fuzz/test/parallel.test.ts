@@ -38,7 +38,7 @@ describe('worker threads', () => {
       timeMs: undefined, maxLength: 10, misuseShare: 0, shrinkMs: 10, guided: true, digest: false, enough: [],
     }, { onFinding: () => undefined });
     await pool.done;
-    expect(pool.error?.usage).toBe(true);
+    expect(pool.error?.usage, pool.error?.msg).toBe(true);
     expect(pool.error?.msg).not.toContain('\n');
   });
 });
