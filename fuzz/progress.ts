@@ -29,7 +29,10 @@ export function progressText(p: ProgressSnapshot): string {
 export class Progress {
   private last = 0;
   private shown = false;
-  constructor(private readonly out: { write(s: string): unknown }, private readonly tty: boolean, private readonly everyMs: number) {}
+  constructor(private readonly out: { write(s: string): unknown }, private readonly tty: boolean, private readonly everyMs: number) {
+    // Plain logs get their first line after one interval, not an empty one at start.
+    if (!tty) this.last = Date.now();
+  }
 
   /** Offer a snapshot; printed when due. */
   update(p: () => ProgressSnapshot, force = false): void {
