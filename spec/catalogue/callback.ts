@@ -3,7 +3,7 @@
  * @public
  */
 import { AT, CR, DE, DH, PCM, PR, VC, VH } from './sources.ts';
-import { defineGroup, documentedOnly, invariant, MODEL } from './types.ts';
+import { defineGroup, documentedOnly, MODEL } from './types.ts';
 
 /** The CB rules in fact-sheet order. @public */
 export const CALLBACK_RULES = defineGroup('CB', [
@@ -50,8 +50,7 @@ export const CALLBACK_RULES = defineGroup('CB', [
     source: { kernel: [VH('vchan_cookie_complete'), VC('vchan_complete')] },
   },
   {
-    id: 'CB-9', binds: 'engine',
-    check: invariant('At most one callback per channel runs at any time, and callbacks follow completion order.'),
+    id: 'CB-9', binds: 'engine', check: MODEL,
     statement: 'Callbacks of one channel never overlap and arrive in completion order, which is cookie order.',
     source: { kernel: [VC('vchan_complete')] },
     tags: ['derived'],

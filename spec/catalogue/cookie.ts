@@ -3,7 +3,7 @@
  * @public
  */
 import { DE, DH, PR, VC } from './sources.ts';
-import { defineGroup, invariant, MODEL } from './types.ts';
+import { defineGroup, MODEL } from './types.ts';
 
 /** The CK rules in fact-sheet order. @public */
 export const COOKIE_RULES = defineGroup('CK', [
@@ -23,14 +23,12 @@ export const COOKIE_RULES = defineGroup('CK', [
     source: { kernel: [DE('dma_cookie_assign'), VC('vchan_tx_submit')] },
   },
   {
-    id: 'CK-4', binds: 'engine',
-    check: invariant("Each submission's cookie is completed at most once, and the channel's last-completed cookie is always the latest one completed."),
+    id: 'CK-4', binds: 'engine', check: MODEL,
     statement: 'Completing a descriptor records its cookie as the channel\'s completed cookie and clears the descriptor\'s own cookie, and completing one descriptor twice is a bug.',
     source: { kernel: [DE('dma_cookie_complete')] },
   },
   {
-    id: 'CK-5', binds: 'engine',
-    check: invariant('On an engine without DMA_COMPLETION_NO_ORDER the completed cookies of a channel always form a prefix of its submitted cookies.'),
+    id: 'CK-5', binds: 'engine', check: MODEL,
     statement: 'Cookies complete in the order they were submitted unless the engine declares DMA_COMPLETION_NO_ORDER.',
     source: { kernel: [PR('DMA_COMPLETION_NO_ORDER'), DE('dma_cookie_complete')] },
     tags: ['derived'],

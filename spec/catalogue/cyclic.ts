@@ -3,12 +3,13 @@
  * @public
  */
 import { BCM2835, CR, DH, PCM, PL330, PR, VH } from './sources.ts';
-import { defineGroup, MODEL } from './types.ts';
+import { defineGroup, invariant, MODEL } from './types.ts';
 
 /** The CYC rules in fact-sheet order. @public */
 export const CYCLIC_RULES = defineGroup('CYC', [
   {
-    id: 'CYC-1', binds: 'engine', check: MODEL,
+    id: 'CYC-1', binds: 'engine',
+    check: invariant('After every advance and interrupt step a running cyclic descriptor has signalled one period per period_len bytes moved, never more.'),
     statement: 'A cyclic descriptor goes round its buf_len-byte buffer until it is terminated and signals a period after every period_len bytes.',
     source: { seed: CR('3-cyclic'), kernel: [DH('device_prep_dma_cyclic')] },
   },
@@ -19,7 +20,8 @@ export const CYCLIC_RULES = defineGroup('CYC', [
     range: 'A prep whose buf_len is not a multiple of period_len may return NULL or a descriptor; the model reports the prep as client misuse in both cases.',
   },
   {
-    id: 'CYC-3', binds: 'client', check: MODEL,
+    id: 'CYC-3', binds: 'client',
+    check: invariant('After every tasklet run, and when the trace ends, an elapsed period of a cyclic descriptor with DMA_PREP_INTERRUPT and a callback has led to a period callback.'),
     statement: 'A cyclic client that wants period callbacks prepares with DMA_PREP_INTERRUPT.',
     source: { kernel: [BCM2835('bcm2835_dma_prep_dma_cyclic'), PCM('dmaengine_pcm_prepare_and_submit')] },
     range: 'Without DMA_PREP_INTERRUPT period callbacks may or may not run.',

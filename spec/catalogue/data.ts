@@ -1,9 +1,9 @@
 /**
- * Data-path rules (DATA-1..DATA-7): mapping, completion versus the peripheral, directions.
+ * Data-path rules (DATA-1..DATA-8): mapping, completion versus the peripheral, directions, byte integrity.
  * @public
  */
 import { AXI_DMAC, BCM2835, CR, DE, DH, K3_UDMA, PR, SEED000, STM32_DMA3 } from './sources.ts';
-import { defineGroup, documentedOnly, MODEL } from './types.ts';
+import { defineGroup, MODEL } from './types.ts';
 
 /** The DATA rules in fact-sheet order. @public */
 export const DATA_RULES = defineGroup('DATA', [
@@ -13,10 +13,10 @@ export const DATA_RULES = defineGroup('DATA', [
     source: { seed: CR('3'), kernel: [DH('dmaengine_get_dma_device')] },
   },
   {
-    id: 'DATA-2', binds: 'client',
+    id: 'DATA-2', binds: 'client', check: MODEL,
     statement: 'The entry count returned by dma_map_sg is what goes into prep, and a count of 0 means the mapping failed.',
     source: { seed: CR('3'), kernel: [] },
-    check: documentedOnly('The vocabulary maps whole buffers one at a time (map_buf, which returns 0) and has no dma_map_sg entry count, so no trace can pass a wrong nents or ignore a failed mapping; the mapping itself is checked by DATA-1 and DATA-3.'),
+    range: 'The vocabulary has no dma_map_sg count; a prep with no entries (or an entry of 0 bytes), which is what passing a failed mapping amounts to, is client UB.',
   },
   {
     id: 'DATA-3', binds: 'client', check: MODEL,
@@ -45,5 +45,13 @@ export const DATA_RULES = defineGroup('DATA', [
     statement: 'dmaengine_prep_peripheral_dma_vec takes address and length pairs, and an engine may insist on the channel\'s fixed direction and on aligned addresses and lengths.',
     source: { kernel: [DH('dmaengine_prep_peripheral_dma_vec'), AXI_DMAC('axi_dmac_prep_peripheral_dma_vec')] },
     range: 'A dma_vec prep in a direction the channel does not support, or with unaligned entries, may return NULL.',
+  },
+  // Not in fact sheet §6: the data-integrity obligation of the simulation contract
+  // (docs/SEMANTICS.md, Data), kept apart from DESC-6 (copying the containers at prep).
+  {
+    id: 'DATA-8', binds: 'engine', check: MODEL,
+    statement: 'Whatever reaches memory or the peripheral is exactly the byte sequence of the prepared buffers or of the peripheral stream, in order, with nothing lost, added or reordered.',
+    source: { seed: CR('3'), kernel: [PR('device_prep_*, DMA_PREP_* flags')] },
+    tags: ['derived'],
   },
 ]);

@@ -3,7 +3,7 @@
  * @public
  */
 import { BCM2835, CR, DE, DH, DRIVERS, IIO_DMA, PR, STM32, VC, VH } from './sources.ts';
-import { atEnd, defineGroup, documentedOnly, MODEL } from './types.ts';
+import { atEnd, defineGroup, documentedOnly, invariant, MODEL } from './types.ts';
 
 /** The DESC rules in fact-sheet order. @public */
 export const DESC_RULES = defineGroup('DESC', [
@@ -47,7 +47,7 @@ export const DESC_RULES = defineGroup('DESC', [
   },
   {
     id: 'DESC-8', binds: 'client',
-    check: atEnd('When the trace ends every completed descriptor that had DMA_PREP_INTERRUPT and a callback set has been called back.'),
+    check: invariant('After every tasklet run, and when the trace ends, each completed descriptor that had DMA_PREP_INTERRUPT and a callback set has been called back.'),
     statement: 'A client that wants a completion callback prepares with DMA_PREP_INTERRUPT, because without that flag whether an interrupt or callback happens is the engine\'s choice.',
     source: { kernel: [DH('enum dma_ctrl_flags'), DRIVERS('prep flag handling')] },
     range: 'Q16: with DMA_PREP_INTERRUPT and a callback set, a completed descriptor is called back before the trace ends quiescent; without the flag the callback may or may not run (virt-dma runs it), and the prep may return NULL on engines that demand the flag.',

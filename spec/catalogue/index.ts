@@ -1,5 +1,6 @@
 /**
- * The rule catalogue: all 134 rules of the fact sheet §6, in fact-sheet order.
+ * The rule catalogue: all 134 rules of the fact sheet §6, in fact-sheet order, plus the
+ * rules of our own listed in {@link EXTRA_RULE_IDS} (each at the end of its group).
  * @public
  */
 import { CALLBACK_RULES } from './callback.ts';
@@ -27,6 +28,9 @@ export const CATALOGUE: readonly Rule[] = [
   ...SUBMIT_RULES, ...ISSUE_RULES, ...CALLBACK_RULES, ...TERMINATE_RULES, ...SYNC_RULES, ...PAUSE_RULES,
   ...CYCLIC_RULES, ...METADATA_RULES, ...DATA_RULES, ...PROVIDER_RULES,
 ];
+
+/** Rules that are not in fact sheet §6: DATA-8 (byte integrity, the simulation contract). @public */
+export const EXTRA_RULE_IDS: readonly string[] = ['DATA-8'];
 
 const BY_ID: ReadonlyMap<string, Rule> = new Map(CATALOGUE.map((r) => [r.id, r]));
 

@@ -3,7 +3,7 @@
  * @public
  */
 import { CR, DH, PL330, PR, VC, VH, XILINX } from './sources.ts';
-import { atEnd, defineGroup, documentedOnly, invariant, MODEL } from './types.ts';
+import { defineGroup, invariant, MODEL } from './types.ts';
 
 /** The SUB rules in fact-sheet order. @public */
 export const SUBMIT_RULES = defineGroup('SUB', [
@@ -20,19 +20,18 @@ export const SUBMIT_RULES = defineGroup('SUB', [
     range: 'Q12: after a failed submit the engine may or may not have freed the descriptor; any later client use of it is undefined.',
   },
   {
-    id: 'SUB-3', binds: 'engine',
+    id: 'SUB-3', binds: 'engine', check: MODEL,
     statement: 'The virt-dma submit hook cannot fail.',
-    source: { kernel: [VC('vchan_tx_submit')] },
+    source: { kernel: [VC('vchan_tx_submit'), XILINX('xilinx_dma_tx_submit')] },
     tags: ['vchan'],
-    check: documentedOnly('Holds for virt-dma engines only, and the adapter contract (docs/SEMANTICS.md, Calls) lets any engine return a submit error, so the model accepts both outcomes and no trace can break it.'),
+    range: 'A submit error is accepted only as -EBUSY while a cyclic transfer is queued (xilinx); a submit that freed the descriptor must not return a cookie.',
   },
 ]);
 
 /** The ISS rules in fact-sheet order. @public */
 export const ISSUE_RULES = defineGroup('ISS', [
   {
-    id: 'ISS-1', binds: 'client',
-    check: atEnd('When the trace ends no descriptor is still submitted but never issued.'),
+    id: 'ISS-1', binds: 'client', check: MODEL,
     statement: 'The client calls dma_async_issue_pending to get its work going, because submitted descriptors never start without it.',
     source: { seed: CR('4', '5'), kernel: [] },
   },

@@ -12,12 +12,19 @@ import type { Out } from './ops.ts';
 import type { Chan, Desc, EnvFrame, ModelState } from './state.ts';
 import { descIn, findDead, owner, pop, push, putDesc, setChan, setFrame, top } from './store.ts';
 
-/** A callback for a descriptor that is no longer live. */
-function lateCallback(cx: Cx, s: ModelState, ch: Chan, desc: number): Fail | undefined {
+/**
+ * No callback of work that died before a later synchronize: CB-14, or PROV-6 on an engine
+ * without device_synchronize (evaluated on every callback; `d` when the descriptor is live).
+ */
+function afterSync(cx: Cx, s: ModelState, ch: Chan, desc: number, d: Desc | undefined): Fail | undefined {
+  const dead = d === undefined ? findDead(s, desc) : undefined;
+  const late = dead !== undefined && ch.syncCount > dead.syncCount;
+  return s.cfg.caps.synchronize ? cb14_noneAfterSync(cx, late) : prov6_deferredNeedsSync(cx, late);
+}
+
+/** A callback for a descriptor that is no longer live (and did not die before a synchronize). */
+function lateCallback(cx: Cx, s: ModelState, desc: number): Fail | undefined {
   const dead = findDead(s, desc);
-  if (dead !== undefined && ch.syncCount > dead.syncCount) {
-    return s.cfg.caps.synchronize ? cb14_noneAfterSync(cx, true) : prov6_deferredNeedsSync(cx, true);
-  }
   if (dead?.why === 'aborted') return cb12_noneForAborted(cx, true);
   if (dead?.why === 'dropped') return cb13_droppedByTerminate(cx, true);
   return cb16_callbackBeforeFree(cx, false, 'callback after the descriptor was freed');
@@ -51,7 +58,8 @@ export function onCb(cx: Cx, s: ModelState, inv: CallbackInvocation): Out {
   const fail = prov5_noCallbackInTerminate(cx, inCall(fr, ch.id, 'terminate_async', 'terminate_all'))
     ?? cb1_fromTasklet(cx, fromTasklet && inv.ctx === 'tasklet')
     ?? cb2_locksDropped(cx, inv.locksHeld)
-    ?? (d === undefined ? lateCallback(cx, s, ch, inv.desc) : descChecks(cx, ch, d, inv, tf));
+    ?? afterSync(cx, s, ch, inv.desc, d)
+    ?? (d === undefined ? lateCallback(cx, s, inv.desc) : descChecks(cx, ch, d, inv, tf));
   let ns = s;
   if (d !== undefined) {
     const nd: Desc = inv.period ? { ...d, periodCbPending: false } : d.phase === 'completed' ? { ...d, phase: 'callback', calledBack: true } : d;

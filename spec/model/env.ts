@@ -7,7 +7,8 @@ import { match } from 'ts-pattern';
 import type { EnvStep } from '../api/index.ts';
 import { cb16_callbackBeforeFree } from '../rules/callback.ts';
 import { cyc1_periods, cyc3_periodCallbackNotLost } from '../rules/cyclic.ts';
-import { desc6_data, desc8_callbackOwed } from '../rules/desc.ts';
+import { data8_bytes } from '../rules/data.ts';
+import { desc8_callbackOwed } from '../rules/desc.ts';
 import { iss3_order } from '../rules/issue.ts';
 import type { Cx, Fail } from '../rules/require.ts';
 import { term11_unpaused } from '../rules/terminate.ts';
@@ -93,7 +94,7 @@ export function onEnvEnd(cx: Cx, s: ModelState): Out {
     .with({ op: 'advance' }, () => afterAdvance(cx, ns))
     .with({ op: 'irq' }, (st) => { const ch = ns.chans[st.chan]; return ch === undefined ? undefined : afterIrq(cx, ns, fr, ch); })
     .with({ op: 'tasklet' }, (st) => { const ch = ns.chans[st.chan]; return ch === undefined ? undefined : afterTasklet(cx, fr, ch); })
-    .with({ op: 'drain' }, (st) => desc6_data(cx, s.chans[st.chan]?.poisoned === true || fr.delivered === Math.min(Math.max(0, st.bytes), fr.fifoAtStart), 'drain delivered the wrong number of bytes'))
+    .with({ op: 'drain' }, (st) => data8_bytes(cx, s.chans[st.chan]?.poisoned === true || fr.delivered === Math.min(Math.max(0, st.bytes), fr.fifoAtStart), 'drain delivered the wrong number of bytes'))
     .exhaustive();
   return { s: ns, fail };
 }

@@ -1,7 +1,7 @@
 /**
  * Engine events of the hardware path: hw_start, xfer, complete, period, meta_copied, dma_fault.
  * Raises Violation(SUB-1, PROV-4, ISS-1, ISS-3, ISS-5, PAUSE-2, PAUSE-4, PAUSE-5, TERM-7, SYNC-4,
- * CFG-2, CFG-4, DESC-6, CYC-1, CYC-4, CYC-7, CYC-8, CYC-9, CK-3, CK-4, CK-5, META-6).
+ * CFG-2, CFG-4, DATA-8, CYC-1, CYC-4, CYC-7, CYC-8, CYC-9, CK-3, CK-4, CK-5, META-6).
  * @internal
  */
 import { DMA_PREP_INTERRUPT, DMA_PREP_REPEAT } from '../api/index.ts';
@@ -9,7 +9,7 @@ import type { EngineEvent } from '../api/index.ts';
 import { cfg2_widthFromPrep } from '../rules/config.ts';
 import { ck3_completeCookie, ck4_completeOnce, ck5_inOrder } from '../rules/cookie.ts';
 import { cyc1_periods, cyc4_neverComplete, cyc7_loadEotAtEnd, cyc8_blockedBehindRepeat, cyc9_repeatIgnored } from '../rules/cyclic.ts';
-import { desc6_data } from '../rules/desc.ts';
+import { data8_bytes } from '../rules/data.ts';
 import { iss1_onlyIssuedStart, iss3_order, iss5_cyclicBlocksQueue, sub1_noStartOnSubmit } from '../rules/issue.ts';
 import { meta6_copiedBeforeComplete } from '../rules/metadata.ts';
 import { pause2_noMovementWhilePaused, pause4_noCompleteWhilePaused, pause5_channelWide } from '../rules/pause.ts';
@@ -20,15 +20,19 @@ import { term7_stopped } from '../rules/terminate.ts';
 import { moveData } from './data-path.ts';
 import { inCall, inEnv, SYNCS, TERMINATES } from './frames.ts';
 import type { Out } from './ops.ts';
-import type { Chan, Frame, ModelState } from './state.ts';
+import type { Chan, Desc, Frame, ModelState } from './state.ts';
 import { descIn, findDead, putDesc, setChan } from './store.ts';
 
 type Ev<K extends EngineEvent['ev']> = Extract<EngineEvent, { ev: K }>;
 
-/** Activity for a descriptor that is no longer live: after synchronize (SYNC-4), aborted (TERM-7), else ISS-1. */
-function lateActivity(cx: Cx, s: ModelState, ch: Chan, desc: number, what: string): Fail | undefined {
-  const dead = findDead(s, desc);
-  if (dead !== undefined && ch.syncCount > dead.syncCount) return sync4_quietAfterSync(cx, true);
+/**
+ * Activity for descriptor `desc` (`d` when live): none for work that died before a later
+ * synchronize (SYNC-4, evaluated on every activity); none for aborted work (TERM-7); else ISS-1.
+ */
+function lateActivity(cx: Cx, s: ModelState, ch: Chan, desc: number, d: Desc | undefined, what: string): Fail | undefined {
+  const dead = d === undefined ? findDead(s, desc) : undefined;
+  const f = sync4_quietAfterSync(cx, dead !== undefined && ch.syncCount > dead.syncCount);
+  if (f !== undefined || d !== undefined) return f;
   if (dead?.why === 'aborted' || dead?.why === 'dropped') return term7_stopped(cx, true);
   return iss1_onlyIssuedStart(cx, false, what);
 }
@@ -47,8 +51,8 @@ export function eotDeadline(len: number, since: number | undefined): number {
 /** `hw_start`: only the issued head, only in issue/resume/completion paths. @internal */
 export function hwStart(cx: Cx, s: ModelState, ch: Chan, ev: Ev<'hw_start'>, fr: Frame): Out {
   const d = descIn(ch, ev.desc);
-  if (inCall(fr, ch.id, 'submit')) return { s, fail: sub1_noStartOnSubmit(cx, true) };
-  if (d === undefined) return { s, fail: lateActivity(cx, s, ch, ev.desc, 'started a freed descriptor') };
+  const f0 = sub1_noStartOnSubmit(cx, inCall(fr, ch.id, 'submit')) ?? lateActivity(cx, s, ch, ev.desc, d, 'started a freed descriptor');
+  if (f0 !== undefined || d === undefined) return { s, fail: f0 };
   const a = ch.active === undefined ? undefined : descIn(ch, ch.active);
   const replacing = a !== undefined && a.repeat && d.loadEot;
   const where = inCall(fr, ch.id, 'issue_pending', 'resume') || inEnv(fr, 'irq') || inEnv(fr, 'tasklet') || (inEnv(fr, 'advance') && replacing);
@@ -57,10 +61,11 @@ export function hwStart(cx: Cx, s: ModelState, ch: Chan, ev: Ev<'hw_start'>, fr:
     ?? term7_stopped(cx, d.phase === 'terminated')
     ?? iss1_onlyIssuedStart(cx, d.phase === 'issued', 'started a descriptor that was not issued')
     ?? pause5_channelWide(cx, ch.paused)
+    ?? iss5_cyclicBlocksQueue(cx, a?.cyclic === true)
+    ?? cyc8_blockedBehindRepeat(cx, a?.repeat === true && !d.loadEot)
     ?? (a === undefined ? undefined
-      : iss5_cyclicBlocksQueue(cx, a.cyclic)
-        ?? (a.repeat ? (d.loadEot ? cyc7_loadEotAtEnd(cx, a.moved > 0 && a.moved % a.len === 0, 'LOAD_EOT transfer started before the end of a repetition') : cyc8_blockedBehindRepeat(cx, true))
-          : iss3_order(cx, false, 'descriptor started while another is active')))
+      : a.repeat ? cyc7_loadEotAtEnd(cx, a.moved > 0 && a.moved % a.len === 0, 'LOAD_EOT transfer started before the end of a repetition')
+        : iss3_order(cx, false, 'descriptor started while another is active'))
     ?? (s.cfg.caps.completionNoOrder ? undefined : iss3_order(cx, head?.id === d.id, 'descriptor started out of issue order'));
   const nd = { ...d, phase: 'active' as const, moved: 0, periodEvents: 0, periodCbPending: false, eotSince: undefined };
   return { s: setChan(s, { ...putDesc(ch, nd), active: d.id, startDeferred: false }), fail };
@@ -77,7 +82,8 @@ export function xfer(cx: Cx, s: ModelState, ch: Chan, ev: Ev<'xfer'>, fr: Frame)
     return { s, fail: f };
   }
   const d = descIn(ch, ev.desc);
-  if (d === undefined) return { s, fail: lateActivity(cx, s, ch, ev.desc, 'data moved for a freed descriptor') };
+  const late = lateActivity(cx, s, ch, ev.desc, d, 'data moved for a freed descriptor');
+  if (late !== undefined || d === undefined) return { s, fail: late };
   const loop = d.cyclic || d.repeat;
   const pos = loop ? d.moved % d.len : d.moved;
   const eotWaiting = d.repeat && ch.descs.some((x) => x.phase === 'issued' && x.loadEot);
@@ -87,14 +93,14 @@ export function xfer(cx: Cx, s: ModelState, ch: Chan, ev: Ev<'xfer'>, fr: Frame)
     ?? iss3_order(cx, ch.active === d.id, 'data moved for a descriptor that is not the running one')
     ?? pause2_noMovementWhilePaused(cx, ch.paused)
     ?? cfg2_widthFromPrep(cx, ev.width, d.width)
-    ?? desc6_data(cx, Number.isInteger(ev.len) && ev.len >= 1, 'xfer of no bytes')
-    ?? desc6_data(cx, ev.offset === pos, 'xfer not contiguous')
+    ?? data8_bytes(cx, Number.isInteger(ev.len) && ev.len >= 1, 'xfer of no bytes')
+    ?? data8_bytes(cx, ev.offset === pos, 'xfer not contiguous')
     ?? (loop
       ? cyc7_loadEotAtEnd(cx, !eotWaiting || pos + ev.len <= d.len, 'repeated transfer ran past its end with a LOAD_EOT transfer issued')
         ?? cyc7_loadEotAtEnd(cx, !eotWaiting || d.moved < eotDeadline(d.len, eotSince), 'repeated transfer started another repetition although a LOAD_EOT transfer was issued')
-        ?? desc6_data(cx, ev.len <= d.len, 'xfer longer than the cyclic buffer')
-      : ev.offset + ev.len <= d.len ? undefined
-        : (d.flags & DMA_PREP_REPEAT) !== 0 ? cyc9_repeatIgnored(cx, true) : desc6_data(cx, false, 'xfer beyond the descriptor length'));
+        ?? data8_bytes(cx, ev.len <= d.len, 'xfer longer than the cyclic buffer')
+      : (d.flags & DMA_PREP_REPEAT) !== 0 ? cyc9_repeatIgnored(cx, ev.offset + ev.len > d.len)
+        : data8_bytes(cx, ev.offset + ev.len <= d.len, 'xfer beyond the descriptor length'));
   if (fail !== undefined) return { s, fail };
   const moved = moveData(cx, s, ch, d, ev);
   const nch = moved.s.chans[ch.id] ?? ch;
@@ -107,7 +113,7 @@ export function complete(cx: Cx, s: ModelState, ch: Chan, ev: Ev<'complete'>, fr
   const d = descIn(ch, ev.desc);
   if (d === undefined) {
     const dead = findDead(s, ev.desc);
-    return { s, fail: dead?.why === 'completed' ? ck4_completeOnce(cx, false) : lateActivity(cx, s, ch, ev.desc, 'completed a freed descriptor') };
+    return { s, fail: dead?.why === 'completed' ? ck4_completeOnce(cx, false) : lateActivity(cx, s, ch, ev.desc, undefined, 'completed a freed descriptor') };
   }
   const done = d.phase === 'completed' || d.phase === 'callback' || d.phase === 'done';
   if (inCall(fr, ch.id, ...TERMINATES)) {
@@ -128,7 +134,7 @@ export function complete(cx: Cx, s: ModelState, ch: Chan, ev: Ev<'complete'>, fr
     ?? iss1_onlyIssuedStart(cx, d.phase === 'active', 'completed a descriptor that never started')
     ?? pause4_noCompleteWhilePaused(cx, ch.paused)
     ?? cyc4_neverComplete(cx, d.cyclic)
-    ?? (d.repeat ? cyc7_loadEotAtEnd(cx, repeatDone, 'repeated transfer completed without a LOAD_EOT replacement') : desc6_data(cx, d.moved === d.len, 'completed before all bytes moved'))
+    ?? (d.repeat ? cyc7_loadEotAtEnd(cx, repeatDone, 'repeated transfer completed without a LOAD_EOT replacement') : data8_bytes(cx, d.moved === d.len, 'completed before all bytes moved'))
     ?? ck3_completeCookie(cx, ev.cookie, d.cookie)
     ?? (d.meta.mode === 'client' && d.dir === 'DEV_TO_MEM' ? meta6_copiedBeforeComplete(cx, d.meta.copied, 'completed before client metadata was copied') : undefined);
   const compOrder = ch.compCount + 1;
@@ -162,9 +168,9 @@ export function metaCopied(cx: Cx, s: ModelState, ch: Chan, ev: Ev<'meta_copied'
 /** `dma_fault`: only for a buffer that really is unmapped or freed. @internal */
 export function dmaFault(cx: Cx, s: ModelState, ch: Chan, ev: Ev<'dma_fault'>): Out {
   const d = descIn(ch, ev.desc);
-  if (d === undefined || d.phase !== 'active') return { s, fail: lateActivity(cx, s, ch, ev.desc, 'DMA fault for a descriptor not running') };
+  if (d === undefined || d.phase !== 'active') return { s, fail: lateActivity(cx, s, ch, ev.desc, undefined, 'DMA fault for a descriptor not running') ?? iss1_onlyIssuedStart(cx, false, 'DMA fault for a descriptor not running') };
   const b = s.bufs.find((x) => x.id === ev.buf);
-  return { s, fail: desc6_data(cx, b === undefined || b.freed || b.mapped !== 'dma', 'DMA fault on a buffer mapped for it') };
+  return { s, fail: data8_bytes(cx, b === undefined || b.freed || b.mapped !== 'dma', 'DMA fault on a buffer mapped for it') };
 }
 
 /** With DMA_PREP_INTERRUPT and a callback, the engine owes a (period) callback (DESC-8, CYC-3). */

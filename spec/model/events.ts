@@ -1,12 +1,12 @@
 /**
  * Engine event dispatch: the generic checks (which frame owns the event, is the
  * channel held / poisoned / the one the step names), then one arm per event kind.
- * Raises Violation(CH-6, ISS-1, ISS-3, DESC-6, and those of events-hw/events-misc).
+ * Raises Violation(CH-6, ISS-1, ISS-3, DATA-8, and those of events-hw/events-misc).
  * @internal
  */
 import type { EngineEvent } from '../api/index.ts';
 import { ch6_quietAfterRelease } from '../rules/channel.ts';
-import { desc6_data } from '../rules/desc.ts';
+import { data8_bytes } from '../rules/data.ts';
 import { iss1_onlyIssuedStart, iss3_order } from '../rules/issue.ts';
 import type { Cx } from '../rules/require.ts';
 import { complete, dmaFault, hwStart, metaCopied, period, xfer } from './events-hw.ts';
@@ -21,7 +21,7 @@ function frameFail(cx: Cx, fr: Frame, ch: Chan): Out['fail'] {
   if (fr.k === 'env') {
     const st = fr.step;
     if (st.op === 'advance') return undefined;
-    if (st.op === 'drain') return desc6_data(cx, st.chan === ch.id, 'peripheral event of a channel the drain step does not name');
+    if (st.op === 'drain') return data8_bytes(cx, st.chan === ch.id, 'peripheral event of a channel the drain step does not name');
     return iss3_order(cx, st.chan === ch.id && fr.live, 'interrupt or tasklet work without a pending interrupt/tasklet');
   }
   if (fr.k === 'call') return iss1_onlyIssuedStart(cx, fr.chan === ch.id, 'engine event on a channel the call does not name');

@@ -26,16 +26,14 @@ export interface DescLook { readonly d: Desc | undefined; readonly chan: ChanId 
 /** The live descriptor `id` on a held channel; a dead or unknown one is client UB. */
 export function liveDesc(cx: Cx, s: ModelState, id: DescId): DescLook {
   const d = findDesc(s, id);
-  if (d !== undefined) {
-    const ch = s.chans[d.chan];
-    return { d, chan: d.chan, fail: ch8_heldForUse(cx, ch !== undefined && ch.held) };
-  }
-  const dead = findDead(s, id);
-  const fail = dead?.why === 'submit_failed' ? sub2_noTouchAfterFailedSubmit(cx, true)
-    : dead?.why === 'prepared_freed' ? desc15_noUseAfterTerminateFree(cx, true)
-    : dead?.why === 'released' ? ch8_heldForUse(cx, false)
-    : desc5_noDerefAfterSubmit(cx, false);
-  return { d: undefined, chan: dead?.chan, fail };
+  const dead = d === undefined ? findDead(s, id) : undefined;
+  const why = dead?.why;
+  const held = d === undefined ? why !== 'released' : s.chans[d.chan]?.held === true;
+  const fail = sub2_noTouchAfterFailedSubmit(cx, why === 'submit_failed')
+    ?? desc15_noUseAfterTerminateFree(cx, why === 'prepared_freed')
+    ?? ch8_heldForUse(cx, held)
+    ?? (d === undefined ? desc5_noDerefAfterSubmit(cx, false) : undefined);
+  return { d, chan: d?.chan ?? dead?.chan, fail };
 }
 
 /** Phases in which the client still owns the descriptor. */

@@ -147,7 +147,7 @@ describe('regressions', () => {
   it('a drain step delivers only its own channel', () => {
     const t = [...S, ...P1, ...submitIssue(0, 1, 2), ...runM2D(0, 1, 1, 16, 2), ...tasklet(0, 1),
       ...env({ op: 'drain', chan: 1, bytes: 16 }, ev({ ev: 'periph_rx', chan: 0, len: 16, sum: memSum(1, 0, 16) }))];
-    expect(firstRule(t)).toBe('violation DESC-6');
+    expect(firstRule(t)).toBe('violation DATA-8');
   });
 });
 

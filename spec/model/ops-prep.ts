@@ -89,7 +89,7 @@ export const prep: OpHandler<PrepCall> = {
       ?? (c.op === 'prep_dma_vec' ? data7_vecLengths(cx, c.vecs.every((v) => v.len > 0)) : data2_nonEmptyList(cx, p.segs.every((g) => g.len > 0) ? 1 : 0))
       ?? (c.op === 'prep_cyclic' ? cyc2_periodMultiple(cx, c.bufLen, c.periodLen) : undefined)
       ?? buffersOk(cx, s, p.segs);
-    return { chan: c.chan, ub, spec: desc1_prepRets(invalidRule(s, c, p)) };
+    return { chan: c.chan, ub, spec: desc1_prepRets(invalidRule(s, c, p), c.op === 'prep_interleaved') };
   },
   leave(_cx, s, c, _ctx, r) {
     const ch = s.chans[c.chan];

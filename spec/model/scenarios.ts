@@ -248,8 +248,25 @@ export const REREQUEST: Scenario = {
   ],
 };
 
+/** Prep, submit, issue and status from atomic and hard-IRQ context (DESC-2, STAT-7). */
+export const CONTEXTS: Scenario = {
+  cfg: config(),
+  trace: [
+    ...setup(0, 1, 64),
+    ...callIn('hardirq', { op: 'prep_slave_sg', chan: 0, desc: 1, sgl: [{ buf: 1, offset: 0, len: 8 }], dir: 'MEM_TO_DEV', flags: IA }, OK),
+    ...callIn('hardirq', { op: 'set_callback', desc: 1, fn: 'callback', action: { kind: 'none' } }, VOID),
+    ...callIn('hardirq', { op: 'submit', desc: 1 }, cookie(2)),
+    ...callIn('atomic', { op: 'prep_dma_vec', chan: 0, desc: 2, vecs: [{ buf: 1, offset: 8, len: 8 }], dir: 'MEM_TO_DEV', flags: IA }, NULL),
+    ...callIn('atomic', { op: 'issue_pending', chan: 0 }, VOID, { ev: 'hw_start', chan: 0, desc: 1 }),
+    ...callIn('hardirq', { op: 'tx_status', chan: 0, cookie: 2, withState: true }, { t: 'status', st: { status: 'DMA_IN_PROGRESS', last: 1, used: 2, residue: 8 } }),
+    ...runM2D(0, 1, 1, 8, 2),
+    ...callIn('atomic', { op: 'is_tx_complete', chan: 0, cookie: 2 }, { t: 'status', st: { status: 'DMA_COMPLETE', last: 2, used: 2 } }),
+    ...tasklet(0, 1), ...drain(0, 1, 8), ...release(),
+  ],
+};
+
 /** All legal scenarios by name. @internal */
-export const SCENARIOS = { BASE, STATUS, PAUSE, TERM, TERM_SYNC, CYCLIC, REUSE, META, REPEAT, CHAIN, NOCAPS, REREQUEST } as const;
+export const SCENARIOS = { BASE, STATUS, PAUSE, TERM, TERM_SYNC, CYCLIC, REUSE, META, REPEAT, CHAIN, NOCAPS, REREQUEST, CONTEXTS } as const;
 /** The name of a legal scenario. @internal */
 export type ScenarioName = keyof typeof SCENARIOS;
 

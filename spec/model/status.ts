@@ -87,9 +87,12 @@ export function checkStatus(cx: Cx, spec: StatusSpec, ch: Chan, st: TxState): Fa
     if (f !== undefined) return f;
   }
   const alt = spec.alts.find((a) => a.status === st.status);
+  if (cx.cov !== undefined) {
+    cx.cov.rule(spec.wrongRule);
+    for (const k in spec.wrongBy) { const r = spec.wrongBy[k as DmaStatus]; if (r !== undefined) cx.cov.rule(r); }
+  }
   if (alt === undefined) {
     const rule = spec.wrongBy[st.status] ?? spec.wrongRule;
-    cx.cov?.rule(rule);
     return { kind: 'violation', rule, msg: `${rule}: status ${st.status} not allowed here` };
   }
   cx.cov?.rule(alt.rule);

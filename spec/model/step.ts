@@ -11,8 +11,9 @@
  */
 import type { ClientCall, CoverageSink, Ctx, Ret, StepResult, TraceEntry, Verdict } from '../api/index.ts';
 import { iss4_emptyIssueNoop } from '../rules/issue.ts';
-import { desc6_data } from '../rules/desc.ts';
+import { data8_bytes } from '../rules/data.ts';
 import type { Cx, Fail } from '../rules/require.ts';
+import { permissionRule } from '../rules/context.ts';
 import { matchAlt, type RetSpec } from '../rules/ret-spec.ts';
 import { sync1_noopWithoutOp } from '../rules/sync.ts';
 import { onCb, onCbRet } from './callbacks.ts';
@@ -58,17 +59,32 @@ function ghost(s: ModelState, fr: CallFrame): ModelState {
   return { ...s, dead: { id: c.desc, chan: fr.chan, why: 'poisoned', syncCount: 0, next: s.dead } };
 }
 
-/** The generic return check: some alternative of the spec matches. */
-function checkRet(cx: Cx, spec: RetSpec | undefined, ch: Chan | undefined, r: Ret): Fail | undefined {
+/** Every rule a return check evaluates: its own, the per-kind ones, the ones that chose the set. */
+function coverSpec(cov: CoverageSink, spec: RetSpec): void {
+  cov.rule(spec.rule);
+  const bk = spec.byKind;
+  if (bk !== undefined) for (const k in bk) { const x = bk[k as Ret['t']]; if (x !== undefined) cov.rule(x.rule); }
+  if (spec.covers !== undefined) for (const id of spec.covers) cov.rule(id);
+}
+
+/** The generic return check: some alternative of the spec matches. `fr` names the call and its context. */
+function checkRet(cx: Cx, fr: CallFrame, ch: Chan | undefined, r: Ret): Fail | undefined {
+  const spec = fr.spec;
   if (spec === undefined) return undefined;
-  cx.cov?.rule(spec.rule);
+  const perm = permissionRule(fr.call.op, fr.ctx);
+  if (cx.cov !== undefined) {
+    coverSpec(cx.cov, spec);
+    if (perm !== undefined) cx.cov.rule(perm);
+  }
   if (r.t === 'status' && ch !== undefined) {
     const st = spec.alts.find((a) => a.t === 'status');
     if (st !== undefined && st.t === 'status') return checkStatus(cx, st, ch, r.st);
   }
   if (spec.alts.some((a) => matchAlt(a, r))) return undefined;
-  const k = spec.byKind?.[r.t] ?? { rule: spec.rule, msg: spec.msg };
-  cx.cov?.rule(k.rule);
+  // DESC-2 / STAT-7 / CB-3: refusing a call only because of its context breaks the permission.
+  const k = perm !== undefined && (r.t === 'null' || r.t === 'err')
+    ? { rule: perm, msg: `${fr.call.op} refused from ${fr.ctx} context` }
+    : spec.byKind?.[r.t] ?? { rule: spec.rule, msg: spec.msg };
   return { kind: 'violation', rule: k.rule, msg: `${k.rule}: ${k.msg}` };
 }
 
@@ -91,7 +107,7 @@ function callEndChecks(cx: Cx, s: ModelState, fr: CallFrame): Fail | undefined {
   switch (fr.call.op) {
     case 'issue_pending': return fr.emptyIssue ? iss4_emptyIssueNoop(cx, fr.evs === 0) : undefined;
     case 'synchronize': return s.cfg.caps.synchronize ? undefined : sync1_noopWithoutOp(cx, fr.evs === 0);
-    case 'periph_teardown': return desc6_data(cx, (s.chans[fr.call.chan]?.fifo.length ?? 0) === 0, 'teardown left data in the peripheral FIFO');
+    case 'periph_teardown': return data8_bytes(cx, (s.chans[fr.call.chan]?.fifo.length ?? 0) === 0, 'teardown left data in the peripheral FIFO');
     default: return undefined;
   }
 }
@@ -103,7 +119,7 @@ function onRet(cx: Cx, s: ModelState, r: Ret): Out {
   if (fr.loose || (fr.chan !== undefined && ns.chans[fr.chan]?.poisoned === true)) return { s: ghost(ns, fr) };
   const h = handlerOf(fr.call);
   const ch = fr.chan === undefined ? undefined : ns.chans[fr.chan];
-  const f1 = h.pre?.(cx, ns, fr.call, r) ?? checkRet(cx, fr.spec, ch, r) ?? callEndChecks(cx, ns, fr);
+  const f1 = h.pre?.(cx, ns, fr.call, r) ?? checkRet(cx, fr, ch, r) ?? callEndChecks(cx, ns, fr);
   const o = h.leave(cx, ns, fr.call, fr.ctx, r, fr);
   const fail = f1 ?? o.fail ?? fr.deferred;
   return { s: o.s, fail, chan: fr.chan };

@@ -29,6 +29,7 @@ const inCb = (...nested: TraceEntry[]): TraceEntry[] => env({ op: 'tasklet', cha
 /** Breaking traces, part B. @internal */
 export const CASES_B: readonly BadCase[] = [
   { rule: 'CB-1', kind: 'violation', legal: 'BASE', trace: [...S, ...P1, ...SI, ...adv(ev(xfer(0, 1, 0, 16, memSum(1, 0, 16))), raised), ...irq(ev({ ev: 'complete', chan: 0, desc: 1, cookie: 2 }), ...cb({ chan: 0, desc: 1, ctx: 'hardirq' }))] },
+  { rule: 'CB-3', kind: 'violation', legal: 'CHAIN', trace: [...S, ...P1, ...SI, ...RUN, ...inCb(...prepSg(0, 2, 1, 8).map((e) => (e.k === 'call' ? { ...e, ctx: 'callback' as const } : e)), ...callIn('callback', { op: 'submit', desc: 2 }, err('EINVAL')))] },
   { rule: 'CB-2', kind: 'violation', legal: 'BASE', trace: [...S, ...P1, ...SI, ...RUN, ...env({ op: 'tasklet', chan: 0 }, ...cb({ chan: 0, desc: 1, locksHeld: true }))] },
   { rule: 'CB-5', kind: 'violation', legal: 'CYCLIC', trace: [...S, ...P1, ...SI, ...RUN, ...inCb(...callIn('callback', { op: 'terminate_async', chan: 0 }, err('EINVAL')))] },
   { rule: 'CB-6', kind: 'undefined', legal: 'CHAIN', trace: [...S, ...P1, ...SI, ...RUN, ...inCb(...callIn('callback', { op: 'synchronize', chan: 0 }, VOID))] },
@@ -91,6 +92,7 @@ export const CASES_B: readonly BadCase[] = [
   { rule: 'DATA-5', kind: 'violation', legal: 'STATUS', trace: [...S, ...P1, ...SI, ...status(2, { t: 'status', st: { status: 'DMA_IN_PROGRESS', last: 1, used: 2, residue: 16, inFlight: -1 } })] },
   { rule: 'DATA-6', kind: 'violation', legal: 'BASE', trace: [...S, ...prepSg(0, 1, 1, 8, 'MEM_TO_MEM' as 'MEM_TO_DEV')] },
   { rule: 'DATA-7', kind: 'undefined', legal: 'BASE', trace: [...S, ...call({ op: 'prep_dma_vec', chan: 0, desc: 1, vecs: [{ buf: 1, offset: 0, len: 0 }], dir: 'MEM_TO_DEV', flags: IA }, OK)] },
+  { rule: 'DATA-8', kind: 'violation', legal: 'BASE', trace: [...S, ...P1, ...SI, ...env({ op: 'advance', units: 4 }, xfer(0, 1, 0, 16, 12345))] },
   { rule: 'PROV-4', kind: 'violation', legal: 'BASE', trace: [...S, ...P1, ...call({ op: 'submit', desc: 1 }, cookie(2), raised)] },
   { rule: 'PROV-5', kind: 'violation', legal: 'CYCLIC', trace: [...S, ...P1, ...SI, ...RUN, ...term(...cb({ chan: 0, desc: 1 }))] },
   { rule: 'PROV-6', kind: 'violation', legal: 'NOCAPS', cfg: config({ caps: { synchronize: false } }), trace: [...S, ...P1, ...SI, ...RUN, ...term(freed(1)), ...sync(), ...adv(raised), ...irq(sched), ...env({ op: 'tasklet', chan: 0 }, ...cb({ chan: 0, desc: 1 }))] },

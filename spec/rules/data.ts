@@ -51,3 +51,11 @@ export const DATA6_SLAVE_DIRECTION = 'DATA-6';
  */
 export const data7_vecLengths = (cx: Cx, ok: boolean): Fail | undefined =>
   client(cx, ok, 'DATA-7', 'dma_vec entry of length 0');
+
+/**
+ * DATA-8: the bytes that reach memory or the peripheral are exactly the buffer / peripheral
+ * stream bytes, in order (xfer offsets and sums, FIFO contents, periph_rx order).
+ * Source: seed 002 §3; provider.rst (device_prep_*, DMA_PREP_*); docs/SEMANTICS.md §Data.
+ */
+export const data8_bytes = (cx: Cx, ok: boolean, what: string): Fail | undefined =>
+  engine(cx, ok, 'DATA-8', what);

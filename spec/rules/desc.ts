@@ -11,11 +11,16 @@ import type { RetSpec } from './ret-spec.ts';
  * DESC-1: a prep wrapper returns a descriptor or NULL (no errno); NULL for a missing op or invalid parameters.
  * Source: DH (dmaengine_prep_*); drivers.
  */
-export function desc1_prepRets(invalidRule: RuleId | undefined): RetSpec {
-  return invalidRule === undefined
-    ? { rule: 'DESC-1', msg: 'prep returns a descriptor or NULL', alts: [{ t: 'ok' }, { t: 'null' }] }
-    : { rule: invalidRule, msg: 'prep with invalid parameters or a missing op must return NULL', alts: [{ t: 'null' }], byKind: { err: { rule: 'DESC-1', msg: 'prep returns NULL, never an errno' } } };
+export function desc1_prepRets(invalidRule: RuleId | undefined, interleaved: boolean): RetSpec {
+  if (invalidRule === undefined) return interleaved ? PREP_OK_ILV : PREP_OK;
+  return { rule: invalidRule, msg: 'prep with invalid parameters or a missing op must return NULL', alts: [{ t: 'null' }], byKind: { err: PREP_ERR }, covers: interleaved ? PREP_COVERS_ILV : PREP_COVERS };
 }
+const PREP_ERR = { rule: 'DESC-1', msg: 'prep returns NULL, never an errno' } as const;
+/** Conditions every prep evaluates: the slave direction (DATA-6); interleaved also the REPEAT capability (CYC-6). */
+const PREP_COVERS: readonly RuleId[] = ['DESC-1', 'DATA-6'];
+const PREP_COVERS_ILV: readonly RuleId[] = ['DESC-1', 'DATA-6', 'CYC-6'];
+const PREP_OK: RetSpec = { rule: 'DESC-1', msg: 'prep returns a descriptor or NULL', alts: [{ t: 'ok' }, { t: 'null' }], byKind: { err: PREP_ERR }, covers: PREP_COVERS };
+const PREP_OK_ILV: RetSpec = { ...PREP_OK, covers: PREP_COVERS_ILV };
 
 /**
  * DESC-3: set callback fields and metadata only between prep and submit.
@@ -37,13 +42,6 @@ export const desc4_preparedSubmitted = (cx: Cx, leftPrepared: boolean): Fail | u
  */
 export const desc5_noDerefAfterSubmit = (cx: Cx, clientOwned: boolean): Fail | undefined =>
   client(cx, clientOwned, 'DESC-5', 'descriptor touched after submit');
-
-/**
- * DESC-6: the engine moves exactly the data described at prep (it copied sgl/vecs/template).
- * Source: DH (dmaengine_prep_slave_single); IIO usage [derived].
- */
-export const desc6_data = (cx: Cx, ok: boolean, what: string): Fail | undefined =>
-  engine(cx, ok, 'DESC-6', what);
 
 /**
  * DESC-7: buffers stay valid until completion (or synchronize after terminate).

@@ -11,10 +11,10 @@ import type { RetSpec } from './ret-spec.ts';
  */
 export function pause1_pauseRets(capPause: boolean, busy: boolean): RetSpec {
   if (!capPause) return { rule: 'PAUSE-1', msg: 'pause without device_pause must return ENOSYS', alts: [{ t: 'err', e: ['ENOSYS'] }] };
-  return busy
-    ? { rule: 'PAUSE-2', msg: 'pause of a running channel must return 0', alts: [{ t: 'int', v: 0 }] }
-    : { rule: 'PAUSE-6', msg: 'pause of an idle channel returns 0 or EPERM', alts: [{ t: 'int', v: 0 }, { t: 'err', e: ['EPERM'] }] };
+  return busy ? PAUSE_BUSY : PAUSE_IDLE;
 }
+const PAUSE_BUSY: RetSpec = { rule: 'PAUSE-2', msg: 'pause of a running channel must return 0', alts: [{ t: 'int', v: 0 }], covers: ['PAUSE-1'] };
+const PAUSE_IDLE: RetSpec = { rule: 'PAUSE-6', msg: 'pause of an idle channel returns 0 or EPERM', alts: [{ t: 'int', v: 0 }, { t: 'err', e: ['EPERM'] }], covers: ['PAUSE-1'] };
 
 /**
  * PAUSE-1/2/3: resume returns -ENOSYS without the op; resuming a paused channel succeeds; otherwise 0 or -EPERM.
@@ -22,10 +22,10 @@ export function pause1_pauseRets(capPause: boolean, busy: boolean): RetSpec {
  */
 export function pause1_resumeRets(capResume: boolean, paused: boolean): RetSpec {
   if (!capResume) return { rule: 'PAUSE-1', msg: 'resume without device_resume must return ENOSYS', alts: [{ t: 'err', e: ['ENOSYS'] }] };
-  return paused
-    ? { rule: 'PAUSE-2', msg: 'resume of a paused channel must return 0', alts: [{ t: 'int', v: 0 }] }
-    : { rule: 'PAUSE-3', msg: 'resume of a channel not paused returns 0 or EPERM', alts: [{ t: 'int', v: 0 }, { t: 'err', e: ['EPERM'] }] };
+  return paused ? RESUME_PAUSED : RESUME_RUNNING;
 }
+const RESUME_PAUSED: RetSpec = { rule: 'PAUSE-2', msg: 'resume of a paused channel must return 0', alts: [{ t: 'int', v: 0 }], covers: ['PAUSE-1'] };
+const RESUME_RUNNING: RetSpec = { rule: 'PAUSE-3', msg: 'resume of a channel not paused returns 0 or EPERM', alts: [{ t: 'int', v: 0 }, { t: 'err', e: ['EPERM'] }], covers: ['PAUSE-1'] };
 
 /**
  * PAUSE-2: pause stops channel activity immediately and without data loss.

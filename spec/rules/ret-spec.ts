@@ -49,6 +49,8 @@ export interface RetSpec {
   readonly alts: readonly RetAlt[];
   /** Rule (and message) per return kind, for a return of that kind that matches no alternative. */
   readonly byKind?: Partial<Record<Ret['t'], { readonly rule: RuleId; readonly msg: string }>>;
+  /** Further rules whose conditions chose this set (evaluated, for coverage, whenever it is checked). */
+  readonly covers?: readonly RuleId[];
 }
 
 /** The answer of `allowedRets`: the return set and, if the call is client UB, the rule. */
