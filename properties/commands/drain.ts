@@ -1,7 +1,6 @@
 /**
- * Environment: a peripheral consumes bytes from its FIFO (DATA-4, SYNC-6).
- * Only on held channels for now: the model flags a `periph_rx` after release as CH-6
- * (reported to the model's owners; the peripheral is not the DMA engine).
+ * Environment: a peripheral consumes bytes from its FIFO (DATA-4, SYNC-6), also after the
+ * channel was released (the peripheral is not the DMA engine).
  * @public
  */
 import fc from 'fast-check';
@@ -14,9 +13,9 @@ import { DmaCommand, pick } from './index-base.ts';
 export class Drain extends DmaCommand {
   readonly op = 'drain';
   constructor(readonly ch: number, readonly bytes: number) { super(); }
-  check(m: Readonly<Lockstep>): boolean { return chansWhere(m, (c) => c.held && c.periphBytes > 0).length > 0; }
+  check(m: Readonly<Lockstep>): boolean { return chansWhere(m, (c) => c.periphBytes > 0).length > 0; }
   resolve(m: Lockstep): Step {
-    const c = pick(chansWhere(m, (v) => v.held && v.periphBytes > 0), this.ch);
+    const c = pick(chansWhere(m, (v) => v.periphBytes > 0), this.ch);
     return { k: 'env', step: { op: 'drain', chan: c.chan, bytes: 1 + (this.bytes % c.periphBytes) } };
   }
 }

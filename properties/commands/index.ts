@@ -73,7 +73,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   { op: 'prep_interleaved', arb: prepInterleavedArb, weight: 2, groups: ['CYC', 'DESC'], needs: 'interleave' },
   { op: 'set_callback', arb: setCallbackArb, weight: 4, groups: ['CB'], needs: 'callbacks' },
   { op: 'set_reuse', arb: setReuseArb, weight: 1, groups: ['DESC'], needs: 'reuse' },
-  { op: 'desc_free', arb: descFreeArb, weight: 1, groups: ['DESC'], needs: 'reuse' },
+  { op: 'desc_free', arb: descFreeArb, weight: 1, groups: ['DESC'] },
   { op: 'metadata_supported', arb: metadataSupportedArb, weight: 1, groups: ['META'] },
   { op: 'attach_metadata', arb: attachMetadataArb, weight: 1, groups: ['META'], needs: 'metadata' },
   { op: 'get_metadata_ptr', arb: getMetadataPtrArb, weight: 1, groups: ['META'], needs: 'metadata' },

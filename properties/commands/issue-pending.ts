@@ -5,9 +5,7 @@ import type { Lockstep } from '../lockstep/runner.ts';
 import type { Step } from '../lockstep/step.ts';
 import { ctxArb, DmaCommand, heldChans, pick } from './index-base.ts';
 
-// Not while paused, for now: the engine starts the queued head inside the later resume call
-// and the model flags that hw_start as PAUSE-5 (reported to the model's owners).
-const targets = (m: Readonly<Lockstep>): ChanView[] => heldChans(m).filter((c) => !c.terminating && !c.paused);
+const targets = (m: Readonly<Lockstep>): ChanView[] => heldChans(m).filter((c) => !c.terminating);
 
 /** @public */
 export class IssuePending extends DmaCommand {

@@ -1,4 +1,4 @@
-/** `dmaengine_pause(chan)`, only when both pause and resume exist (CAPS-3, PAUSE-1, PAUSE-2, PAUSE-4). @public */
+/** `dmaengine_pause(chan)`: when both pause and resume exist, or when pause does not (-ENOSYS) (CAPS-3, PAUSE-1, PAUSE-2, PAUSE-4). @public */
 import fc from 'fast-check';
 import type { ChanView } from '../../spec/api/index.ts';
 import type { Lockstep } from '../lockstep/runner.ts';
@@ -9,9 +9,11 @@ import { ctxArb, heldChans } from './index-base.ts';
 export class Pause extends ChanOpCommand {
   readonly op = 'pause';
   targets(m: Readonly<Lockstep>): ChanView[] {
-    // Not with an interrupt pending, for now: the engine defers that completion while paused
-    // (PAUSE-4) and the model then reports ISS-3 at the irq (reported to the model's owners).
-    return m.config.caps.pause && m.config.caps.resume ? heldChans(m).filter((c) => !c.paused && !c.irqPending) : [];
+    // Without device_pause it is a legal call that must give -ENOSYS (PAUSE-1); with pause but
+    // no resume a careful client does not pause at all (CAPS-3). Also with an interrupt
+    // pending: the engine defers that completion while paused (PAUSE-4).
+    if (!m.config.caps.pause) return heldChans(m);
+    return m.config.caps.resume ? heldChans(m).filter((c) => !c.paused) : [];
   }
 }
 

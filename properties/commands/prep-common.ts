@@ -1,7 +1,7 @@
 /** What the prep commands share: target channels, directions, entries, flags (CFG-1, DATA-1, DATA-6). @internal */
 import fc from 'fast-check';
 import type { ChanView, Direction, PrepFlags, SgEntry } from '../../spec/api/index.ts';
-import { DMA_CTRL_ACK, DMA_PREP_INTERRUPT } from '../../spec/api/index.ts';
+import { DMA_CTRL_ACK, DMA_PREP_INTERRUPT, DMA_PREP_REPEAT } from '../../spec/api/index.ts';
 import type { Lockstep } from '../lockstep/runner.ts';
 import { bufsMappedTo, heldChans, pick } from './view.ts';
 
@@ -31,8 +31,13 @@ export function entries(m: Readonly<Lockstep>, chan: number, es: readonly EntryP
 /** @internal */
 export const entryArb: fc.Arbitrary<EntryPick> = fc.record({ b: fc.nat(7), off: fc.oneof(fc.constant(0), fc.nat(255)), len: fc.nat(1023) });
 
-/** INT|ACK mostly; without INT (DESC-8: engine-defined callback) sometimes. @internal */
+/**
+ * INT|ACK mostly; without INT (DESC-8: engine-defined callback) sometimes; rarely with
+ * DMA_PREP_REPEAT, which non-interleaved preps ignore (CYC-9).
+ * @internal
+ */
 export const flagsArb: fc.Arbitrary<PrepFlags> = fc.oneof(
-  { arbitrary: fc.constant(DMA_PREP_INTERRUPT | DMA_CTRL_ACK), weight: 6 },
-  { arbitrary: fc.constant(DMA_CTRL_ACK), weight: 1 },
+  { arbitrary: fc.constant(DMA_PREP_INTERRUPT | DMA_CTRL_ACK), weight: 12 },
+  { arbitrary: fc.constant(DMA_CTRL_ACK), weight: 2 },
+  { arbitrary: fc.constant(DMA_PREP_INTERRUPT | DMA_CTRL_ACK | DMA_PREP_REPEAT), weight: 1 },
 );

@@ -1,4 +1,8 @@
-/** `dmaengine_prep_slave_sg(chan, sgl, n, dir, flags)`, from any context (DESC-1, DESC-2, DESC-6). @public */
+/**
+ * `dmaengine_prep_slave_sg(chan, sgl, n, dir, flags)`, from any context (DESC-1, DESC-2, DESC-6);
+ * rarely with MEM_TO_MEM, which is no slave direction and must be refused (DATA-6).
+ * @public
+ */
 import fc from 'fast-check';
 import type { Ctx, PrepFlags } from '../../spec/api/index.ts';
 import type { Lockstep } from '../lockstep/runner.ts';
@@ -9,16 +13,16 @@ import { dirOf, entries, entryArb, type EntryPick, flagsArb, prepTargets } from 
 /** @public */
 export class PrepSlaveSg extends DmaCommand {
   readonly op = 'prep_slave_sg';
-  constructor(readonly ch: number, readonly dir: number, readonly es: readonly EntryPick[], readonly flags: PrepFlags, readonly ctx: Ctx) { super(); }
+  constructor(readonly ch: number, readonly dir: number, readonly es: readonly EntryPick[], readonly flags: PrepFlags, readonly ctx: Ctx, readonly memToMem = false) { super(); }
   check(m: Readonly<Lockstep>): boolean { return prepTargets(m).length > 0; }
   resolve(m: Lockstep): Step {
     const chan = pick(prepTargets(m), this.ch).chan;
     const sgl = entries(m, chan, this.es);
-    return { k: 'call', call: { op: 'prep_slave_sg', chan, desc: m.client.nextDesc++, sgl, dir: dirOf(m, chan, this.dir), flags: this.flags }, ctx: this.ctx };
+    return { k: 'call', call: { op: 'prep_slave_sg', chan, desc: m.client.nextDesc++, sgl, dir: this.memToMem ? 'MEM_TO_MEM' : dirOf(m, chan, this.dir), flags: this.flags }, ctx: this.ctx };
   }
 }
 
 /** @public */
 export const prepSlaveSgArb = fc
-  .tuple(fc.nat(7), fc.nat(3), fc.array(entryArb, { minLength: 1, maxLength: 3 }), flagsArb, ctxArb('atomic', 'hardirq'))
-  .map(([c, d, es, f, x]) => new PrepSlaveSg(c, d, es, f, x));
+  .tuple(fc.nat(7), fc.nat(3), fc.array(entryArb, { minLength: 1, maxLength: 3 }), flagsArb, ctxArb('atomic', 'hardirq'), fc.nat(23))
+  .map(([c, d, es, f, x, bad]) => new PrepSlaveSg(c, d, es, f, x, bad === 0));

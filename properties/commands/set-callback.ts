@@ -18,7 +18,8 @@ export function legalActions(m: Readonly<Lockstep>, d: DescView, chainBuf: numbe
     const b = pick(bufs, chainBuf);
     acts.push({ kind: 'chain', buf: b.buf, len: 1 + (chainLen % b.len), dir: dirOf(m, d.chan, dir) });
   }
-  if (d.dir === 'DEV_TO_MEM' && d.metaMode !== 'client' && m.client.metaSupported(d.chan, 'engine')) acts.push({ kind: 'read_metadata' });
+  // First, so it is drawn often where it is possible at all (META-8..META-10 need it).
+  if (d.dir === 'DEV_TO_MEM' && d.metaMode !== 'client' && m.client.metaSupported(d.chan, 'engine')) acts.unshift({ kind: 'read_metadata' });
   return acts;
 }
 

@@ -82,7 +82,8 @@ export class ClientState {
       case 'terminate_async': case 'terminate_all':
         if (ret.t === 'int' && ret.v === 0) { this.stopping.add(c.chan); this.dropUnsubmitted(c.chan); }
         return;
-      case 'desc_free': this.unsubmitted.delete(c.desc); return;
+      // Without REUSE it is refused (-EPERM, DESC-11) and stays the client's to submit.
+      case 'desc_free': if (ret.t === 'int' && ret.v === 0) this.unsubmitted.delete(c.desc); return;
       case 'set_reuse': { const d = this.descs.get(c.desc); if (d && ret.t === 'int' && ret.v === 0) d.reuse = true; return; }
       case 'terminate_sync':
         if (ret.t === 'int' && ret.v === 0) this.dropUnsubmitted(c.chan);

@@ -4,6 +4,9 @@ import { callbackMisuseArb } from './callback-misuse.ts';
 import { doubleSubmitArb } from './double-submit.ts';
 import { issueWhileTerminatingArb } from './issue-while-terminating.ts';
 import { mapClientDevArb } from './map-client-dev.ts';
+import { mixMetadataArb } from './mix-metadata.ts';
+import { reuseWithoutCapArb } from './reuse-without-cap.ts';
+import { teardownWithDataArb } from './teardown-with-data.ts';
 import { resumeNotPausedArb } from './resume-not-paused.ts';
 import { sleepInAtomicArb } from './sleep-in-atomic.ts';
 import { unmapInFlightArb } from './unmap-in-flight.ts';
@@ -21,4 +24,7 @@ export const MISUSE_COMMANDS: readonly CommandSpec[] = [
   { op: 'misuse:use_after_release', arb: useAfterReleaseArb, weight: 1, groups: ['CH'] },
   { op: 'terminate_all', arb: terminateAllArb, weight: 1, groups: ['TERM'], needs: 'terminate' },
   { op: 'misuse:map_client_dev', arb: mapClientDevArb, weight: 1, groups: ['DATA'] },
+  { op: 'misuse:mix_metadata', arb: mixMetadataArb, weight: 1, groups: ['META'], needs: 'metadata' },
+  { op: 'misuse:teardown_with_data', arb: teardownWithDataArb, weight: 1, groups: ['DATA'] },
+  { op: 'misuse:reuse_without_cap', arb: reuseWithoutCapArb, weight: 1, groups: ['DESC', 'CAPS'] },
 ];
