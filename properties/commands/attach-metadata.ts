@@ -6,7 +6,9 @@ import type { Step } from '../lockstep/step.ts';
 import { allDescs, DmaCommand, pick } from './index-base.ts';
 
 const targets = (m: Readonly<Lockstep>): DescView[] =>
-  allDescs(m, (d) => d.phase === 'prepared' && d.metaMode !== 'engine' && m.client.metaSupported(d.chan, 'client'));
+  allDescs(m, (d) => d.phase === 'prepared' && d.metaMode !== 'engine' && m.client.metaSupported(d.chan, 'client')
+    // Its callback reads ENGINE metadata: attaching CLIENT metadata would mix modes (META-2).
+    && m.client.descs.get(d.desc)?.action?.kind !== 'read_metadata');
 
 /** @public */
 export class AttachMetadata extends DmaCommand {
