@@ -1,7 +1,7 @@
 /**
  * A fuzz finding: the shrunk run as a counterexample file in exactly the format
  * `dmacheck replay FILE` reads (properties/counterexample/file.ts), with its dedup key
- * (rule + shape of the trace, reports' `counterexampleShape`) and its corpus file name.
+ * (rule + shape of the generated steps) and its corpus file name.
  * The replay line is the one codec's `{ seed, path }`: for the fuzzer, `seed` is the
  * worker's campaign seed and `path` is `worker:sequence` (the sequence's number in that
  * worker's campaign); the file's `commands` replay it exactly without regenerating.
@@ -13,13 +13,13 @@ import { buildCounterexample } from '../properties/counterexample/build.ts';
 import { COUNTEREXAMPLE_FORMAT, type CounterexampleFile } from '../properties/counterexample/file.ts';
 import { encodeReplay } from '../properties/counterexample/replay-codec.ts';
 import type { Lockstep } from '../properties/lockstep/runner.ts';
-import type { Mode } from '../properties/lockstep/step.ts';
-import { counterexampleShape } from '../reports/index.ts';
+import { preludeSteps } from '../properties/lockstep/prelude.ts';
+import type { Mode, Step } from '../properties/lockstep/step.ts';
 
 /** @public */
 export interface Finding {
   readonly file: CounterexampleFile;
-  /** Dedup key: rule, kind and the operation sequence of the trace. */
+  /** Dedup key: rule, kind and the operations of the generated steps ({@link keyOf}). */
   readonly key: string;
   /** Corpus file name, `RULE-hash.json`. */
   readonly name: string;
@@ -35,9 +35,14 @@ export interface FindingMeta {
   readonly impl: string;
 }
 
-/** The corpus key and name of a counterexample file. @public */
+/**
+ * The corpus key and name of a counterexample file: rule, kind and the operations of the
+ * generated steps after the probe — the same bug found under a 2- and a 3-channel
+ * configuration (different probes, different trace shapes) is one corpus entry. @public
+ */
 export function keyOf(f: CounterexampleFile): { readonly key: string; readonly name: string } {
-  const key = counterexampleShape(f);
+  const steps = (f.commands as readonly Step[]).slice(preludeSteps(f.config).length);
+  const key = `${f.rule ?? ''}|${f.kind}|${steps.map((s) => (s.k === 'call' ? s.call.op : s.step.op)).join(',')}`;
   const hash = fnv1a(Buffer.from(key, 'utf8')).toString(16).padStart(8, '0');
   return { key, name: `${(f.rule ?? f.kind).replace(/[^A-Za-z0-9_-]/g, '_')}-${hash}.json` };
 }

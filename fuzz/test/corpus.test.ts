@@ -5,7 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { loadCounterexample } from '../../properties/counterexample/file.ts';
 import { Corpus, replayCorpus } from '../corpus.ts';
 import { emitTest } from '../emit-test.ts';
-import type { Finding } from '../finding.ts';
+import { type Finding, keyOf } from '../finding.ts';
+import { preludeSteps } from '../../properties/lockstep/prelude.ts';
+import type { Step } from '../../properties/lockstep/step.ts';
 import { campaign, engine, model } from './helpers.ts';
 
 // One CB-1 finding, shared by the tests below (seed 5, as in campaign.test.ts).
@@ -25,6 +27,15 @@ describe('failure corpus', () => {
     const files = readdirSync(dir);
     expect(files.every((n) => n.endsWith('.json'))).toBe(true);
     for (const n of files) expect(loadCounterexample(join(dir, n)).ok, n).toBe(true);
+  });
+
+  it('keys by rule and generated steps: the same bug behind a longer probe (one more channel) is a duplicate', () => {
+    const f = cb1.file;
+    const config = { ...f.config, slaves: [...f.config.slaves, { name: 'extra', directions: ['MEM_TO_DEV' as const], fifoDepth: 64 }] };
+    const generated = (f.commands as Step[]).slice(preludeSteps(f.config).length);
+    const moved = { ...f, config, commands: [...preludeSteps(config), ...generated] };
+    expect(keyOf(moved).key).toBe(cb1.key);
+    expect(keyOf({ ...moved, commands: [...preludeSteps(config), ...generated.slice(1)] }).key).not.toBe(cb1.key);
   });
 
   it('replays every entry on start: still failing against the faulty engine, passing against the built-in one', async () => {
