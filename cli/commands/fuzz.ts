@@ -91,6 +91,8 @@ export function register(program: Command): void {
           `${r.stats.sequences} sequences, ${r.stats.commands} commands, ${r.stats.commandsPerSecond} cmds/s, ${(r.durationMs / 1000).toFixed(1)} s; ` +
           `${figuresText({ pairsVisited: c.pairsVisited, pairsReachable: c.pairsReachable, rulesExercised: c.rulesExercised, rulesExercisable: c.rulesCheckable })}; ` +
           `${r.counterexamples.length} counterexample(s)${o.written.length ? `, ${o.written.length} new in ${opts.corpus}` : ''}\n`);
+        const idle = r.rules.filter((v) => v.verdict === 'not_exercised').map((v) => v.id);
+        if (idle.length > 0) process.stderr.write(`fuzz: rules not exercised: ${idle.join(' ')}\n`);
         const modelBug = r.counterexamples.some((x) => x.kind === 'model_bug');
         if (r.implError) process.stderr.write(`fuzz: the implementation failed (${r.implError.what}): ${r.implError.msg}${r.implError.stderrTail.length ? `\n${r.implError.stderrTail.map((l) => `  | ${l}`).join('\n')}` : ''}\n`);
         process.exitCode = o.interrupted ? EXIT.interrupted : r.implError ? EXIT.implError : modelBug ? EXIT.internal : r.verdict === 'pass' ? EXIT.ok : EXIT.violations;
