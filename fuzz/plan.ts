@@ -27,6 +27,9 @@ export interface PlanOptions {
   readonly guided: boolean;
 }
 
+/** Sequences at the start of a campaign that use every command kind. @internal */
+const WARM_UP = 32;
+
 /** Sequence length: 50 % ≤ 60, 30 % ≤ 300, 20 % up to maxLength. @internal */
 export function drawLength(rng: FuzzRng, max: number): number {
   const r = rng.below(10);
@@ -55,7 +58,9 @@ export class Planner {
     let config = this.configs.generate(rng.forkRandom(), undefined).value;
     if (o.guided && o.profile.cookieInit && o.profile.configurableCaps && rng.chance(0.2)) config = { ...config, cookieInit: INT_MAX - rng.below(6) };
     const mode = rng.chance(o.misuseShare) ? 'misuse' : 'legal';
-    const swarm = !o.guided || rng.chance(0.15) ? fullSwarm(o.profile, mode) : drawSwarm(rng, o.profile, mode);
+    // The first sequences keep every kind: shallow bugs need no swarm, and a swarm that
+    // left out the one kind a bug needs only delays it.
+    const swarm = !o.guided || n < WARM_UP || rng.chance(0.15) ? fullSwarm(o.profile, mode) : drawSwarm(rng, o.profile, mode);
     return { config, mode, swarm, prefix: [], length: drawLength(rng, max) };
   }
 }
