@@ -11,6 +11,7 @@ import { inCall } from './frames.ts';
 import type { Out } from './ops.ts';
 import type { Chan, Desc, EnvFrame, ModelState } from './state.ts';
 import { descIn, findDead, owner, pop, push, putDesc, setChan, setFrame, top } from './store.ts';
+import { withDesc, withEnv } from './records.ts';
 
 /**
  * No callback of work that died before a later synchronize: CB-14, or PROV-6 on an engine
@@ -62,11 +63,11 @@ export function onCb(cx: Cx, s: ModelState, inv: CallbackInvocation): Out {
     ?? (d === undefined ? lateCallback(cx, s, inv.desc) : descChecks(cx, ch, d, inv, tf));
   let ns = s;
   if (d !== undefined) {
-    const nd: Desc = inv.period ? { ...d, periodCbPending: false } : d.phase === 'completed' ? { ...d, phase: 'callback', calledBack: true } : d;
+    const nd: Desc = inv.period ? withDesc(d, { periodCbPending: false }) : d.phase === 'completed' ? withDesc(d, { phase: 'callback', calledBack: true }) : d;
     ns = setChan(ns, putDesc(ch, nd));
   }
   if (tf !== undefined) {
-    ns = setFrame(ns, own.i, { ...tf, periodCbDone: tf.periodCbDone || inv.period, nonPeriodCbDone: tf.nonPeriodCbDone || !inv.period });
+    ns = setFrame(ns, own.i, withEnv(tf, { periodCbDone: tf.periodCbDone || inv.period, nonPeriodCbDone: tf.nonPeriodCbDone || !inv.period }));
   }
   return { s: push(ns, { k: 'cb', inv, loose: false }), fail };
 }
@@ -80,5 +81,5 @@ export function onCbRet(s: ModelState): Out {
   const d = ch === undefined ? undefined : descIn(ch, fr.inv.desc);
   if (fr.loose || ch === undefined || d === undefined || fr.inv.period || d.phase !== 'callback') return { s: ns };
   const meta = d.meta.ptr === 'valid' ? { ...d.meta, ptr: 'invalid' as const } : d.meta;
-  return { s: setChan(ns, putDesc(ch, { ...d, phase: 'done', meta })) };
+  return { s: setChan(ns, putDesc(ch, withDesc(d, { phase: 'done', meta }))) };
 }

@@ -2,60 +2,114 @@
  * Data integrity of one `xfer` (DATA-8, CFG-4): the bytes read from memory for
  * MEM_TO_DEV (pushed into the peripheral FIFO), or the peripheral stream written to
  * memory for DEV_TO_MEM. The DMA must fault rather than touch an unmapped buffer.
+ * Hot path: no per-byte objects; the result is a patch the caller applies in one copy.
  * @internal
  */
-import type { EngineEvent } from '../api/index.ts';
+import { FNV_OFFSET, fnvStep, memPatternByte, periphPatternByte } from '../api/index.ts';
+import type { BufId, EngineEvent } from '../api/index.ts';
 import { cfg4_prepDirection } from '../rules/config.ts';
 import { data8_bytes } from '../rules/data.ts';
-import type { Cx } from '../rules/require.ts';
-import { addWrite, bufByte, hash, periphBytes, span } from './bytes.ts';
-import type { Out } from './ops.ts';
+import type { Cx, Fail } from '../rules/require.ts';
+import { addWrite, bufByte } from './bytes.ts';
+import { fifoPush, type Fifo } from './fifo.ts';
 import type { Buf, Chan, Desc, ModelState } from './state.ts';
-import { bufOf, setBuf, setChan } from './store.ts';
+import { bufOf } from './store.ts';
 
 type Xfer = Extract<EngineEvent, { ev: 'xfer' }>;
 
-/** Check the bytes of one xfer and apply them to the FIFO / buffers. @internal */
-export function moveData(cx: Cx, s: ModelState, ch: Chan, d: Desc, ev: Xfer): Out {
-  if (d.dir !== 'MEM_TO_DEV' && d.dir !== 'DEV_TO_MEM') return { s };
-  const locs = span(d, ev.offset, ev.len);
-  if (locs === undefined) return { s };
+/** A run of `len` bytes of buffer `buf` from `off`. */
+interface Extent { readonly buf: BufId; readonly off: number; readonly len: number }
+
+/** What one xfer changes besides the descriptor: the FIFO or the stream position, and the buffers written. */
+export interface DataPatch {
+  readonly fail: Fail | undefined;
+  readonly fifo?: Fifo;
+  readonly rxPos?: number;
+  readonly bufs?: readonly Buf[];
+}
+
+const NOTHING: DataPatch = { fail: undefined };
+
+/** Memory extents of bytes [offset, offset+len) of `d`, in order, wrapping at its length. @internal */
+export function extents(d: Desc, offset: number, len: number): Extent[] | undefined {
+  if (d.len <= 0 || d.segs.length === 0) return undefined;
+  const out: Extent[] = [];
+  const segs = d.segs;
+  let p = offset % d.len;
+  let i = 0;
+  let base = 0;
+  while (p >= base + segs[i]!.len) { base += segs[i]!.len; i++; if (i === segs.length) return undefined; }
+  for (let left = len; left > 0;) {
+    if (i === segs.length) { i = 0; base = 0; p = 0; }
+    const sg = segs[i]!;
+    const n = Math.min(left, base + sg.len - p);
+    if (n > 0) out.push({ buf: sg.buf, off: sg.offset + p - base, len: n });
+    left -= n; p += n; base += sg.len; i++;
+  }
+  return out;
+}
+
+/** The bytes memory holds at `exts` now (buffers already looked up in `bufs`, same order). */
+function memBytes(exts: readonly Extent[], bufs: readonly Buf[], total: number): number[] {
+  const out = new Array<number>(total);
+  let k = 0;
+  for (let j = 0; j < exts.length; j++) {
+    const e = exts[j]!;
+    const b = bufs[j]!;
+    if (b.writes.length === 0) for (let i = 0; i < e.len; i++) out[k++] = memPatternByte(b.id, e.off + i);
+    else for (let i = 0; i < e.len; i++) out[k++] = bufByte(b, e.off + i);
+  }
+  return out;
+}
+
+function fnv(bytes: readonly number[]): number {
+  let h = FNV_OFFSET;
+  for (let i = 0; i < bytes.length; i++) h = fnvStep(h, bytes[i]!);
+  return h;
+}
+
+/** FNV-1a of bytes k0 .. k0+len-1 of channel `chan`'s peripheral stream. */
+function streamHash(chan: number, k0: number, len: number): number {
+  let h = FNV_OFFSET;
+  for (let i = 0; i < len; i++) h = fnvStep(h, periphPatternByte(chan, k0 + i));
+  return h;
+}
+
+/** Check the bytes of one xfer; the FIFO / stream / buffer changes it makes. @internal */
+export function moveData(cx: Cx, s: ModelState, ch: Chan, d: Desc, ev: Xfer): DataPatch {
+  if (d.dir !== 'MEM_TO_DEV' && d.dir !== 'DEV_TO_MEM') return NOTHING;
+  const exts = extents(d, ev.offset, ev.len);
+  if (exts === undefined) return NOTHING;
   const bufs: Buf[] = [];
   let okBufs = true;
-  for (const l of locs) {
-    if (bufs.some((b) => b.id === l.buf)) continue;
-    const b = bufOf(s, l.buf);
-    if (b === undefined || b.freed || b.mapped !== 'dma') okBufs = false;
-    else bufs.push(b);
+  let tainted = false;
+  for (const e of exts) {
+    const b = bufOf(s, e.buf);
+    if (b === undefined || b.freed || b.mapped !== 'dma') { okBufs = false; break; }
+    tainted ||= b.tainted;
+    bufs.push(b);
   }
   const f0 = data8_bytes(cx, okBufs, 'DMA touched an unmapped or freed buffer');
-  if (f0 !== undefined) return { s, fail: f0 };
-  const tainted = bufs.some((b) => b.tainted);
-  const mem = (): number[] => locs.map((l) => bufByte(bufs.find((b) => b.id === l.buf)!, l.off));
-  const dev = periphBytes(ch.id, ch.rxPos, ev.len);
+  if (f0 !== undefined) return { fail: f0 };
   if (d.dir === 'MEM_TO_DEV') {
-    const bytes = mem();
-    const same = tainted || hash(bytes) === ev.sum;
+    const bytes = memBytes(exts, bufs, ev.len);
+    const same = tainted || fnv(bytes) === ev.sum;
     // CFG-4 is evaluated on every xfer: did the engine move data in slave_config.direction instead?
-    const fail = cfg4_prepDirection(cx, !same && d.cfgDir === 'DEV_TO_MEM' && hash(dev) === ev.sum)
-      ?? data8_bytes(cx, same, 'xfer bytes differ from the prepared data');
-    const depth = s.cfg.slaves[ch.id]?.fifoDepth ?? 0;
-    const over = data8_bytes(cx, ch.fifo.length + ev.len <= depth, 'peripheral FIFO overflow');
-    const nch: Chan = { ...ch, fifo: [...ch.fifo, ...bytes], fifoOwed: true, syncAfterPush: false };
-    return { s: setChan(s, nch), fail: fail ?? over };
+    const fail = cfg4_prepDirection(cx, !same && d.cfgDir === 'DEV_TO_MEM' && streamHash(ch.id, ch.rxPos, ev.len) === ev.sum)
+      ?? data8_bytes(cx, same, 'xfer bytes differ from the prepared data')
+      ?? data8_bytes(cx, ch.fifo.length + ev.len <= (s.cfg.slaves[ch.id]?.fifoDepth ?? 0), 'peripheral FIFO overflow');
+    return { fail, fifo: fifoPush(ch.fifo, bytes) };
   }
-  const same = hash(dev) === ev.sum;
-  const fail = cfg4_prepDirection(cx, !same && d.cfgDir === 'MEM_TO_DEV' && !tainted && hash(mem()) === ev.sum)
+  const same = streamHash(ch.id, ch.rxPos, ev.len) === ev.sum;
+  const fail = cfg4_prepDirection(cx, !same && d.cfgDir === 'MEM_TO_DEV' && !tainted && fnv(memBytes(exts, bufs, ev.len)) === ev.sum)
     ?? data8_bytes(cx, same, 'xfer bytes differ from the peripheral stream');
-  let ns = setChan(s, { ...ch, rxPos: ch.rxPos + ev.len });
-  let i = 0;
-  while (i < locs.length) {
-    const start = locs[i]!;
-    let n = 1;
-    while (i + n < locs.length && locs[i + n]!.buf === start.buf && locs[i + n]!.off === start.off + n) n++;
-    const b = bufOf(ns, start.buf);
-    if (b !== undefined) ns = setBuf(ns, addWrite(b, { offset: start.off, len: n, chan: ch.id, k: ch.rxPos + i }));
-    i += n;
+  // Record the writes (adjacent ones of one stream merge in addWrite).
+  const written = s.bufs.slice();
+  let k = ch.rxPos;
+  for (const e of exts) {
+    const i = written.findIndex((b) => b.id === e.buf);
+    if (i >= 0) written[i] = addWrite(written[i]!, { offset: e.off, len: e.len, chan: ch.id, k });
+    k += e.len;
   }
-  return { s: ns, fail };
+  return { fail, rxPos: ch.rxPos + ev.len, bufs: written };
 }

@@ -3,7 +3,6 @@
  * peripheral draining. The end of a step checks what it owed (ISS-3, CYC-1, CYC-3, DESC-8, CB-16).
  * @internal
  */
-import { match } from 'ts-pattern';
 import type { EnvStep } from '../api/index.ts';
 import { cb16_callbackBeforeFree } from '../rules/callback.ts';
 import { cyc1_periods, cyc3_periodCallbackNotLost } from '../rules/cyclic.ts';
@@ -17,6 +16,7 @@ import { EV_BIT } from './frames.ts';
 import type { Out } from './ops.ts';
 import type { Chan, EnvFrame, ModelState } from './state.ts';
 import { descIn, pop, push, setChan, top } from './store.ts';
+import { withChan } from './records.ts';
 
 /** A channel with issued work, idle, not paused, nothing pending: the engine failed to start it (ISS-3). */
 export function stalled(cx: Cx, ch: Chan): Fail | undefined {
@@ -25,29 +25,38 @@ export function stalled(cx: Cx, ch: Chan): Fail | undefined {
   return ch.pausedAtTerminate ? term11_unpaused(cx, !waiting) : iss3_order(cx, !waiting, 'issued work not started on an idle channel');
 }
 
+type Step<K extends EnvStep['op']> = Extract<EnvStep, { op: K }>;
+const frame = (step: EnvStep, live: boolean, periodPendingAtStart: number | undefined, fifoAtStart: number): EnvFrame =>
+  ({ k: 'env', step, live, evs: 0, periodPendingAtStart, periodCbDone: false, nonPeriodCbDone: false, fifoAtStart, delivered: 0 });
+
+/**
+ * Opening an environment step, one arm per op. A mapped table rather than a ts-pattern
+ * match (exhaustive the same way): it runs on every env entry of the lockstep hot path.
+ */
+const OPEN: { readonly [K in EnvStep['op']]: (cx: Cx, s: ModelState, st: Step<K>) => Out } = {
+  advance(cx, s, st) {
+    let fail: Fail | undefined;
+    for (const ch of s.chans) fail ??= stalled(cx, ch);
+    return { s: push(s, frame(st, true, undefined, 0)), fail };
+  },
+  irq(_cx, s, st) {
+    const ch = s.chans[st.chan];
+    if (ch === undefined) return { s: push(s, frame(st, false, undefined, 0)) };
+    // A paused channel ignores its interrupt (PAUSE-4); it may still be pending after resume.
+    return { s: push(setChan(s, withChan(ch, { irqPending: ch.paused && ch.irqPending })), frame(st, ch.irqPending, undefined, 0)) };
+  },
+  tasklet(_cx, s, st) {
+    const ch = s.chans[st.chan];
+    if (ch === undefined) return { s: push(s, frame(st, false, undefined, 0)) };
+    const pend = ch.descs.find((d) => d.periodCbPending && d.phase === 'active');
+    return { s: push(setChan(s, withChan(ch, { taskletPending: false })), frame(st, ch.taskletPending, pend?.id, 0)) };
+  },
+  drain: (_cx, s, st) => ({ s: push(s, frame(st, true, undefined, s.chans[st.chan]?.fifo.length ?? 0)) }),
+};
+
 /** An `env` entry: open the step frame (irq/tasklet take their pending flag). @internal */
 export function onEnv(cx: Cx, s: ModelState, step: EnvStep): Out {
-  const fr: EnvFrame = { k: 'env', step, live: true, evs: 0, periodPendingAtStart: undefined, periodCbDone: false, nonPeriodCbDone: false, fifoAtStart: 0, delivered: 0 };
-  return match(step)
-    .with({ op: 'advance' }, () => {
-      let fail: Fail | undefined;
-      for (const ch of s.chans) fail ??= stalled(cx, ch);
-      return { s: push(s, fr), fail };
-    })
-    .with({ op: 'irq' }, (st) => {
-      const ch = s.chans[st.chan];
-      if (ch === undefined) return { s: push(s, { ...fr, live: false }) };
-      // A paused channel ignores its interrupt (PAUSE-4); it may still be pending after resume.
-      return { s: push(setChan(s, { ...ch, irqPending: ch.paused && ch.irqPending }), { ...fr, live: ch.irqPending }) };
-    })
-    .with({ op: 'tasklet' }, (st) => {
-      const ch = s.chans[st.chan];
-      if (ch === undefined) return { s: push(s, { ...fr, live: false }) };
-      const pend = ch.descs.find((d) => d.periodCbPending && d.phase === 'active');
-      return { s: push(setChan(s, { ...ch, taskletPending: false }), { ...fr, live: ch.taskletPending, periodPendingAtStart: pend?.id }) };
-    })
-    .with({ op: 'drain' }, (st) => ({ s: push(s, { ...fr, fifoAtStart: s.chans[st.chan]?.fifo.length ?? 0 }) }))
-    .exhaustive();
+  return (OPEN[step.op] as (cx: Cx, s: ModelState, st: EnvStep) => Out)(cx, s, step);
 }
 
 /** After `advance`: a finished transfer or an elapsed period raised the interrupt. */
@@ -90,11 +99,13 @@ export function onEnvEnd(cx: Cx, s: ModelState): Out {
   const fr = top(s);
   if (fr === undefined || fr.k !== 'env') return { s, bug: 'env_end without an environment step' };
   const ns = pop(s);
-  const fail = match(fr.step)
-    .with({ op: 'advance' }, () => afterAdvance(cx, ns))
-    .with({ op: 'irq' }, (st) => { const ch = ns.chans[st.chan]; return ch === undefined ? undefined : afterIrq(cx, ns, fr, ch); })
-    .with({ op: 'tasklet' }, (st) => { const ch = ns.chans[st.chan]; return ch === undefined ? undefined : afterTasklet(cx, fr, ch); })
-    .with({ op: 'drain' }, (st) => data8_bytes(cx, s.chans[st.chan]?.poisoned === true || fr.delivered === Math.min(Math.max(0, st.bytes), fr.fifoAtStart), 'drain delivered the wrong number of bytes'))
-    .exhaustive();
-  return { s: ns, fail };
+  return { s: ns, fail: (CLOSE[fr.step.op] as (cx: Cx, s: ModelState, fr: EnvFrame, st: EnvStep) => Fail | undefined)(cx, ns, fr, fr.step) };
 }
+
+/** What each kind of step owed when it ends (a mapped table, as OPEN). */
+const CLOSE: { readonly [K in EnvStep['op']]: (cx: Cx, s: ModelState, fr: EnvFrame, st: Step<K>) => Fail | undefined } = {
+  advance: (cx, s) => afterAdvance(cx, s),
+  irq: (cx, s, fr, st) => { const ch = s.chans[st.chan]; return ch === undefined ? undefined : afterIrq(cx, s, fr, ch); },
+  tasklet: (cx, s, fr, st) => { const ch = s.chans[st.chan]; return ch === undefined ? undefined : afterTasklet(cx, fr, ch); },
+  drain: (cx, s, fr, st) => data8_bytes(cx, s.chans[st.chan]?.poisoned === true || fr.delivered === Math.min(Math.max(0, st.bytes), fr.fifoAtStart), 'drain delivered the wrong number of bytes'),
+};

@@ -21,7 +21,8 @@ import { moveData } from './data-path.ts';
 import { inCall, inEnv, SYNCS, TERMINATES } from './frames.ts';
 import type { Out } from './ops.ts';
 import type { Chan, Desc, Frame, ModelState } from './state.ts';
-import { descIn, findDead, putDesc, setChan } from './store.ts';
+import { descIn, findDead, putDesc, replaceDesc, setChan } from './store.ts';
+import { withChan, withData, withDesc, withProgress, withState } from './records.ts';
 
 type Ev<K extends EngineEvent['ev']> = Extract<EngineEvent, { ev: K }>;
 
@@ -67,8 +68,8 @@ export function hwStart(cx: Cx, s: ModelState, ch: Chan, ev: Ev<'hw_start'>, fr:
       : a.repeat ? cyc7_loadEotAtEnd(cx, a.moved > 0 && a.moved % a.len === 0, 'LOAD_EOT transfer started before the end of a repetition')
         : iss3_order(cx, false, 'descriptor started while another is active'))
     ?? (s.cfg.caps.completionNoOrder ? undefined : iss3_order(cx, head?.id === d.id, 'descriptor started out of issue order'));
-  const nd = { ...d, phase: 'active' as const, moved: 0, periodEvents: 0, periodCbPending: false, eotSince: undefined };
-  return { s: setChan(s, { ...putDesc(ch, nd), active: d.id, startDeferred: false }), fail };
+  const nd = withDesc(d, { phase: 'active' as const, moved: 0, periodEvents: 0, periodCbPending: false, eotSince: undefined });
+  return { s: setChan(s, withChan(ch, { descs: replaceDesc(ch.descs, nd), active: d.id, startDeferred: false })), fail };
 }
 
 /** An xfer event (4-byte width by default). @internal */
@@ -102,9 +103,12 @@ export function xfer(cx: Cx, s: ModelState, ch: Chan, ev: Ev<'xfer'>, fr: Frame)
       : (d.flags & DMA_PREP_REPEAT) !== 0 ? cyc9_repeatIgnored(cx, ev.offset + ev.len > d.len)
         : data8_bytes(cx, ev.offset + ev.len <= d.len, 'xfer beyond the descriptor length'));
   if (fail !== undefined) return { s, fail };
-  const moved = moveData(cx, s, ch, d, ev);
-  const nch = moved.s.chans[ch.id] ?? ch;
-  return { s: setChan(moved.s, putDesc(nch, { ...d, moved: d.moved + ev.len, eotSince })), fail: moved.fail };
+  const p = moveData(cx, s, ch, d, ev);
+  const nd = withProgress(d, d.moved + ev.len, eotSince, d.periodEvents, d.periodCbPending);
+  const nch = withData(ch, replaceDesc(ch.descs, nd), p.fifo ?? ch.fifo, p.fifo !== undefined || ch.fifoOwed,
+    p.fifo === undefined && ch.syncAfterPush, p.rxPos ?? ch.rxPos);
+  const ns = setChan(s, nch);
+  return { s: p.bufs === undefined ? ns : withState(ns, { bufs: p.bufs }), fail: p.fail };
 }
 
 /** `complete`: the running descriptor after its last byte, in cookie order. @internal */
@@ -121,7 +125,7 @@ export function complete(cx: Cx, s: ModelState, ch: Chan, ev: Ev<'complete'>, fr
     const fail = ck4_completeOnce(cx, !done) ?? iss1_onlyIssuedStart(cx, d.phase === 'terminated', 'completed a descriptor terminate did not abort')
       ?? ck3_completeCookie(cx, ev.cookie, d.cookie);
     const lo = Math.max(ch.ck.lo, d.seq);
-    return { s: setChan(s, { ...ch, ck: { ...ch.ck, lo, hi: Math.max(ch.ck.hi, lo) } }), fail };
+    return { s: setChan(s, withChan(ch, { ck: { ...ch.ck, lo, hi: Math.max(ch.ck.hi, lo) } })), fail };
   }
   const where = inEnv(fr, 'irq') || inEnv(fr, 'advance');
   // CYC-7: a repetition ended and a LOAD_EOT transfer replaced it (already started, or queued to start now).
@@ -139,10 +143,10 @@ export function complete(cx: Cx, s: ModelState, ch: Chan, ev: Ev<'complete'>, fr
     ?? (d.meta.mode === 'client' && d.dir === 'DEV_TO_MEM' ? meta6_copiedBeforeComplete(cx, d.meta.copied, 'completed before client metadata was copied') : undefined);
   const compOrder = ch.compCount + 1;
   const lo = s.cfg.caps.completionNoOrder ? Math.max(ch.ck.lo, d.seq) : d.seq;
-  const nch: Chan = {
-    ...putDesc(ch, { ...d, phase: 'completed', compOrder }), compCount: compOrder,
+  const nch = withChan(ch, {
+    descs: replaceDesc(ch.descs, withDesc(d, { phase: 'completed', compOrder })), compCount: compOrder,
     active: ch.active === d.id ? undefined : ch.active, ck: { ...ch.ck, lo, hi: Math.max(lo, ch.ck.hi === ch.ck.lo ? lo : ch.ck.hi) },
-  };
+  });
   return { s: setChan(s, nch), fail };
 }
 
@@ -153,7 +157,8 @@ export function period(cx: Cx, s: ModelState, ch: Chan, ev: Ev<'period'>, fr: Fr
     ?? cyc1_periods(cx, d !== undefined && d.cyclic && d.phase === 'active', 'period event for a descriptor that is not a running cyclic one')
     ?? (d === undefined ? undefined : cyc1_periods(cx, d.periodEvents < Math.floor(d.moved / d.periodLen), 'period signalled before period_len bytes moved'));
   if (d === undefined) return { s, fail };
-  return { s: setChan(s, putDesc(ch, { ...d, periodEvents: d.periodEvents + 1, periodCbPending: true })), fail };
+  const nd = withProgress(d, d.moved, d.eotSince, d.periodEvents + 1, true);
+  return { s: setChan(s, withData(ch, replaceDesc(ch.descs, nd), ch.fifo, ch.fifoOwed, ch.syncAfterPush, ch.rxPos)), fail };
 }
 
 /** `meta_copied`: CLIENT DEV_TO_MEM metadata written before completion. @internal */
@@ -162,7 +167,7 @@ export function metaCopied(cx: Cx, s: ModelState, ch: Chan, ev: Ev<'meta_copied'
   const fail = meta6_copiedBeforeComplete(cx, d !== undefined && d.meta.mode === 'client' && d.dir === 'DEV_TO_MEM', 'meta_copied without client DEV_TO_MEM metadata')
     ?? meta6_copiedBeforeComplete(cx, d?.phase === 'active', 'metadata written after completion');
   if (d === undefined) return { s, fail };
-  return { s: setChan(s, putDesc(ch, { ...d, meta: { ...d.meta, copied: true } })), fail };
+  return { s: setChan(s, putDesc(ch, withDesc(d, { meta: { ...d.meta, copied: true } }))), fail };
 }
 
 /** `dma_fault`: only for a buffer that really is unmapped or freed. @internal */

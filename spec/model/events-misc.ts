@@ -13,36 +13,37 @@ import { meta10_keptUntilCallback } from '../rules/metadata.ts';
 import { prov4_submitOnlyQueues } from '../rules/provider.ts';
 import type { Cx, Fail } from '../rules/require.ts';
 import { term9_released } from '../rules/terminate.ts';
-import { hash } from './bytes.ts';
+import { EMPTY_FIFO, fifoDrop, fifoHash } from './fifo.ts';
 import { callDesc, inCall, inEnv, SYNCS, TERMINATES } from './frames.ts';
 import type { Out } from './ops.ts';
 import type { Chan, DeathCause, Desc, Frame, ModelState } from './state.ts';
 import { descIn, killDesc, putDesc, setChan } from './store.ts';
+import { withChan, withDesc } from './records.ts';
 
 type Ev<K extends EngineEvent['ev']> = Extract<EngineEvent, { ev: K }>;
 
 /** `irq_raised`: the channel interrupt becomes pending. @internal */
 export function irqRaised(cx: Cx, s: ModelState, ch: Chan, fr: Frame): Out {
-  return { s: setChan(s, { ...ch, irqPending: true }), fail: prov4_submitOnlyQueues(cx, !inCall(fr, ch.id, 'submit')) };
+  return { s: setChan(s, withChan(ch, { irqPending: true })), fail: prov4_submitOnlyQueues(cx, !inCall(fr, ch.id, 'submit')) };
 }
 
 /** `tasklet_scheduled`: the completion tasklet becomes pending. @internal */
 export function taskletScheduled(cx: Cx, s: ModelState, ch: Chan, fr: Frame): Out {
-  return { s: setChan(s, { ...ch, taskletPending: true }), fail: prov4_submitOnlyQueues(cx, !inCall(fr, ch.id, 'submit')) };
+  return { s: setChan(s, withChan(ch, { taskletPending: true })), fail: prov4_submitOnlyQueues(cx, !inCall(fr, ch.id, 'submit')) };
 }
 
 /** `periph_rx`: the peripheral drains FIFO bytes, in order. @internal */
 export function periphRx(cx: Cx, s: ModelState, ch: Chan, ev: Ev<'periph_rx'>, fr: Frame): Out {
   const fail = data8_bytes(cx, inEnv(fr, 'drain'), 'peripheral received data outside a drain step')
-    ?? data8_bytes(cx, ev.len >= 0 && ev.len <= ch.fifo.length && hash(ch.fifo.slice(0, ev.len)) === ev.sum, 'peripheral received bytes other than those the DMA sent');
-  return { s: setChan(s, { ...ch, fifo: ch.fifo.slice(Math.max(0, ev.len)) }), fail };
+    ?? data8_bytes(cx, ev.len >= 0 && ev.len <= ch.fifo.length && fifoHash(ch.fifo, ev.len) === ev.sum, 'peripheral received bytes other than those the DMA sent');
+  return { s: setChan(s, withChan(ch, { fifo: fifoDrop(ch.fifo, ev.len) })), fail };
 }
 
 /** `periph_lost`: teardown discards exactly the FIFO contents. @internal */
 export function periphLost(cx: Cx, s: ModelState, ch: Chan, ev: Ev<'periph_lost'>, fr: Frame): Out {
   const fail = data8_bytes(cx, inCall(fr, ch.id, 'periph_teardown'), 'peripheral data discarded outside teardown')
     ?? data8_bytes(cx, ev.len === ch.fifo.length, 'periph_lost differs from the FIFO contents');
-  return { s: setChan(s, { ...ch, fifo: [], fifoOwed: false }), fail };
+  return { s: setChan(s, withChan(ch, { fifo: EMPTY_FIFO, fifoOwed: false })), fail };
 }
 
 /** `meta_fault`: the engine freed metadata the client may still use. @internal */
@@ -98,7 +99,7 @@ export function descFreed(cx: Cx, s: ModelState, ch: Chan, ev: Ev<'desc_freed'>,
   const fc = freeCheck(cx, s, d, fr, ch);
   const fail = desc13_reuseRecycled(cx, d.reuse && !realFree, ev.recycled) ?? fc.fail ?? earlyFree(cx, d, fc);
   if (ev.recycled && d.reuse && !realFree) {
-    return { s: setChan(s, putDesc(ch, { ...d, phase: 'reusable', cookie: 0, abortedFrom: undefined })), fail, own };
+    return { s: setChan(s, putDesc(ch, withDesc(d, { phase: 'reusable', cookie: 0, abortedFrom: undefined }))), fail, own };
   }
   return { s: killDesc(s, d, fc.why), fail, own };
 }

@@ -14,6 +14,7 @@ import { descFreed, irqRaised, metaFault, periphLost, periphRx, taskletScheduled
 import { EV_BIT, inCall } from './frames.ts';
 import type { Out } from './ops.ts';
 import type { Chan, Frame, ModelState } from './state.ts';
+import { withCall, withEnv } from './records.ts';
 import { owner, setFrame } from './store.ts';
 
 /** Does the owning frame allow events of channel `ch` at all? */
@@ -60,8 +61,13 @@ export function onEvent(cx: Cx, s: ModelState, ev: EngineEvent): Out {
   const ff = held ?? frameFail(cx, fr, ch);
   const out: Out & { readonly own?: boolean } = ff !== undefined ? { s, fail: ff } : (ON[ev.ev] as EvHandler<EngineEvent>)(cx, s, ch, ev, fr);
   const nfr = out.s.stack[i] ?? fr;
-  const evs = nfr.k === 'cb' ? 0 : nfr.evs | EV_BIT[ev.ev];
-  const patched: Frame = nfr.k === 'call' ? { ...nfr, evs, descFreed: nfr.descFreed || out.own === true }
-    : nfr.k === 'env' ? { ...nfr, evs, delivered: nfr.delivered + (ev.ev === 'periph_rx' ? ev.len : 0) } : nfr;
-  return { ...out, s: setFrame(out.s, i, patched) };
+  if (nfr.k === 'cb') return out;
+  const evs = nfr.evs | EV_BIT[ev.ev];
+  const freedOwn = nfr.k === 'call' && out.own === true && !nfr.descFreed;
+  const rx = nfr.k === 'env' && ev.ev === 'periph_rx';
+  // The common case (another xfer / period in the same advance) changes nothing in the frame.
+  if (evs === nfr.evs && !freedOwn && !rx) return out;
+  const patched: Frame = nfr.k === 'call' ? withCall(nfr, { evs, descFreed: nfr.descFreed || out.own === true })
+    : withEnv(nfr, { evs, delivered: nfr.delivered + (ev.ev === 'periph_rx' ? ev.len : 0) });
+  return { s: setFrame(out.s, i, patched), fail: out.fail, chan: out.chan, bug: out.bug };
 }

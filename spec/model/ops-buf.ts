@@ -14,6 +14,7 @@ import { heldChan, usesBuffers } from './guards.ts';
 import type { Judged, OpHandler } from './ops.ts';
 import type { ModelState } from './state.ts';
 import { bufOf, setBuf } from './store.ts';
+import { withBuf } from './records.ts';
 
 type Op<K extends ClientCall['op']> = OpHandler<Extract<ClientCall, { op: K }>>;
 
@@ -65,7 +66,7 @@ export const freeBuf: Op<'free_buf'> = {
   judge: (cx, s, c) => releaseJudge(cx, s, c.buf, false),
   leave(_cx, s, c) {
     const b = bufOf(s, c.buf);
-    return b === undefined ? { s } : { s: setBuf(s, { ...b, freed: true, mapped: 'no' }) };
+    return b === undefined ? { s } : { s: setBuf(s, withBuf(b, { freed: true, mapped: 'no' })) };
   },
 };
 
@@ -79,7 +80,7 @@ export const mapBuf: Op<'map_buf'> = {
   },
   leave(_cx, s, c, _ctx, r) {
     const b = bufOf(s, c.buf);
-    return b === undefined || b.freed || r.t !== 'int' ? { s } : { s: setBuf(s, { ...b, mapped: c.dev }) };
+    return b === undefined || b.freed || r.t !== 'int' ? { s } : { s: setBuf(s, withBuf(b, { mapped: c.dev })) };
   },
 };
 
@@ -88,7 +89,7 @@ export const unmapBuf: Op<'unmap_buf'> = {
   judge: (cx, s, c) => releaseJudge(cx, s, c.buf, true),
   leave(_cx, s, c) {
     const b = bufOf(s, c.buf);
-    return b === undefined ? { s } : { s: setBuf(s, { ...b, mapped: 'no' }) };
+    return b === undefined ? { s } : { s: setBuf(s, withBuf(b, { mapped: 'no' })) };
   },
 };
 

@@ -13,6 +13,7 @@ import { heldChan } from './guards.ts';
 import type { OpHandler } from './ops.ts';
 import type { Chan } from './state.ts';
 import { killDesc, setChan } from './store.ts';
+import { withCall, withChan } from './records.ts';
 
 type Op<K extends ClientCall['op']> = OpHandler<Extract<ClientCall, { op: K }>>;
 
@@ -28,11 +29,11 @@ export const requestChan: Op<'request_chan'> = {
     const idx = s.cfg.slaves.findIndex((x) => x.name === c.name);
     const ch = s.chans[idx];
     if (ch === undefined || r.t !== 'ok' || ch.held) return { s };
-    const nch: Chan = {
-      ...ch, held: true, everHeld: true, cfg: undefined, paused: false, pausedAtTerminate: false,
+    const nch: Chan = withChan(ch, {
+      held: true, everHeld: true, cfg: undefined, paused: false, pausedAtTerminate: false,
       terminating: false, issuedSinceTerminate: false, startDeferred: false, metaChecked: { client: false, engine: false },
       ck: { ...ch.ck, holdStart: ch.ck.n, restartOpen: ch.everHeld },
-    };
+    });
     return { s: setChan(s, nch) };
   },
 };
@@ -47,17 +48,17 @@ export const releaseChannel: Op<'release_channel'> = {
       ?? ch7_idleAtRelease(cx, busy) ?? sync3_noIssueBetween(cx, ch?.issuedSinceTerminate ?? false);
     return { chan: c.chan, ub, spec: { rule: 'CH-6', msg: 'release returns void', alts: [{ t: 'void' }] } };
   },
-  enter: (s, c, _ctx, fr) => ({ s, fr: { ...fr, taskletWasPending: s.chans[c.chan]?.taskletPending ?? false } }),
+  enter: (s, c, _ctx, fr) => ({ s, fr: withCall(fr, { taskletWasPending: s.chans[c.chan]?.taskletPending ?? false }) }),
   leave(_cx, s, c) {
     let ns = s;
     for (const d of s.chans[c.chan]?.descs ?? []) ns = killDesc(ns, d, 'released');
     const ch = ns.chans[c.chan];
     if (ch === undefined) return { s: ns };
     return {
-      s: setChan(ns, {
-        ...ch, held: false, paused: false, terminating: false, issuedSinceTerminate: false, active: undefined,
+      s: setChan(ns, withChan(ch, {
+        held: false, paused: false, terminating: false, issuedSinceTerminate: false, active: undefined,
         irqPending: false, taskletPending: false, startDeferred: false, syncCount: ch.syncCount + 1, termBufs: [],
-      }),
+      })),
     };
   },
 };
@@ -70,7 +71,7 @@ export const slaveConfig: Op<'slave_config'> = {
   },
   leave(_cx, s, c, _ctx, r) {
     const ch = s.chans[c.chan];
-    return ch !== undefined && r.t === 'int' && r.v === 0 ? { s: setChan(s, { ...ch, cfg: c.cfg }) } : { s };
+    return ch !== undefined && r.t === 'int' && r.v === 0 ? { s: setChan(s, withChan(ch, { cfg: c.cfg })) } : { s };
   },
 };
 
@@ -95,6 +96,6 @@ export const metadataSupported: Op<'metadata_supported'> = {
   leave(_cx, s, c, _ctx, r) {
     const ch = s.chans[c.chan];
     if (ch === undefined || r.t !== 'bool') return { s };
-    return { s: setChan(s, { ...ch, metaChecked: { ...ch.metaChecked, [c.mode]: true } }) };
+    return { s: setChan(s, withChan(ch, { metaChecked: { ...ch.metaChecked, [c.mode]: true } })) };
   },
 };

@@ -16,6 +16,7 @@ import { clientOwned, liveDesc } from './guards.ts';
 import type { OpHandler } from './ops.ts';
 import type { Desc } from './state.ts';
 import { findDesc, killDesc, putDesc, runningCb, setChan, updDesc } from './store.ts';
+import { withChan, withDesc } from './records.ts';
 
 type Op<K extends ClientCall['op']> = OpHandler<Extract<ClientCall, { op: K }>>;
 const VOID_DESC = { rule: 'DESC-3', msg: 'returns void', alts: [{ t: 'void' }] } as const;
@@ -30,7 +31,7 @@ export const setCallback: Op<'set_callback'> = {
   leave(_cx, s, c) {
     const d = findDesc(s, c.desc);
     if (d === undefined) return { s };
-    const nd: Desc = c.fn === 'callback' ? { ...d, hasCallback: true, action: c.action } : { ...d, hasCallbackResult: true, action: c.action };
+    const nd: Desc = c.fn === 'callback' ? withDesc(d, { hasCallback: true, action: c.action }) : withDesc(d, { hasCallbackResult: true, action: c.action });
     return { s: updDesc(s, nd) };
   },
 };
@@ -49,7 +50,7 @@ export const setReuse: Op<'set_reuse'> = {
   },
   leave(_cx, s, c, _ctx, r) {
     const d = findDesc(s, c.desc);
-    return d !== undefined && r.t === 'int' && r.v === 0 ? { s: updDesc(s, { ...d, reuse: true }) } : { s };
+    return d !== undefined && r.t === 'int' && r.v === 0 ? { s: updDesc(s, withDesc(d, { reuse: true })) } : { s };
   },
 };
 
@@ -89,11 +90,11 @@ export const submit: Op<'submit'> = {
       const ch = d === undefined ? undefined : s.chans[d.chan];
       if (d === undefined || ch === undefined) return { s, fail };
       const ck = afterSubmit(ch.ck, r.v, s.cfg.cookieInit);
-      const nd: Desc = {
-        ...d, phase: 'submitted', seq: ck.n, cookie: r.v, moved: 0, periodEvents: 0, periodCbPending: false,
+      const nd: Desc = withDesc(d, {
+        phase: 'submitted', seq: ck.n, cookie: r.v, moved: 0, periodEvents: 0, periodCbPending: false,
         calledBack: false, abortedFrom: undefined, meta: { ...d.meta, copied: false },
-      };
-      return { s: setChan(s, putDesc({ ...ch, ck }, nd)), fail };
+      });
+      return { s: setChan(s, putDesc(withChan(ch, { ck }), nd)), fail };
     }
     return { s: d === undefined ? s : killDesc(s, d, 'submit_failed') };
   },

@@ -12,6 +12,7 @@ import { heldChan } from './guards.ts';
 import type { OpHandler } from './ops.ts';
 import type { Chan, Desc } from './state.ts';
 import { setChan } from './store.ts';
+import { withCall, withChan, withDesc } from './records.ts';
 
 type Op<K extends ClientCall['op']> = OpHandler<Extract<ClientCall, { op: K }>>;
 
@@ -20,9 +21,9 @@ function issueAll(ch: Chan): Chan {
   const descs = ch.descs.map((d): Desc => {
     if (d.phase !== 'submitted') return d;
     const noCb = !d.hasCallback && !d.hasCallbackResult;
-    return { ...d, phase: 'issued', meta: noCb && d.meta.ptr === 'valid' ? { ...d.meta, ptr: 'invalid' } : d.meta };
+    return withDesc(d, { phase: 'issued', meta: noCb && d.meta.ptr === 'valid' ? { ...d.meta, ptr: 'invalid' } : d.meta });
   });
-  return { ...ch, descs };
+  return withChan(ch, { descs });
 }
 
 /** issue_pending: submitted work becomes issued; an idle channel starts it. @internal */
@@ -37,12 +38,11 @@ export const issuePending: Op<'issue_pending'> = {
     const nch = issueAll(ch);
     const hasIssued = nch.descs.some((d) => d.phase === 'issued');
     const mustStart = hasIssued && ch.active === undefined && !ch.paused;
-    const next: Chan = {
-      ...nch,
+    const next: Chan = withChan(nch, {
       issuedSinceTerminate: ch.issuedSinceTerminate || ch.terminating,
       startDeferred: ch.startDeferred || (hasIssued && ch.paused && ch.active === undefined),
-    };
-    return { s: setChan(s, next), fr: { ...fr, mustStart, emptyIssue: empty } };
+    });
+    return { s: setChan(s, next), fr: withCall(fr, { mustStart, emptyIssue: empty }) };
   },
   leave(cx, s, c, _ctx, _r, fr) {
     const ch = s.chans[c.chan];
@@ -63,7 +63,7 @@ export const pause: Op<'pause'> = {
   leave(_cx, s, c, _ctx, r) {
     const ch = s.chans[c.chan];
     if (ch === undefined || r.t !== 'int' || r.v !== 0) return { s };
-    return { s: setChan(s, { ...ch, paused: true, pausedAtTerminate: false }) };
+    return { s: setChan(s, withChan(ch, { paused: true, pausedAtTerminate: false })) };
   },
 };
 
@@ -79,12 +79,12 @@ export const resume: Op<'resume'> = {
   enter(s, c, _ctx, fr) {
     const ch = s.chans[c.chan];
     if (ch === undefined || !ch.paused || !s.cfg.caps.resume) return { s, fr };
-    return { s: setChan(s, { ...ch, paused: false }), fr: { ...fr, mustStart: true } };
+    return { s: setChan(s, withChan(ch, { paused: false })), fr: withCall(fr, { mustStart: true }) };
   },
   leave(_cx, s, c, _ctx, r, fr) {
     const ch = s.chans[c.chan];
     if (ch === undefined) return { s };
-    if (r.t === 'int' && r.v === 0) return { s: setChan(s, { ...ch, paused: false }) };
-    return fr.mustStart ? { s: setChan(s, { ...ch, paused: true }) } : { s };
+    if (r.t === 'int' && r.v === 0) return { s: setChan(s, withChan(ch, { paused: false })) };
+    return fr.mustStart ? { s: setChan(s, withChan(ch, { paused: true })) } : { s };
   },
 };

@@ -17,6 +17,7 @@ import { heldChan, loopActive } from './guards.ts';
 import type { OpHandler, Out } from './ops.ts';
 import type { Chan, Desc, ModelState } from './state.ts';
 import { inTaskletOf, setChan } from './store.ts';
+import { withCall, withChan, withDesc } from './records.ts';
 
 type TermCall = Extract<ClientCall, { op: 'terminate_async' | 'terminate_sync' | 'terminate_all' }>;
 type Op<K extends ClientCall['op']> = OpHandler<Extract<ClientCall, { op: K }>>;
@@ -29,13 +30,13 @@ export function terminated(s: ModelState, ch: Chan): Chan {
     const abort = d.phase === 'active' || d.phase === 'submitted' || d.phase === 'issued' || (d.phase === 'completed' && !taken);
     if (!abort) return d;
     for (const g of d.segs) bufs.add(g.buf);
-    return { ...d, phase: 'terminated', abortedFrom: d.phase, periodCbPending: false };
+    return withDesc(d, { phase: 'terminated', abortedFrom: d.phase, periodCbPending: false });
   });
-  return {
-    ...ch, descs, active: undefined, paused: false, pausedAtTerminate: ch.paused, terminating: true,
+  return withChan(ch, {
+    descs, active: undefined, paused: false, pausedAtTerminate: ch.paused, terminating: true,
     issuedSinceTerminate: false, startDeferred: false, fifoOwed: false, termBufs: [...bufs],
     ck: { ...ch.ck, hi: ch.ck.n, abortHi: ch.ck.n },
-  };
+  });
 }
 
 /** What terminate must have released by its return (TERM-9, DESC-15). */
@@ -50,10 +51,10 @@ function synchronized(cx: Cx, s: ModelState, ch: Chan, taskletWasPending: boolea
   const fail = !real ? undefined
     : term9_released(cx, !ch.descs.some((d) => d.phase === 'terminated'), 'aborted descriptor not released by synchronize')
       ?? sync5_taskletFlushed(cx, !taskletWasPending || !ch.descs.some((d) => d.phase === 'completed' && (d.hasCallback || d.hasCallbackResult)));
-  const nch: Chan = {
-    ...ch, terminating: false, issuedSinceTerminate: false, syncCount: ch.syncCount + 1, termBufs: [],
+  const nch: Chan = withChan(ch, {
+    terminating: false, issuedSinceTerminate: false, syncCount: ch.syncCount + 1, termBufs: [],
     syncAfterPush: true, taskletPending: real && taskletWasPending ? false : ch.taskletPending,
-  };
+  });
   return { s: setChan(s, nch), fail };
 }
 
@@ -71,7 +72,7 @@ export const terminate: OpHandler<TermCall> = {
   enter(s, c, _ctx, fr) {
     const ch = s.chans[c.chan];
     if (ch === undefined || !s.cfg.caps.terminate) return { s, fr };
-    return { s: setChan(s, terminated(s, ch)), fr: { ...fr, taskletWasPending: ch.taskletPending } };
+    return { s: setChan(s, terminated(s, ch)), fr: withCall(fr, { taskletWasPending: ch.taskletPending }) };
   },
   leave(cx, s, c, _ctx, r, fr) {
     const ch = s.chans[c.chan];
@@ -93,7 +94,7 @@ export const synchronize: Op<'synchronize'> = {
       ?? cyc5_stopByTerminate(cx, cyc !== undefined && !(ch?.terminating ?? false));
     return { chan: c.chan, ub, spec: { rule: 'SYNC-1', msg: 'synchronize returns void', alts: [{ t: 'void' }] } };
   },
-  enter: (s, c, _ctx, fr) => ({ s, fr: { ...fr, taskletWasPending: s.chans[c.chan]?.taskletPending ?? false } }),
+  enter: (s, c, _ctx, fr) => ({ s, fr: withCall(fr, { taskletWasPending: s.chans[c.chan]?.taskletPending ?? false }) }),
   leave(cx, s, c, _ctx, _r, fr) {
     const ch = s.chans[c.chan];
     return ch === undefined ? { s } : synchronized(cx, s, ch, fr.taskletWasPending);

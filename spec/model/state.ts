@@ -12,6 +12,7 @@ import type {
   Direction, EngineConfig, EnvStep, CallbackInvocation, MetadataMode, SlaveConfig,
 } from '../api/index.ts';
 import type { Fail } from '../rules/require.ts';
+import type { Fifo } from './fifo.ts';
 import type { RetSpec } from '../rules/ret-spec.ts';
 
 /** One memory extent of a descriptor's byte sequence, in order. */
@@ -116,7 +117,7 @@ export interface Chan {
   /** Next byte index of this channel's peripheral stream (DEV_TO_MEM source). */
   readonly rxPos: number;
   /** Bytes in the peripheral FIFO (MEM_TO_DEV), oldest first. */
-  readonly fifo: readonly number[];
+  readonly fifo: Fifo;
   /** The FIFO holds bytes pushed since the last terminate (DATA-4) / since the last synchronize (SYNC-6). */
   readonly fifoOwed: boolean;
   readonly syncAfterPush: boolean;

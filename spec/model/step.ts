@@ -25,19 +25,20 @@ import { abstractKey, entryOp } from './keys.ts';
 import type { CallFrame, Chan, ModelState } from './state.ts';
 import { checkStatus } from './status.ts';
 import { bufOf, pop, push, runningCb, setBuf, setChan, top } from './store.ts';
+import { withBuf, withCall, withChan, withState } from './records.ts';
 
 /** Client UB on channel `chan`: accept anything on it from now on; its buffers' contents become unknown. */
 function poison(s: ModelState, chan: number): ModelState {
   const ch = s.chans[chan];
   if (ch === undefined || ch.poisoned) return s;
-  let ns = setChan(s, { ...ch, poisoned: true });
+  let ns = setChan(s, withChan(ch, { poisoned: true }));
   for (const d of ch.descs) for (const g of d.segs) ns = taint(ns, g.buf);
   return ns;
 }
 
 function taint(s: ModelState, buf: number): ModelState {
   const b = bufOf(s, buf);
-  return b === undefined || b.tainted ? s : setBuf(s, { ...b, tainted: true });
+  return b === undefined || b.tainted ? s : setBuf(s, withBuf(b, { tainted: true }));
 }
 
 /** Buffers a prep on a poisoned channel names (DEV_TO_MEM there may write anything). */
@@ -56,7 +57,7 @@ function ghost(s: ModelState, fr: CallFrame): ModelState {
   const c = fr.call;
   // Any answer (even NULL): anything goes there, so the id belongs to that channel from now on.
   if (fr.chan === undefined || (c.op !== 'prep_slave_sg' && c.op !== 'prep_dma_vec' && c.op !== 'prep_cyclic' && c.op !== 'prep_interleaved')) return s;
-  return { ...s, dead: { id: c.desc, chan: fr.chan, why: 'poisoned', syncCount: 0, next: s.dead } };
+  return withState(s, { dead: { id: c.desc, chan: fr.chan, why: 'poisoned', syncCount: 0, next: s.dead } });
 }
 
 /** Every rule a return check evaluates: its own, the per-kind ones, the ones that chose the set. */
@@ -96,8 +97,8 @@ function onCall(cx: Cx, s: ModelState, c: ClientCall, ctx: Ctx): Out {
     k: 'call', call: c, ctx, chan: j.chan, loose: false, spec: j.spec, deferred: j.deferred, evs: 0,
     mustStart: false, taskletWasPending: false, descFreed: false, emptyIssue: false,
   };
-  if (j.chan !== undefined && s.chans[j.chan]?.poisoned === true) return { s: push(taintCall(s, c), { ...fr, loose: true }) };
-  if (j.ub !== undefined) return { s: push(s, { ...fr, loose: true }), fail: j.ub, chan: j.chan };
+  if (j.chan !== undefined && s.chans[j.chan]?.poisoned === true) return { s: push(taintCall(s, c), withCall(fr, { loose: true })) };
+  if (j.ub !== undefined) return { s: push(s, withCall(fr, { loose: true })), fail: j.ub, chan: j.chan };
   const en = h.enter === undefined ? { s, fr } : h.enter(s, c, ctx, fr);
   return { s: push(en.s, en.fr) };
 }

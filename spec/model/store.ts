@@ -5,7 +5,9 @@
  */
 import type { BufId, ChanId, DescId, EngineConfig } from '../api/index.ts';
 import { freshCookies } from './cookies.ts';
+import { EMPTY_FIFO } from './fifo.ts';
 import type { Buf, Chan, CbFrame, DeathCause, Dead, Desc, Frame, ModelState } from './state.ts';
+import { withChan, withState } from './records.ts';
 
 /** The state a run starts from: every slave channel free, counters from cookieInit (CH-9). */
 export function initial(cfg: EngineConfig): ModelState {
@@ -14,7 +16,7 @@ export function initial(cfg: EngineConfig): ModelState {
     metaChecked: { client: false, engine: false }, paused: false, pausedAtTerminate: false,
     terminating: false, issuedSinceTerminate: false, syncCount: 0, startDeferred: false,
     irqPending: false, taskletPending: false, active: undefined, descs: [], compCount: 0,
-    ck: freshCookies(cfg.cookieInit), rxPos: 0, fifo: [], fifoOwed: false, syncAfterPush: false, termBufs: [],
+    ck: freshCookies(cfg.cookieInit), rxPos: 0, fifo: EMPTY_FIFO, fifoOwed: false, syncAfterPush: false, termBufs: [],
   }));
   return { cfg, chans, bufs: [], dead: undefined, stack: [] };
 }
@@ -23,7 +25,7 @@ export function initial(cfg: EngineConfig): ModelState {
 export function setChan(s: ModelState, ch: Chan): ModelState {
   const chans = s.chans.slice();
   chans[ch.id] = ch;
-  return { ...s, chans };
+  return withState(s, { chans });
 }
 
 /** The live descriptor `id` on any channel. @internal */
@@ -38,12 +40,18 @@ export function descIn(ch: Chan, id: DescId): Desc | undefined {
   return undefined;
 }
 
+/** `descs` with `d` replaced (or appended when new). @internal */
+export function replaceDesc(descs: readonly Desc[], d: Desc): readonly Desc[] {
+  const out = descs.slice();
+  let i = 0;
+  while (i < out.length && out[i]!.id !== d.id) i++;
+  out[i] = d;
+  return out;
+}
+
 /** `ch` with `d` replaced (or appended when new). */
 export function putDesc(ch: Chan, d: Desc): Chan {
-  const i = ch.descs.findIndex((x) => x.id === d.id);
-  const descs = ch.descs.slice();
-  if (i < 0) descs.push(d); else descs[i] = d;
-  return { ...ch, descs };
+  return withChan(ch, { descs: replaceDesc(ch.descs, d) });
 }
 
 /** `s` with live descriptor `d` replaced. @internal */
@@ -56,9 +64,9 @@ export function updDesc(s: ModelState, d: Desc): ModelState {
 export function killDesc(s: ModelState, d: Desc, why: DeathCause): ModelState {
   const ch = s.chans[d.chan];
   if (ch === undefined) return s;
-  const nch: Chan = { ...ch, descs: ch.descs.filter((x) => x.id !== d.id), active: ch.active === d.id ? undefined : ch.active };
+  const nch: Chan = withChan(ch, { descs: ch.descs.filter((x) => x.id !== d.id), active: ch.active === d.id ? undefined : ch.active });
   const dead: Dead = { id: d.id, chan: d.chan, why, syncCount: ch.syncCount, next: s.dead };
-  return { ...setChan(s, nch), dead };
+  return withState(setChan(s, nch), { dead });
 }
 
 /** Why descriptor `id` died, if it did (error paths only: linear search). @internal */
@@ -78,13 +86,13 @@ export function setBuf(s: ModelState, b: Buf): ModelState {
   const i = s.bufs.findIndex((x) => x.id === b.id);
   const bufs = s.bufs.slice();
   if (i < 0) bufs.push(b); else bufs[i] = b;
-  return { ...s, bufs };
+  return withState(s, { bufs });
 }
 
 /** Open a frame. @internal */
-export const push = (s: ModelState, fr: Frame): ModelState => ({ ...s, stack: [...s.stack, fr] });
+export const push = (s: ModelState, fr: Frame): ModelState => (withState(s, { stack: [...s.stack, fr] }));
 /** Close the innermost frame. @internal */
-export const pop = (s: ModelState): ModelState => ({ ...s, stack: s.stack.slice(0, -1) });
+export const pop = (s: ModelState): ModelState => (withState(s, { stack: s.stack.slice(0, -1) }));
 /** The innermost frame. @internal */
 export const top = (s: ModelState): Frame | undefined => s.stack[s.stack.length - 1];
 
@@ -101,7 +109,7 @@ export function owner(s: ModelState): { readonly fr: Frame; readonly i: number }
 export function setFrame(s: ModelState, i: number, fr: Frame): ModelState {
   const stack = s.stack.slice();
   stack[i] = fr;
-  return { ...s, stack };
+  return withState(s, { stack });
 }
 
 /** The callback currently running (innermost). */
