@@ -20,9 +20,13 @@ export function bufByte(b: Buf, off: number): number {
 export function addWrite(b: Buf, w: Write): Buf {
   const last = b.writes[b.writes.length - 1];
   const joined = last !== undefined && last.chan === w.chan && last.offset + last.len === w.offset && last.k + last.len === w.k;
-  const nw: Write = joined ? { ...last, len: last.len + w.len } : w;
-  const older = joined ? b.writes.slice(0, -1) : b.writes;
-  const kept = older.filter((o) => !(o.offset >= nw.offset && o.offset + o.len <= nw.offset + nw.len));
+  const nw: Write = joined ? { offset: last.offset, len: last.len + w.len, chan: last.chan, k: last.k } : w;
+  const n = joined ? b.writes.length - 1 : b.writes.length;
+  const kept: Write[] = [];
+  for (let i = 0; i < n; i++) {
+    const o = b.writes[i]!;
+    if (!(o.offset >= nw.offset && o.offset + o.len <= nw.offset + nw.len)) kept.push(o);
+  }
   kept.push(nw);
   return withBuf(b, { writes: kept });
 }

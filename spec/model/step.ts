@@ -161,9 +161,11 @@ export function toResult(out: Out, index: number): StepResult<ModelState> {
   return { state, verdict };
 }
 
+const NO_COV: Cx = { cov: undefined };
+
 /** Accept trace entry number `index`. */
 export function step(s: ModelState, e: TraceEntry, index: number, cov?: CoverageSink): StepResult<ModelState> {
-  const cx: Cx = { cov };
+  const cx: Cx = cov === undefined ? NO_COV : { cov };
   if (cov !== undefined) cov.pair(abstractKey(s, e), entryOp(e));
   return toResult(dispatch(cx, s, e), index);
 }
