@@ -28,7 +28,7 @@ describe('dmacheck rules (spawned)', () => {
     const col = header.indexOf('STATEMENT');
     const body = lines.slice(1, lines.indexOf(''));
     const rows = body.filter((l) => /^[A-Z]+-\d+ /.test(l));
-    expect(rows).toHaveLength(134);
+    expect(rows).toHaveLength(CATALOGUE.length);
     for (const l of body) {
       expect(l.length, l).toBeLessThanOrEqual(DEFAULT_WIDTH);
       // every line's statement text starts in the STATEMENT column; continuation lines are blank before it
@@ -38,7 +38,7 @@ describe('dmacheck rules (spawned)', () => {
     }
     expect(header.indexOf('BINDS')).toBe((rows[0] ?? '').indexOf('client'));
     expect(lines.at(-1)).toBe(summaryLine(CATALOGUE));
-    expect(lines.at(-1)).toMatch(/^134 rules: \d+ model, \d+ invariant, \d+ end, \d+ documented-only \| \d+ client, \d+ engine, \d+ both$/);
+    expect(lines.at(-1)).toMatch(/^\d+ rules: \d+ model, \d+ invariant, \d+ end, \d+ documented-only \| \d+ client, \d+ engine, \d+ both$/);
   });
   it('--group filters one group, case-insensitively', () => {
     const r = run('rules', '--group', 'sync');
