@@ -48,9 +48,8 @@ export const DESC_MUTANTS: readonly MutantSpec[] = [
     trigger: { steps: [sg(1, TX, 8), config(TX, 2)] },
   },
   {
-    name: 'data-corrupt', faults: ['data-corrupt'], bugClass: obligation('Data integrity'), rules: ['DESC-6', 'DATA-5'],
+    name: 'data-corrupt', faults: ['data-corrupt'], bugClass: obligation('Data integrity'), rules: ['DATA-8'],
     description: 'DEV_TO_MEM writes the peripheral stream shifted by one byte.',
-    why: 'The model checks each xfer against the bytes the descriptor describes under DESC-6 (the engine works from what prep captured).',
     trigger: { steps: [sg(1, RX, 8)] },
   },
 ];

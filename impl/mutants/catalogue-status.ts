@@ -39,9 +39,9 @@ export const STATUS_MUTANTS: readonly MutantSpec[] = [
     trigger: { steps: [sg(1, TX, 8), submit(1), issue(TX), status(TX, 2)] },
   },
   {
-    name: 'pause-loses-bytes', faults: ['pause-loses-bytes'], bugClass: CLS.pauseLoses, rules: ['PAUSE-2', 'DESC-6'],
+    name: 'pause-loses-bytes', faults: ['pause-loses-bytes'], bugClass: CLS.pauseLoses, rules: ['PAUSE-2', 'DATA-8'],
     description: 'Resume skips the data that was in flight when the channel was paused.',
-    why: 'The skipped bytes make the next xfer start past where the last one ended, which the model checks under DESC-6 (the transfer the descriptor describes, in order).',
+    why: 'PAUSE-2 says pause stops the channel without data loss; the model sees the loss when the next xfer starts past where the last one ended, a byte-integrity failure (DATA-8: nothing lost, in order).',
     trigger: { steps: [sg(1, TX, 8), submit(1), issue(TX), pause(TX), resume(TX)] },
   },
   {
