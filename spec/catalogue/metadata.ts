@@ -14,12 +14,12 @@ export const METADATA_RULES = defineGroup('META', [
   },
   {
     id: 'META-2', binds: 'engine', check: MODEL,
-    statement: 'The first metadata call on a descriptor fixes its mode, and a later call of the other mode fails with -EINVAL (an ERR_PTR from get_metadata_ptr).',
+    statement: 'The first metadata call on a descriptor fixes its mode, and a later call of the other mode fails with -EINVAL (an ERR_PTR from get_metadata_ptr), whether or not the channel supports that other mode: the mode check comes before the support check.',
     source: { seed: CR('3-meta-note'), kernel: [DC('desc_check_and_set_metadata_mode')] },
   },
   {
     id: 'META-3', binds: 'engine', check: MODEL,
-    statement: 'Metadata calls fail with -ENOTSUPP when the mode or the driver op is missing and with -EINVAL for a NULL descriptor.',
+    statement: 'Metadata calls fail with -ENOTSUPP when the descriptor has no mode yet and the channel lacks the requested one, or when the driver op is missing (checked after the mode), and with -EINVAL for a NULL descriptor.',
     source: { kernel: [DC('dmaengine_desc_attach_metadata, dmaengine_desc_get_metadata_ptr, dmaengine_desc_set_metadata_len')] },
   },
   {

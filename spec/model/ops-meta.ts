@@ -22,7 +22,7 @@ export const attachMetadata: Op<'attach_metadata'> = {
     const ub = l.fail ?? meta1_checkedFirst(cx, ch?.metaChecked.client ?? false)
       ?? (d?.dir === 'DEV_TO_MEM' ? meta6_attachBeforeSubmit(cx, before) : meta5_attachBeforeSubmit(cx, before));
     const deferred = meta2_noMixing(cx, d?.meta.mode ?? 'none', 'client');
-    return { chan: l.chan, ub, deferred, spec: meta2_metaRets(s.cfg.caps.metadataClient, d?.meta.mode === 'engine', false) };
+    return { chan: l.chan, ub, deferred, spec: meta2_metaRets(d?.meta.mode ?? 'none', 'client', s.cfg.caps.metadataClient, false) };
   },
   leave(_cx, s, c, _ctx, r) {
     const d = findDesc(s, c.desc);
@@ -41,7 +41,7 @@ export const getMetadataPtr: Op<'get_metadata_ptr'> = {
     const ub = l.fail ?? meta1_checkedFirst(cx, ch?.metaChecked.engine ?? false)
       ?? (d?.dir === 'DEV_TO_MEM' ? meta8_readInCallback(cx, ok) : meta7_writeBeforeSubmit(cx, ok));
     const deferred = meta2_noMixing(cx, d?.meta.mode ?? 'none', 'engine');
-    return { chan: l.chan, ub, deferred, spec: meta2_metaRets(s.cfg.caps.metadataEngine, d?.meta.mode === 'client', true) };
+    return { chan: l.chan, ub, deferred, spec: meta2_metaRets(d?.meta.mode ?? 'none', 'engine', s.cfg.caps.metadataEngine, true) };
   },
   leave(_cx, s, c, _ctx, r) {
     const d = findDesc(s, c.desc);
@@ -58,7 +58,7 @@ export const setMetadataLen: Op<'set_metadata_len'> = {
     const ub = l.fail ?? meta1_checkedFirst(cx, ch?.metaChecked.engine ?? false)
       ?? meta7_writeBeforeSubmit(cx, d !== undefined && clientOwned(d.phase));
     const deferred = meta2_noMixing(cx, d?.meta.mode ?? 'none', 'engine');
-    return { chan: l.chan, ub, deferred, spec: meta2_metaRets(s.cfg.caps.metadataEngine, d?.meta.mode === 'client', false) };
+    return { chan: l.chan, ub, deferred, spec: meta2_metaRets(d?.meta.mode ?? 'none', 'engine', s.cfg.caps.metadataEngine, false) };
   },
   leave(_cx, s, c, _ctx, r) {
     const d = findDesc(s, c.desc);

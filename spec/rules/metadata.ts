@@ -7,6 +7,13 @@ import { client, engine, type Cx, type Fail } from './require.ts';
 import type { RetSpec } from './ret-spec.ts';
 
 const NULL_META = { rule: 'META-4', msg: 'get_metadata_ptr returned NULL instead of ERR_PTR' } as const;
+const NOT_SUPPORTED: RetSpec = { rule: 'META-3', msg: 'unsupported metadata mode must fail with ENOTSUPP', alts: [{ t: 'err', e: ['ENOTSUPP'] }], byKind: { null: NULL_META } };
+const OTHER_MODE: RetSpec = { rule: 'META-2', msg: 'metadata call of the other mode must fail with EINVAL', alts: [{ t: 'err', e: ['EINVAL'] }], byKind: { null: NULL_META } };
+const PTR_OK: RetSpec = {
+  rule: 'META-4', msg: 'get_metadata_ptr returns a pointer or ERR_PTR, never NULL', alts: [{ t: 'metaptr' }],
+  byKind: { err: { rule: 'META-3', msg: 'get_metadata_ptr of a supported mode must return a pointer' } },
+};
+const INT_OK: RetSpec = { rule: 'META-3', msg: 'metadata call of a supported mode must return 0', alts: [{ t: 'int', v: 0 }] };
 
 /**
  * META-1: dmaengine_is_metadata_mode_supported reports the device's modes.
@@ -24,15 +31,20 @@ export const meta1_checkedFirst = (cx: Cx, checked: boolean): Fail | undefined =
   client(cx, checked, 'META-1', 'metadata mode used without checking support');
 
 /**
- * META-2/META-3/META-4: metadata calls return -ENOTSUPP for an unsupported mode, -EINVAL for the other mode; get_ptr never NULL.
+ * META-2/META-3/META-4: the return of attach/get_ptr/set_len, in the kernel's order
+ * (desc_check_and_set_metadata_mode, then the driver op):
+ * 1. no mode yet: the channel supports `want` → go on (the mode is fixed), else -ENOTSUPP (META-3);
+ * 2. a mode of the other kind → -EINVAL (META-2), whether or not `want` is supported;
+ * 3. the driver op: present exactly when the device declares `want` (config caps), else -ENOTSUPP (META-3);
+ * then 0, or a pointer for get_ptr (never NULL: META-4).
  * Source: DC (desc_check_and_set_metadata_mode, dmaengine_desc_*); CR §3.
  */
-export function meta2_metaRets(supported: boolean, otherMode: boolean, getPtr: boolean): RetSpec {
-  if (!supported) return { rule: 'META-3', msg: 'unsupported metadata mode must fail with ENOTSUPP', alts: [{ t: 'err', e: ['ENOTSUPP'] }], byKind: { null: NULL_META } };
-  if (otherMode) return { rule: 'META-2', msg: 'metadata call of the other mode must fail with EINVAL', alts: [{ t: 'err', e: ['EINVAL'] }], byKind: { null: NULL_META } };
-  return getPtr
-    ? { rule: 'META-4', msg: 'get_metadata_ptr returns a pointer or ERR_PTR, never NULL', alts: [{ t: 'metaptr' }] }
-    : { rule: 'META-3', msg: 'metadata call of a supported mode must return 0', alts: [{ t: 'int', v: 0 }] };
+export function meta2_metaRets(mode: MetadataMode | 'none', want: MetadataMode, supported: boolean, getPtr: boolean): RetSpec {
+  if (mode === 'none' && !supported) return NOT_SUPPORTED;
+  if (mode !== 'none' && mode !== want) return OTHER_MODE;
+  // Mode fixed to `want` (or fixable): the driver op decides; it exists iff the mode is declared.
+  if (!supported) return NOT_SUPPORTED;
+  return getPtr ? PTR_OK : INT_OK;
 }
 
 /**
