@@ -55,6 +55,6 @@ export const CYCLIC_RULES = defineGroup('CYC', [
     id: 'CYC-9', binds: 'engine', check: MODEL,
     statement: 'DMA_PREP_REPEAT has a defined meaning for interleaved transfers only, and other prep types ignore it.',
     source: { kernel: [DH('enum dma_ctrl_flags')] },
-    range: 'Q15: on prep_dma_vec REPEAT is ignored or, as proposed for dma-axi-dmac, makes the transfer cyclic; on slave_sg and cyclic preps it is ignored.',
+    range: 'Q15: the model accepts only the mainline meaning: a slave_sg, dma_vec or cyclic prep with REPEAT succeeds whatever DMA_REPEAT says, and a slave_sg or dma_vec one completes once like any other transfer. Looping (the 2026 dma-axi-dmac proposal for dma_vec, not mainline) is reported as a CYC-9 violation.',
   },
 ]);

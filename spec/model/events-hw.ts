@@ -95,13 +95,14 @@ export function xfer(cx: Cx, s: ModelState, ch: Chan, ev: Ev<'xfer'>, fr: Frame)
     ?? pause2_noMovementWhilePaused(cx, ch.paused)
     ?? cfg2_widthFromPrep(cx, ev.width, d.width)
     ?? data8_bytes(cx, Number.isInteger(ev.len) && ev.len >= 1, 'xfer of no bytes')
+    // CYC-9 (Q15): REPEAT outside interleaved is ignored; any byte past the end (run on or wrapped) is looping.
+    ?? (!loop && (d.flags & DMA_PREP_REPEAT) !== 0 ? cyc9_repeatIgnored(cx, d.moved + ev.len > d.len) : undefined)
     ?? data8_bytes(cx, ev.offset === pos, 'xfer not contiguous')
     ?? (loop
       ? cyc7_loadEotAtEnd(cx, !eotWaiting || pos + ev.len <= d.len, 'repeated transfer ran past its end with a LOAD_EOT transfer issued')
         ?? cyc7_loadEotAtEnd(cx, !eotWaiting || d.moved < eotDeadline(d.len, eotSince), 'repeated transfer started another repetition although a LOAD_EOT transfer was issued')
         ?? data8_bytes(cx, ev.len <= d.len, 'xfer longer than the cyclic buffer')
-      : (d.flags & DMA_PREP_REPEAT) !== 0 ? cyc9_repeatIgnored(cx, ev.offset + ev.len > d.len)
-        : data8_bytes(cx, ev.offset + ev.len <= d.len, 'xfer beyond the descriptor length'));
+      : data8_bytes(cx, ev.offset + ev.len <= d.len, 'xfer beyond the descriptor length'));
   if (fail !== undefined) return { s, fail };
   const p = moveData(cx, s, ch, d, ev);
   const nd = withProgress(d, d.moved + ev.len, eotSince, d.periodEvents, d.periodCbPending);
