@@ -96,7 +96,15 @@ export type FaultName =
   /** DEV_TO_MEM writes the peripheral stream shifted by one byte (data integrity, DATA-*). */
   | 'data-corrupt'
   /** Terminate leaks the active descriptor: it is never freed, not even at synchronize (class 18, TERM-9). */
-  | 'terminate-no-free';
+  | 'terminate-no-free'
+  /** The completion path tests DMA_PREP_INTERRUPT inverted: descriptors that asked for it get no callback (class 14, DESC-8). */
+  | 'interrupt-flag-inverted'
+  /** Terminate frees the active descriptor at once and leaves the pending period callback pointing at it (class 17, CB-12). */
+  | 'terminate-frees-active'
+  /** Synchronize (the deferred "worker") frees every descriptor of the channel, also those prepared after the terminate (class 20, TERM-10). */
+  | 'sync-frees-new-work'
+  /** Terminate re-initialises the cookie counter (dma_cookie_init), so cookies restart after it (class 23, TERM-10/CK-2). */
+  | 'terminate-resets-cookies';
 
 /** Every fault name, for mutant generation and tests. */
 export const ALL_FAULTS: readonly FaultName[] = [
@@ -109,7 +117,8 @@ export const ALL_FAULTS: readonly FaultName[] = [
   'load-eot-ignored', 'issue-while-paused', 'terminate-keeps-paused', 'wrong-errno-missing-op',
   'complete-after-cb', 'double-complete', 'cookie-repeat', 'request-null', 'request-not-exclusive',
   'caps-lie', 'set-reuse-no-check', 'desc-free-no-check', 'config-no-enosys', 'config-applies-to-queued',
-  'prep-accepts-bad', 'data-corrupt', 'terminate-no-free',
+  'prep-accepts-bad', 'data-corrupt', 'terminate-no-free', 'interrupt-flag-inverted', 'terminate-frees-active',
+  'sync-frees-new-work', 'terminate-resets-cookies',
 ];
 
 /** The set of faults switched on for one engine instance. */

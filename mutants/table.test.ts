@@ -44,5 +44,6 @@ describe('dmacheck mutants options', () => {
     for (const m of MUTANTS) expect(text).toContain(m.name);
     expect(text).toContain('§2');
     expect(text).toContain('status-odd-cookie');
+    for (const m of MUTANTS.filter((x) => x.ungated !== undefined)) expect(text).toContain(`${m.name}: ${m.ungated}`);
   });
 });

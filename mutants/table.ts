@@ -57,5 +57,10 @@ export function mutantList(specs: readonly MutantSpec[]): string {
   const head = ['mutant', 'class', 'rules', 'min', 'description'];
   const widths = head.map((h, i) => (i === 4 ? 0 : Math.max(h.length, ...body.map((b) => b[i]!.length))));
   const excluded = EXCLUDED_FAULTS.map((e) => `  ${e.fault} (${e.rules.join(',')}): ${e.reason}`);
-  return [cols(head, widths), ...body.map((b) => cols(b, widths)), '', 'fault points without a mutant (certification cannot reach them):', ...excluded].join('\n');
+  const ungated = specs.flatMap((s) => (s.ungated === undefined ? [] : [`  ${s.name}: ${s.ungated}`]));
+  return [
+    cols(head, widths), ...body.map((b) => cols(b, widths)),
+    ...(ungated.length > 0 ? ['', 'mutants outside the CI gate (not killed reliably within its budget):', ...ungated] : []),
+    '', 'fault points without a mutant (certification cannot reach them):', ...excluded,
+  ].join('\n');
 }

@@ -47,12 +47,16 @@ export function terminateAll(drv: DriverState, c: SimChan): OpResult {
   const cur = c.current;
   c.current = null;
   if (cur !== null && faults.has('cb-on-abort')) aborted.push(cur);
-  else if (cur !== null && !faults.has('terminate-no-free')) vc.terminateVdesc(cur);
+  else if (cur !== null && faults.has('terminate-frees-active')) {
+    vc.unlink(cur); // freed now, yet vc.cyclic still names it: the pending period callback runs on it (class 17)
+    aborted.push(cur);
+  } else if (cur !== null && !faults.has('terminate-no-free')) vc.terminateVdesc(cur);
   if (!faults.has('write-after-sync')) c.hw.stop();
   const stillPaused = faults.has('terminate-keeps-paused') && c.paused;
   c.paused = stillPaused;
   c.hw.paused = stillPaused;
   c.irqWhilePaused = false;
+  if (faults.has('terminate-resets-cookies')) vc.resetCookies();
   if (keepQueued) {
     for (const d of kept) vc.descIssued.pushTail(d);
     startNext(drv, c); // the "aborted" work runs on

@@ -5,7 +5,7 @@
  */
 import { CLS, obligation } from './classes.ts';
 import type { MutantSpec } from './spec.ts';
-import { cyclic, issue, RX, setCb, sg, submit, terminateAsync, TX } from './steps.ts';
+import { advance, cyclic, irq, issue, RX, setCb, sg, submit, terminateAsync, terminateSync, TX } from './steps.ts';
 
 export const CALLBACK_MUTANTS: readonly MutantSpec[] = [
   {
@@ -53,5 +53,18 @@ export const CALLBACK_MUTANTS: readonly MutantSpec[] = [
     why: 'The aborted descriptors are queued for a callback instead of being released, so terminate returns with them unreleased (TERM-9).',
     description: 'Terminate queues the aborted descriptors for a DMA_TRANS_ABORTED callback instead of freeing them.',
     trigger: { steps: [sg(1, TX, 8), setCb(1), submit(1), issue(TX), terminateAsync(TX)] },
+  },
+  {
+    name: 'interrupt-flag-inverted', faults: ['interrupt-flag-inverted'], bugClass: CLS.interruptFlag, rules: ['DESC-8', 'CB-16'],
+    description: 'The completion path tests DMA_PREP_INTERRUPT upside down: a descriptor that asked for an interrupt gets no callback and is freed.',
+    why: 'The skipped descriptor is freed while its callback is still owed, which the model sees first and names CB-16.',
+    trigger: { steps: [sg(1, TX, 8), setCb(1)] },
+  },
+  {
+    name: 'terminate-frees-active', faults: ['terminate-frees-active'], bugClass: CLS.freedInTerminate, rules: ['CB-12', 'CB-16'],
+    description: 'Terminate frees the running cyclic descriptor at once (desc_free, not vchan_terminate_vdesc) and leaves vc->cyclic naming it, so the pending period callback runs on the freed, aborted descriptor.',
+    why: 'The period callback the tasklet makes is for a descriptor the terminate aborted (CB-12); a model that checks the free first names CB-16.',
+    trigger: { steps: [cyclic(1, RX, 32, 8), setCb(1), submit(1), issue(RX), advance(2), irq(RX), terminateSync(RX)] },
+    ungated: 'the generator rarely lines up its 7 steps (a cyclic descriptor with a callback, a period interrupt handled, then a terminate before the tasklet runs): killed by 2 of 8 seeds at 1000 runs and 2 of 6 at 4000 runs (CB-12 each time)',
   },
 ];

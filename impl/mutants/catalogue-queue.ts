@@ -6,7 +6,7 @@
 import { CLS } from './classes.ts';
 import type { MutantSpec } from './spec.ts';
 import {
-  issue, pause, sg, submit, terminateAsync, terminateSync, TX,
+  issue, pause, sg, submit, synchronize, terminateAsync, terminateSync, TX,
 } from './steps.ts';
 
 export const QUEUE_MUTANTS: readonly MutantSpec[] = [
@@ -51,5 +51,17 @@ export const QUEUE_MUTANTS: readonly MutantSpec[] = [
     description: 'Terminate of a paused channel leaves it paused, so new work never starts.',
     why: 'The stuck pause shows when issue_pending leaves the idle channel with issued work (ISS-2).',
     trigger: { steps: [pause(TX), terminateSync(TX), sg(1, TX, 8)] },
+  },
+  {
+    name: 'sync-frees-new-work', faults: ['sync-frees-new-work'], bugClass: CLS.terminateRace, rules: ['TERM-9', 'TERM-10'],
+    description: 'The deferred cleanup that synchronize waits for gathers every descriptor of the channel, so work prepared or submitted after terminate_async is freed too (imx-sdma worker).',
+    why: 'The model sees a descriptor freed while the client still owns it (TERM-9: terminate releases what was queued at the terminate, nothing else); TERM-10 is the new work the channel failed to take.',
+    trigger: { steps: [terminateAsync(TX), sg(1, TX, 8), synchronize(TX)] },
+  },
+  {
+    name: 'terminate-resets-cookies', faults: ['terminate-resets-cookies'], bugClass: CLS.cookieAfterTerminate, rules: ['TERM-10', 'CK-2', 'CK-3'],
+    description: 'Terminate re-initialises the cookie counter (dma_cookie_init), so the first submit after it hands out a cookie already used.',
+    why: 'The repeated cookie breaks the predecessor-plus-one sequence (CK-2) and cookie uniqueness (CK-3); the model names it TERM-10 (cookies carry on after terminate).',
+    trigger: { steps: [sg(1, TX, 8), submit(1), terminateSync(TX), sg(2, TX, 8)] },
   },
 ];

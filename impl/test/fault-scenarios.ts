@@ -197,4 +197,26 @@ export const SCENARIOS: readonly Scenario[] = [
       r.service(0);
     },
   },
+  {
+    // A period callback pending at terminate_async, then work prepared and submitted before synchronize (classes 17, 20, 23).
+    name: 'after-terminate',
+    cfg: baseConfig(),
+    run(r) {
+      r.open('rx', 1, 1, 64);
+      r.call({ op: 'prep_cyclic', chan: 1, desc: 1, buf: 1, bufLen: 32, periodLen: 8, dir: 'DEV_TO_MEM', flags: INT });
+      r.call({ op: 'set_callback', desc: 1, fn: 'callback', action: { kind: 'none' } });
+      r.call({ op: 'submit', desc: 1 });
+      r.call({ op: 'issue_pending', chan: 1 });
+      r.env({ op: 'advance', units: 2 });
+      r.env({ op: 'irq', chan: 1 }); // period recorded, tasklet scheduled
+      r.call({ op: 'terminate_async', chan: 1 });
+      r.env({ op: 'tasklet', chan: 1 });
+      rx(r, 3, 0);
+      r.call({ op: 'synchronize', chan: 1 });
+      r.call({ op: 'issue_pending', chan: 1 });
+      r.env({ op: 'advance', units: 8 });
+      r.service(1);
+      status(r, [2, 3]);
+    },
+  },
 ];

@@ -10,7 +10,7 @@ import type { ExecContext } from '../ctx/exec.ts';
 import { SpinLock, assertHeld } from '../ctx/lock.ts';
 import type { Splats } from '../ctx/splats.ts';
 import type { Faults } from '../faults.ts';
-import { DMA_CTRL_REUSE } from '../lib/kernel-constants.ts';
+import { DMA_CTRL_REUSE, DMA_PREP_INTERRUPT } from '../lib/kernel-constants.ts';
 import { nextCookie } from './cookie.ts';
 import { DescList } from './list.ts';
 import type { VirtDesc } from './virt-desc.ts';
@@ -53,7 +53,7 @@ export class VirtChan<P> {
 
   constructor(
     readonly chan: ChanId,
-    cookieInit: Cookie,
+    private readonly cookieInit: Cookie,
     private readonly host: VchanHost,
     /** The driver's desc_free (vc->desc_free): releases a descriptor for good. */
     private readonly descFree: (d: VirtDesc<P>) => void,
@@ -61,6 +61,12 @@ export class VirtChan<P> {
     this.lock = new SpinLock(`vc${chan}.lock`, host.splats);
     const init = host.faults.has('cookie-off-by-one') ? cookieInit - 1 : cookieInit;
     this.cookie = this.completedCookie = init; // dma_cookie_init (CH-9)
+  }
+
+  /** Mutant 'terminate-resets-cookies': dma_cookie_init again, as if the channel were new (TERM-10, CK-2 broken). vc lock must be held by caller. */
+  resetCookies(): void {
+    assertHeld(this.lock);
+    this.cookie = this.completedCookie = this.cookieInit;
   }
 
   /** vchan_tx_prep: a new descriptor joins desc_allocated. */
@@ -227,6 +233,10 @@ export class VirtChan<P> {
   }
 
   private completeOne(d: VirtDesc<P>, ctx: EngineCtx): void {
+    if (this.host.faults.has('interrupt-flag-inverted') && (d.flags & DMA_PREP_INTERRUPT) !== 0) {
+      this.vdescFini(d); // the flag test is upside down: the descriptor that asked for a callback gets none
+      return;
+    }
     if (this.host.faults.has('free-before-cb')) {
       this.vdescFini(d);
       this.invoke(d, false, ctx);
@@ -264,6 +274,8 @@ export class VirtChan<P> {
     if (!this.host.faults.has('sync-no-tasklet-wait')) this.runTasklet('tasklet');
     this.lock.acquire();
     const parked = this.descTerminated.takeAll();
+    // Mutant 'sync-frees-new-work': the deferred cleanup gathers the whole channel, work prepared after the terminate too
+    if (this.host.faults.has('sync-frees-new-work')) parked.push(...this.getAllDescriptors());
     this.lock.release();
     this.freeList(parked);
   }
