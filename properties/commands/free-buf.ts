@@ -1,13 +1,14 @@
-/** Free an unmapped buffer no live descriptor uses (DESC-7, CB-15). @public */
+/** Free an unmapped buffer no live descriptor and no pending callback uses (DESC-7, TERM-8, CB-15). @public */
 import fc from 'fast-check';
 import type { BufId } from '../../spec/api/index.ts';
 import type { Lockstep } from '../lockstep/runner.ts';
 import type { Step } from '../lockstep/step.ts';
-import { busyBufs, DmaCommand, pick } from './index-base.ts';
+import { busyBufs, callbackBufs, DmaCommand, pick } from './index-base.ts';
 
 function freeable(m: Readonly<Lockstep>): BufId[] {
   const busy = busyBufs(m);
-  return [...m.client.bufs].filter(([b, v]) => v.mapped === null && !busy.has(b)).map(([b]) => b);
+  const cb = callbackBufs(m);
+  return [...m.client.bufs].filter(([b, v]) => v.mapped === null && !busy.has(b) && !cb.has(b)).map(([b]) => b);
 }
 
 /** @public */

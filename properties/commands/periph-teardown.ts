@@ -1,4 +1,8 @@
-/** The client disables its peripheral once its FIFO is empty (tearing it down with data in it is DATA-4 misuse; SYNC-6, seed 000). @public */
+/**
+ * The client disables its peripheral once its FIFO is empty or holds only data a terminate
+ * abandoned (tearing it down with data still owed is DATA-4 misuse; SYNC-6, seed 000).
+ * @public
+ */
 import fc from 'fast-check';
 import type { ChanView } from '../../spec/api/index.ts';
 import type { Lockstep } from '../lockstep/runner.ts';
@@ -8,7 +12,7 @@ import { heldChans } from './index-base.ts';
 /** @public */
 export class PeriphTeardown extends ChanOpCommand {
   readonly op = 'periph_teardown';
-  targets(m: Readonly<Lockstep>): ChanView[] { return heldChans(m).filter((c) => c.periphBytes === 0); }
+  targets(m: Readonly<Lockstep>): ChanView[] { return heldChans(m).filter((c) => c.periphBytes === 0 || !m.client.periphOwed.has(c.chan)); }
 }
 
 /** @public */

@@ -42,6 +42,25 @@ export function busyBufs(r: Readonly<Lockstep>): Set<BufId> {
   return busy;
 }
 
+/** Phases in which a descriptor's callback can no longer run (the model's CB-15 exemptions). */
+const CALLBACK_DONE: ReadonlySet<DescPhase> = new Set<DescPhase>(['prepared', 'reusable', 'done', 'freed']);
+
+/**
+ * Buffers a pending callback's `chain` action names (CB-15): from submit until the
+ * descriptor is done (or its channel synchronized) the callback may still run and use
+ * them, so they stay allocated — even unmapped, when the callback would skip the chain.
+ */
+export function callbackBufs(r: Readonly<Lockstep>): Set<BufId> {
+  const used = new Set<BufId>();
+  if (!r.model) return used;
+  for (const [id, d] of r.client.descs) {
+    if (d.action?.kind !== 'chain') continue;
+    const v = r.model.desc(r.state, id);
+    if (v && !CALLBACK_DONE.has(v.phase)) used.add(d.action.buf);
+  }
+  return used;
+}
+
 /** Buffers mapped with `chan`'s DMA device (DATA-1), with their lengths. */
 export function bufsMappedTo(r: Readonly<Lockstep>, chan: number): { buf: BufId; len: number }[] {
   const out: { buf: BufId; len: number }[] = [];

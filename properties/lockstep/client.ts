@@ -43,6 +43,11 @@ export class ClientState {
   readonly irqPending = new Set<ChanId>();
   readonly taskletPending = new Set<ChanId>();
   readonly periphBytes = new Map<ChanId, number>();
+  /**
+   * Channels whose peripheral got MEM_TO_DEV bytes since the last terminate or teardown:
+   * the client still wants them delivered (DATA-4; after a terminate they are abandoned).
+   */
+  readonly periphOwed = new Set<ChanId>();
 
   /** Learn from a finished call. */
   observeCall(c: ClientCall, ret: Ret): void {
@@ -80,13 +85,13 @@ export class ClientState {
         return;
       }
       case 'terminate_async': case 'terminate_all':
-        if (ret.t === 'int' && ret.v === 0) { this.stopping.add(c.chan); this.dropUnsubmitted(c.chan); }
+        if (ret.t === 'int' && ret.v === 0) { this.stopping.add(c.chan); this.dropUnsubmitted(c.chan); this.periphOwed.delete(c.chan); }
         return;
       // Without REUSE it is refused (-EPERM, DESC-11) and stays the client's to submit.
       case 'desc_free': if (ret.t === 'int' && ret.v === 0) this.unsubmitted.delete(c.desc); return;
       case 'set_reuse': { const d = this.descs.get(c.desc); if (d && ret.t === 'int' && ret.v === 0) d.reuse = true; return; }
       case 'terminate_sync':
-        if (ret.t === 'int' && ret.v === 0) this.dropUnsubmitted(c.chan);
+        if (ret.t === 'int' && ret.v === 0) { this.dropUnsubmitted(c.chan); this.periphOwed.delete(c.chan); }
         this.stopping.delete(c.chan);
         return;
       case 'synchronize': this.stopping.delete(c.chan); return;
@@ -100,9 +105,10 @@ export class ClientState {
       case 'irq_raised': this.irqPending.add(ev.chan); return;
       case 'tasklet_scheduled': this.taskletPending.add(ev.chan); return;
       case 'xfer':
-        if (this.descs.get(ev.desc)?.dir === 'MEM_TO_DEV') this.addPeriph(ev.chan, ev.len);
+        if (this.descs.get(ev.desc)?.dir === 'MEM_TO_DEV') { this.addPeriph(ev.chan, ev.len); this.periphOwed.add(ev.chan); }
         return;
-      case 'periph_rx': case 'periph_lost': this.addPeriph(ev.chan, -ev.len); return;
+      case 'periph_rx': this.addPeriph(ev.chan, -ev.len); return;
+      case 'periph_lost': this.addPeriph(ev.chan, -ev.len); this.periphOwed.delete(ev.chan); return;
       default: return;
     }
   }

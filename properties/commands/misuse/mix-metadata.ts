@@ -5,8 +5,12 @@ import type { Lockstep } from '../../lockstep/runner.ts';
 import type { Step } from '../../lockstep/step.ts';
 import { allDescs, DmaCommand, type Misuse, pick } from '../index-base.ts';
 
+/**
+ * Prepared descriptors whose metadata mode is fixed, on a channel where the client checked
+ * the other mode is supported: mixing is then the only misuse (else META-1 comes first).
+ */
 const targets = (m: Readonly<Lockstep>): DescView[] =>
-  allDescs(m, (d) => d.phase === 'prepared' && (d.metaMode === 'client' || d.metaMode === 'engine'));
+  allDescs(m, (d) => d.phase === 'prepared' && d.metaMode !== 'none' && m.client.metaSupported(d.chan, d.metaMode === 'client' ? 'engine' : 'client'));
 
 /** @public */
 export class MixMetadata extends DmaCommand {
