@@ -6,7 +6,7 @@
 import { CLS } from './classes.ts';
 import type { MutantSpec } from './spec.ts';
 import {
-  issue, pause, sg, submit, synchronize, terminateAsync, terminateSync, TX,
+  advance, irq, issue, pause, release, setCb, sg, submit, synchronize, terminateAsync, terminateSync, TX,
 } from './steps.ts';
 
 export const QUEUE_MUTANTS: readonly MutantSpec[] = [
@@ -28,7 +28,8 @@ export const QUEUE_MUTANTS: readonly MutantSpec[] = [
   {
     name: 'out-of-order-completion', faults: ['out-of-order-completion'], bugClass: CLS.outOfOrder, rules: ['ISS-3', 'CK-5'],
     description: 'The driver starts the newest issued descriptor first without declaring DMA_COMPLETION_NO_ORDER.',
-    trigger: { steps: [sg(1, TX, 8), submit(1), sg(2, TX, 8), submit(2), issue(TX)] },
+    // the end of the run submits both and issues them together; the newer one starts first
+    trigger: { steps: [sg(1, TX, 8), sg(2, TX, 8)] },
   },
   {
     name: 'resurrect-after-terminate', faults: ['resurrect-after-terminate'], bugClass: CLS.resurrection, rules: ['TERM-7', 'TERM-9', 'ISS-1'],
@@ -63,5 +64,12 @@ export const QUEUE_MUTANTS: readonly MutantSpec[] = [
     description: 'Terminate re-initialises the cookie counter (dma_cookie_init), so the first submit after it hands out a cookie already used.',
     why: 'The repeated cookie breaks the predecessor-plus-one sequence (CK-2) and cookie uniqueness (CK-3); the model names it TERM-10 (cookies carry on after terminate).',
     trigger: { steps: [sg(1, TX, 8), submit(1), terminateSync(TX), sg(2, TX, 8)] },
+  },
+  {
+    name: 'release-tasklet-live', faults: ['release-tasklet-live'], bugClass: CLS.tasklet, rules: ['CH-6', 'SYNC-5'],
+    description: 'Release skips device_synchronize and leaves the completion tasklet scheduled: owed callbacks are dropped at release and a stale one may run after it.',
+    why: 'The first thing the model sees is the release freeing a completed descriptor whose callback was owed (CH-6: release synchronizes first); SYNC-5 is the tasklet it failed to wait for.',
+    trigger: { steps: [sg(1, TX, 8), setCb(1), submit(1), issue(TX), advance(8), irq(TX), release(TX)] },
+    ungated: 'the command generator does not yet release a channel while a completed descriptor still owes its callback (survives 1000 runs, seed 42); the trigger shows the model catches it',
   },
 ];

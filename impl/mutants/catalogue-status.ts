@@ -6,7 +6,7 @@
 import { CLS, obligation } from './classes.ts';
 import type { MutantSpec } from './spec.ts';
 import {
-  cyclic, interleaved, issue, pause, REPEAT_FLAGS, resume, RX, sg, status, submit, TX,
+  cyclic, interleaved, issue, LOAD_EOT_FLAGS, pause, REPEAT_FLAGS, resume, RX, sg, status, submit, TX,
 } from './steps.ts';
 
 const INT_MAX = 0x7fffffff;
@@ -68,5 +68,11 @@ export const STATUS_MUTANTS: readonly MutantSpec[] = [
     name: 'repeat-without-cap', faults: ['repeat-without-cap'], bugClass: obligation('DMA_PREP_REPEAT without DMA_REPEAT'), rules: ['CYC-6'],
     description: 'Interleaved prep accepts DMA_PREP_REPEAT although the device lacks DMA_REPEAT.',
     trigger: { config: { caps: { repeat: false, loadEot: false } }, steps: [interleaved(1, RX, 8, REPEAT_FLAGS)] },
+  },
+  {
+    name: 'load-eot-ignored', faults: ['load-eot-ignored'], bugClass: obligation('DMA_PREP_LOAD_EOT replaces a repeated transfer'), rules: ['CYC-7'],
+    description: 'A DMA_PREP_LOAD_EOT descriptor issued behind a DMA_PREP_REPEAT one never takes over: the repeated transfer starts another repetition.',
+    trigger: { steps: [interleaved(1, TX, 8, REPEAT_FLAGS), interleaved(2, TX, 8, LOAD_EOT_FLAGS)] },
+    ungated: 'the command generator does not prepare DMA_PREP_LOAD_EOT descriptors yet (survives 1000 runs, seed 42); the trigger shows the model catches it',
   },
 ];

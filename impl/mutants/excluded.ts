@@ -23,14 +23,6 @@ export const EXCLUDED_FAULTS: readonly ExcludedFault[] = [
   { fault: 'request-null', rules: ['CH-1'], reason: 'the generator requests only free, existing channels, so no request fails' },
   { fault: 'request-not-exclusive', rules: ['CH-2'], reason: 'the generator never requests a channel it already holds' },
   {
-    fault: 'load-eot-ignored', rules: ['CYC-7'],
-    reason: 'model and engine disagree on LOAD_EOT: the correct engine fails CYC-7 when the LOAD_EOT descriptor takes over, and a LOAD_EOT that never takes over is not flagged',
-  },
-  {
-    fault: 'release-tasklet-live', rules: ['CH-6', 'SYNC-5'],
-    reason: 'a legal client terminates before release (CH-7), which cancels the pending period callback; the model accepts a release that frees a completed descriptor whose callback was still owed',
-  },
-  {
     fault: 'sync-no-tasklet-wait', rules: ['SYNC-5', 'SYNC-4'],
     reason: 'the generator calls synchronize only right after a terminate, which already dropped every owed callback; synchronize with a completion tasklet pending and no terminate (legal on a non-cyclic channel, 7 steps) is never generated',
   },
