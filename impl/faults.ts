@@ -99,6 +99,8 @@ export type FaultName =
   | 'terminate-no-free'
   /** The completion path tests DMA_PREP_INTERRUPT inverted: descriptors that asked for it get no callback (class 14, DESC-8). */
   | 'interrupt-flag-inverted'
+  /** Without DMA_PREP_INTERRUPT the driver enables no completion interrupt: the descriptor never completes and the queue stalls (class 14, ISS-3). */
+  | 'irq-suppressed-without-flag'
   /** Terminate frees the active descriptor at once and leaves the pending period callback pointing at it (class 17, CB-12). */
   | 'terminate-frees-active'
   /** Synchronize (the deferred "worker") frees every descriptor of the channel, also those prepared after the terminate (class 20, TERM-10). */
@@ -118,7 +120,7 @@ export const ALL_FAULTS: readonly FaultName[] = [
   'complete-after-cb', 'double-complete', 'cookie-repeat', 'request-null', 'request-not-exclusive',
   'caps-lie', 'set-reuse-no-check', 'desc-free-no-check', 'config-no-enosys', 'config-applies-to-queued',
   'prep-accepts-bad', 'data-corrupt', 'terminate-no-free', 'interrupt-flag-inverted', 'terminate-frees-active',
-  'sync-frees-new-work', 'terminate-resets-cookies',
+  'sync-frees-new-work', 'terminate-resets-cookies', 'irq-suppressed-without-flag',
 ];
 
 /** The set of faults switched on for one engine instance. */

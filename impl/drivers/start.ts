@@ -6,7 +6,7 @@
  * @internal
  */
 import { assertHeld } from '../ctx/lock.ts';
-import { ENGINE_META_RX_LEN } from '../lib/kernel-constants.ts';
+import { DMA_PREP_INTERRUPT, ENGINE_META_RX_LEN } from '../lib/kernel-constants.ts';
 import { jobOf } from './sim-desc.ts';
 import type { SimChan } from './sim-chan.ts';
 import type { DriverState } from './state.ts';
@@ -22,8 +22,11 @@ export function startNext(drv: DriverState, c: SimChan): void {
   c.current = d;
   drv.host.emit({ ev: 'hw_start', chan: c.hw.id, desc: d.id });
   if (faults.has('issue-while-paused')) c.hw.paused = false;
-  const job = jobOf(d);
-  c.hw.start(faults.has('cyclic-stops') && job.loop === 'cyclic' ? { ...job, loop: 'once' } : job);
+  let job = jobOf(d);
+  if (faults.has('cyclic-stops') && job.loop === 'cyclic') job = { ...job, loop: 'once' };
+  // omap-dma before b96c033cc8fa: no DMA_PREP_INTERRUPT, so no completion interrupt is enabled at all (class 14)
+  if (faults.has('irq-suppressed-without-flag') && (d.flags & DMA_PREP_INTERRUPT) === 0) job = { ...job, noIrqAtEnd: true };
+  c.hw.start(job);
   loadEotCheck(drv, c);
 }
 

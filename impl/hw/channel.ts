@@ -148,7 +148,7 @@ export class HwChannel {
 
   private finish(): void {
     this.done = true;
-    this.raiseIrq();
+    if (this.job?.noIrqAtEnd !== true) this.raiseIrq();
   }
 
   /** Bytes of the current pass not yet moved, exact (burst granularity). */

@@ -30,4 +30,6 @@ export interface HwJob {
   readonly total: number;
   readonly loop: HwLoop;
   readonly width: BusWidth;
+  /** Interrupt-enable of the last link cleared: `once` jobs finish without raising the line (mutant 'irq-suppressed-without-flag'). */
+  readonly noIrqAtEnd?: boolean;
 }

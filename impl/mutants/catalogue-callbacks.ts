@@ -1,11 +1,11 @@
 /**
  * Mutants of callback delivery: context, locking, ordering against completion, freeing
- * (bug classes 1, 2, 9, 10, 15; CB-1..CB-16).
+ * (bug classes 1, 2, 9, 10, 14, 15, 17; CB-1..CB-16, DESC-8, ISS-3).
  * @internal
  */
 import { CLS, obligation } from './classes.ts';
 import type { MutantSpec } from './spec.ts';
-import { advance, cyclic, irq, issue, RX, setCb, sg, submit, terminateSync, TX } from './steps.ts';
+import { ACK_ONLY, advance, cyclic, irq, issue, RX, setCb, sg, submit, terminateSync, TX } from './steps.ts';
 
 export const CALLBACK_MUTANTS: readonly MutantSpec[] = [
   {
@@ -67,5 +67,10 @@ export const CALLBACK_MUTANTS: readonly MutantSpec[] = [
     why: 'The period callback the tasklet makes is for a descriptor the terminate aborted (CB-12); a model that checks the free first names CB-16.',
     trigger: { steps: [cyclic(1, RX, 32, 8), setCb(1), submit(1), issue(RX), advance(2), irq(RX), terminateSync(RX)] },
     ungated: 'the generator rarely lines up its 7 steps (a cyclic descriptor with a callback, a period interrupt handled, then a terminate before the tasklet runs): killed by 2 of 8 seeds at 1000 runs and 2 of 6 at 4000 runs (CB-12 each time)',
+  },
+  {
+    name: 'irq-suppressed-without-flag', faults: ['irq-suppressed-without-flag'], bugClass: CLS.interruptFlag, rules: ['ISS-3'],
+    description: 'Without DMA_PREP_INTERRUPT the driver enables no completion interrupt, so a polled transfer never completes and the queue behind it stalls (omap-dma before b96c033cc8fa).',
+    trigger: { steps: [sg(1, TX, 8, ACK_ONLY)] },
   },
 ];

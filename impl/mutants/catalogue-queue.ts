@@ -1,6 +1,6 @@
 /**
  * Mutants of submission, issue, termination, synchronize and release (bug classes 4,
- * 7, 16, 18, 19, 22, 24, 39; SUB, ISS, TERM, SYNC, CH).
+ * 7, 16, 18, 19, 20, 22, 23, 24, 39; SUB, ISS, TERM, SYNC, CH, CK).
  * @internal
  */
 import { CLS } from './classes.ts';

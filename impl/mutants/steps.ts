@@ -13,6 +13,8 @@ export const TX = 0;
 export const RX = 1;
 /** The usual slave prep flags. */
 export const INT_ACK = DMA_PREP_INTERRUPT | DMA_CTRL_ACK;
+/** A polled transfer: no DMA_PREP_INTERRUPT. */
+export const ACK_ONLY = DMA_CTRL_ACK;
 export const REPEAT_FLAGS = INT_ACK | DMA_PREP_REPEAT;
 export const LOAD_EOT_FLAGS = INT_ACK | DMA_PREP_LOAD_EOT;
 

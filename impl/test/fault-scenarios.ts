@@ -217,6 +217,13 @@ export const SCENARIOS: readonly Scenario[] = [
       r.env({ op: 'advance', units: 8 });
       r.service(1);
       status(r, [2, 3]);
+      // a polled transfer (no DMA_PREP_INTERRUPT) still completes (class 14)
+      r.call({ op: 'prep_slave_sg', chan: 1, desc: 4, sgl: [{ buf: 1, offset: 0, len: 8 }], dir: 'DEV_TO_MEM', flags: 0 });
+      r.call({ op: 'submit', desc: 4 });
+      r.call({ op: 'issue_pending', chan: 1 });
+      r.env({ op: 'advance', units: 8 });
+      r.service(1);
+      status(r, [4]);
     },
   },
 ];
