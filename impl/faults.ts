@@ -101,6 +101,8 @@ export type FaultName =
   | 'interrupt-flag-inverted'
   /** Without DMA_PREP_INTERRUPT the driver enables no completion interrupt: the descriptor never completes and the queue stalls (class 14, ISS-3). */
   | 'irq-suppressed-without-flag'
+  /** issue_pending restarts the descriptor already running from its first byte (class 7, ISS-3/DATA-8). */
+  | 'issue-restarts-active'
   /** Terminate frees the active descriptor at once and leaves the pending period callback pointing at it (class 17, CB-12). */
   | 'terminate-frees-active'
   /** Synchronize (the deferred "worker") frees every descriptor of the channel, also those prepared after the terminate (class 20, TERM-10). */
@@ -121,6 +123,7 @@ export const ALL_FAULTS: readonly FaultName[] = [
   'caps-lie', 'set-reuse-no-check', 'desc-free-no-check', 'config-no-enosys', 'config-applies-to-queued',
   'prep-accepts-bad', 'data-corrupt', 'terminate-no-free', 'interrupt-flag-inverted', 'terminate-frees-active',
   'sync-frees-new-work', 'terminate-resets-cookies', 'irq-suppressed-without-flag',
+  'issue-restarts-active',
 ];
 
 /** The set of faults switched on for one engine instance. */

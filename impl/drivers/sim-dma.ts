@@ -18,7 +18,7 @@ import * as control from './control.ts';
 import { type PrepEnv, prepCyclic, prepInterleaved, prepList } from './prep.ts';
 import { SimChan } from './sim-chan.ts';
 import type { SimDesc, SimHw } from './sim-desc.ts';
-import { handleIrq, loadEotCheck, startNext } from './start.ts';
+import { handleIrq, loadEotCheck, restartCurrent, startNext } from './start.ts';
 import type { DriverHost, DriverState } from './state.ts';
 import { txStatus } from './status.ts';
 
@@ -107,7 +107,9 @@ export class SimDma implements DmaDevice<SimHw> {
   issuePending(ch: ChanId): void {
     const c = this.chan(ch);
     c.vc.lock.acquire();
+    const running = c.current;
     if (c.vc.issuePending() && (!c.paused || this.host.faults.has('issue-while-paused'))) startNext(this.st, c);
+    if (running !== null && this.host.faults.has('issue-restarts-active')) restartCurrent(this.st, c);
     loadEotCheck(this.st, c);
     c.vc.lock.release();
   }

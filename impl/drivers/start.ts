@@ -30,6 +30,19 @@ export function startNext(drv: DriverState, c: SimChan): void {
   loadEotCheck(drv, c);
 }
 
+/**
+ * Mutant 'issue-restarts-active' (class 7, pl330 0091b9d6c1ef): issue_pending reprograms the
+ * channel with the descriptor it is already running, which starts again from its first byte.
+ * vc lock must be held by caller.
+ */
+export function restartCurrent(drv: DriverState, c: SimChan): void {
+  assertHeld(c.vc.lock);
+  const d = c.current;
+  if (d === null || c.paused || c.hw.done) return;
+  drv.host.emit({ ev: 'hw_start', chan: c.hw.id, desc: d.id });
+  c.hw.start(jobOf(d));
+}
+
 /** A LOAD_EOT descriptor at the head of the queue ends a repeating transfer at its end (CYC-7, CYC-8). vc lock must be held by caller. */
 export function loadEotCheck(drv: DriverState, c: SimChan): void {
   assertHeld(c.vc.lock);

@@ -72,4 +72,10 @@ export const QUEUE_MUTANTS: readonly MutantSpec[] = [
     trigger: { steps: [sg(1, TX, 8), setCb(1), submit(1), issue(TX), advance(8), irq(TX), release(TX)] },
     ungated: 'the command generator does not yet release a channel while a completed descriptor still owes its callback (survives 1000 runs, seed 42); the trigger shows the model catches it',
   },
+  {
+    name: 'issue-restarts-active', faults: ['issue-restarts-active'], bugClass: CLS.wrongDesc, rules: ['ISS-1', 'ISS-3', 'DATA-8'],
+    description: 'issue_pending reprograms the channel with the descriptor it is already running, which starts again from its first byte (pl330 0091b9d6c1ef).',
+    why: 'The model first sees hw_start of a descriptor that is running rather than issued (ISS-1); the repeated bytes would break DATA-8 and the issue order ISS-3.',
+    trigger: { steps: [sg(1, TX, 16), submit(1), issue(TX), sg(2, TX, 8)] },
+  },
 ];
