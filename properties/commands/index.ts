@@ -12,6 +12,7 @@ import { allocBufArb } from './alloc-buf.ts';
 import type { DmaCommand } from './base.ts';
 import { descFreeArb } from './desc-free.ts';
 import { drainArb } from './drain.ts';
+import { finishAndReleaseArb } from './finish-and-release.ts';
 import { freeBufArb } from './free-buf.ts';
 import { getMetadataPtrArb } from './get-metadata-ptr.ts';
 import { getSlaveCapsArb } from './get-slave-caps.ts';
@@ -61,6 +62,7 @@ export interface CommandSpec {
 export const COMMANDS: readonly CommandSpec[] = [
   { op: 'request_chan', arb: requestChanArb, weight: 3, groups: ['CH'] },
   { op: 'release_channel', arb: releaseChannelArb, weight: 1, groups: ['CH', 'SYNC'] },
+  { op: 'finish_and_release', arb: finishAndReleaseArb, weight: 1, groups: ['CH', 'CB'] },
   { op: 'slave_config', arb: slaveConfigArb, weight: 3, groups: ['CFG'] },
   { op: 'get_slave_caps', arb: getSlaveCapsArb, weight: 1, groups: ['CAPS'] },
   { op: 'alloc_buf', arb: allocBufArb, weight: 3, groups: ['DATA'] },

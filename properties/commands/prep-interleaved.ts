@@ -6,11 +6,12 @@ import type { Step } from '../lockstep/step.ts';
 import { bufsMappedTo, DmaCommand, pick } from './index-base.ts';
 import { dirOf, prepTargets } from './prep-common.ts';
 
-// DMA_PREP_LOAD_EOT is left out for now: when a REPEAT and a LOAD_EOT transfer are issued
-// together the engine replaces the first at the end of its repetition and the model reports
-// CYC-7 (reported to the model's owners with `dmacheck replay` file). Put it back when fixed.
-const FLAGS = [DMA_PREP_INTERRUPT | DMA_CTRL_ACK, DMA_PREP_INTERRUPT | DMA_CTRL_ACK | DMA_PREP_REPEAT];
-void DMA_PREP_LOAD_EOT;
+const IA = DMA_PREP_INTERRUPT | DMA_CTRL_ACK;
+/**
+ * Plain; REPEAT (repeats until replaced, CYC-6); LOAD_EOT (replaces a repeating transfer at
+ * the end of its repetition, CYC-7); both (the replacement repeats in turn).
+ */
+const FLAGS = [IA, IA | DMA_PREP_REPEAT, IA | DMA_PREP_LOAD_EOT, IA | DMA_PREP_REPEAT | DMA_PREP_LOAD_EOT];
 
 /** @public */
 export class PrepInterleaved extends DmaCommand {
@@ -36,5 +37,5 @@ export class PrepInterleaved extends DmaCommand {
 
 /** @public */
 export const prepInterleavedArb = fc
-  .tuple(fc.nat(7), fc.nat(7), fc.nat(3), fc.integer({ min: 1, max: 3 }), fc.array(fc.record({ size: fc.integer({ min: 1, max: 32 }), icg: fc.nat(8) }), { minLength: 1, maxLength: 2 }), fc.oneof({ arbitrary: fc.constant(0), weight: 3 }, { arbitrary: fc.nat(2), weight: 2 }))
+  .tuple(fc.nat(7), fc.nat(7), fc.nat(3), fc.integer({ min: 1, max: 3 }), fc.array(fc.record({ size: fc.integer({ min: 1, max: 32 }), icg: fc.nat(8) }), { minLength: 1, maxLength: 2 }), fc.oneof({ arbitrary: fc.constant(0), weight: 3 }, { arbitrary: fc.constant(1), weight: 2 }, { arbitrary: fc.constant(2), weight: 2 }, { arbitrary: fc.constant(3), weight: 1 }))
   .map(([c, b, d, n, k, f]) => new PrepInterleaved(c, b, d, n, k, f));

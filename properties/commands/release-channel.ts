@@ -1,21 +1,36 @@
-/** `dma_release_channel(chan)`: only after all transfers were stopped and synchronized (CH-5, CH-7). @public */
+/**
+ * `dma_release_channel(chan)`: only after all transfers were stopped and synchronized, or
+ * have completed (CH-5, CH-7). A completed descriptor whose callback is still owed (tasklet
+ * scheduled, not run) is fine: release synchronizes, which runs it (CH-6).
+ * @public
+ */
 import fc from 'fast-check';
 import type { ChanView } from '../../spec/api/index.ts';
 import type { Lockstep } from '../lockstep/runner.ts';
 import type { Step } from '../lockstep/step.ts';
-import { DmaCommand, heldChans, IN_FLIGHT, pick } from './index-base.ts';
+import type { DescPhase } from '../../spec/api/index.ts';
+import { DmaCommand, heldChans, pick } from './index-base.ts';
 
-function idle(m: Readonly<Lockstep>): ChanView[] {
-  return heldChans(m).filter((c) => !c.terminating && !m.model!.descsOf(m.state, c.chan).some((d) => IN_FLIGHT.has(d.phase)));
+/** Work the engine still runs or is calling back for (CH-7). */
+const BUSY: ReadonlySet<DescPhase> = new Set<DescPhase>(['submitted', 'issued', 'active', 'callback', 'terminated']);
+
+/**
+ * Held channels the client may release now. Not yet with a completed REUSE descriptor whose
+ * callback is owed: release recycles it in the tasklet, then frees it, which the model
+ * rejects as DESC-13 for now (out/model-issues/DESC-13-release-recycles-reuse.json).
+ * @internal
+ */
+export function releasable(m: Readonly<Lockstep>): ChanView[] {
+  return heldChans(m).filter((c) => !c.terminating && !m.model!.descsOf(m.state, c.chan).some((d) => BUSY.has(d.phase) || (d.reuse && d.phase === 'completed')));
 }
 
 /** @public */
 export class ReleaseChannel extends DmaCommand {
   readonly op = 'release_channel';
   constructor(readonly ch: number) { super(); }
-  check(m: Readonly<Lockstep>): boolean { return idle(m).length > 0; }
+  check(m: Readonly<Lockstep>): boolean { return releasable(m).length > 0; }
   resolve(m: Lockstep): Step {
-    return { k: 'call', call: { op: 'release_channel', chan: pick(idle(m), this.ch).chan }, ctx: 'process' };
+    return { k: 'call', call: { op: 'release_channel', chan: pick(releasable(m), this.ch).chan }, ctx: 'process' };
   }
 }
 
