@@ -1,7 +1,8 @@
 /**
  * `dmacheck replay FILE`: re-runs a saved counterexample's exact steps in lockstep.
  * Exit 1 if it still fails, 0 if it now passes, 2 for a bad file (`file: what is wrong`),
- * 3 if the implementation crashed, hung or broke the protocol.
+ * 3 if the implementation crashed, hung or broke the protocol. With `--emit-test` it runs
+ * nothing and prints the file as a standalone vitest regression test instead.
  * @internal
  */
 import type { Command } from 'commander';
@@ -11,10 +12,11 @@ import { loadCounterexample } from '../../properties/counterexample/file.ts';
 import { counterexampleText } from '../../properties/certify/table.ts';
 import { replaySteps } from '../../properties/lockstep/replay.ts';
 import { loadModel } from '../../trace/load-model.ts';
-import { EXIT, InputError } from '../exit-codes.ts';
+import { emitTest } from '../../fuzz/emit-test.ts';
+import { EXIT, InputError, UsageError } from '../exit-codes.ts';
 import { parseTimeout } from './certify.ts';
 
-interface Opts { impl?: string; implCmd?: string; timeout?: string }
+interface Opts { impl?: string; implCmd?: string; timeout?: string; emitTest?: boolean }
 
 /** @internal */
 export function register(program: Command): void {
@@ -25,11 +27,19 @@ export function register(program: Command): void {
     .option('--impl <spec>', 'implementation to replay against (default: the one in the file)')
     .option('--impl-cmd <cmdline>', 'an engine speaking the stdio protocol (default: the file\'s, if certified that way)')
     .option('--timeout <ms|5s>', 'per-request timeout for --impl-cmd (default 5s)')
+    .option('--emit-test', 'print the counterexample as a standalone vitest regression test (runs nothing)')
     .action(async (file: string, opts: Opts) => {
       const timeoutMs = opts.timeout !== undefined ? parseTimeout(opts.timeout) : undefined;
       const loaded = loadCounterexample(file);
       if (!loaded.ok) throw new InputError(loaded.error);
       const f = loaded.file;
+      if (opts.emitTest) {
+        // The emitted test resolves an in-process implementation spec (builtin, mutant:<name>, a module).
+        if (opts.implCmd !== undefined || (opts.impl === undefined && f.implCmd !== undefined)) throw new UsageError('--emit-test needs an in-process implementation (--impl), not --impl-cmd');
+        process.stdout.write(emitTest(f, { source: file, ...(opts.impl !== undefined ? { impl: opts.impl } : {}) }));
+        process.exitCode = EXIT.ok;
+        return;
+      }
       const which = opts.impl !== undefined || opts.implCmd !== undefined
         ? { impl: opts.impl, implCmd: opts.implCmd }
         : f.implCmd !== undefined ? { implCmd: f.implCmd } : { impl: f.impl };

@@ -1,0 +1,68 @@
+/**
+ * `dmacheck replay FILE --emit-test`: the printed regression test type-checks under the
+ * project's strict settings and runs under vitest — failing against the engine that
+ * produced the counterexample, passing against one that does not have the bug.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { resolveImplementation } from '../../adapters/resolve.ts';
+import { checkLockstep } from '../check.ts';
+import { COUNTEREXAMPLE_FORMAT, type CounterexampleFile, saveCounterexample } from '../counterexample/file.ts';
+import { model } from './harness.ts';
+
+const ROOT = new URL('../../', import.meta.url).pathname;
+const bin = join(ROOT, 'bin/dmacheck.js');
+// Inside the repository (imports and the vitest config resolve), in the git-ignored out/.
+const dir = join(ROOT, 'out', `emit-test-${process.pid}`);
+const SEED = 5;
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** A shrunk CB-1 counterexample of the cb-hardirq mutant, saved as a file. */
+async function counterexampleFile(): Promise<string> {
+  const impl = await resolveImplementation({ impl: 'mutant:cb-hardirq' });
+  const out = checkLockstep({ model: await model(), impl, mode: 'legal', numRuns: 200, seed: SEED });
+  expect(out.counterexample?.rule, `seed ${SEED}`).toBe('CB-1');
+  const f: CounterexampleFile = { ...out.counterexample!, format: COUNTEREXAMPLE_FORMAT, impl: 'mutant:cb-hardirq', mode: 'legal', replay: out.replay ?? '' };
+  const path = join(dir, 'cb1.json');
+  saveCounterexample(path, f);
+  return path;
+}
+
+function emit(file: string, ...args: string[]): string {
+  const r = spawnSync(process.execPath, [bin, 'replay', file, '--emit-test', ...args], { encoding: 'utf8' });
+  expect(r.status, r.stderr).toBe(0);
+  return r.stdout;
+}
+
+describe('replay --emit-test', () => {
+  it('prints a strict, runnable vitest regression test', async () => {
+    mkdirSync(dir, { recursive: true });
+    const file = await counterexampleFile();
+    const failing = emit(file);
+    expect(failing).toContain("impl: \"mutant:cb-hardirq\"");
+    expect(failing).toContain('CB-1');
+    writeFileSync(join(dir, 'mutant.test.ts'), failing);
+    writeFileSync(join(dir, 'builtin.test.ts'), emit(file, '--impl', 'builtin'));
+
+    writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ extends: '../../tsconfig.json', include: ['*.ts'], exclude: [] }));
+    const tsc = spawnSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(dir, 'tsconfig.json')], { encoding: 'utf8', cwd: ROOT });
+    const own = tsc.stdout.split('\n').filter((l) => l.includes(`emit-test-${process.pid}/`));
+    expect(own, tsc.stdout).toEqual([]);
+
+    const vitest = spawnSync(process.execPath, [join(ROOT, 'node_modules/vitest/vitest.mjs'), 'run', dir, '--reporter', 'json'], { encoding: 'utf8', cwd: ROOT });
+    const report = JSON.parse(vitest.stdout.slice(vitest.stdout.indexOf('{'))) as { testResults: { name: string; status: string }[] };
+    const status = Object.fromEntries(report.testResults.map((t) => [t.name.slice(dir.length + 1), t.status]));
+    expect(status, vitest.stdout.slice(0, 2000)).toEqual({ 'builtin.test.ts': 'passed', 'mutant.test.ts': 'failed' });
+    // The failure names the rule and prints the trace.
+    expect(JSON.stringify(report.testResults.find((t) => t.name.endsWith('mutant.test.ts')))).toMatch(/violation CB-1 at entry \d+/);
+  });
+
+  it('refuses an --impl-cmd file with one line and status 2', () => {
+    const r = spawnSync(process.execPath, [bin, 'replay', join(ROOT, 'package.json'), '--emit-test', '--impl-cmd', 'python3 x.py'], { encoding: 'utf8' });
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  });
+});
