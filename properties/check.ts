@@ -56,7 +56,13 @@ export interface CheckOutcome {
 
 type Cmds = Iterable<fc.Command<Lockstep, Lockstep>>;
 
-/** Run one sequence in lockstep; the runner holds the trace and the failure, if any. @internal */
+/**
+ * Run one sequence of symbolic commands in lockstep (probe, commands whose precondition
+ * holds, quiescing, end-of-run obligations); never throws for implementation or model
+ * failures: the returned runner holds the trace and the failure, if any. The fuzzer's
+ * shrinker re-runs candidate command lists through it.
+ * @public
+ */
 export function runSequence(o: Pick<CheckOptions, 'model' | 'impl' | 'mode' | 'cov' | 'quiescent'>, cfg: EngineConfig, cmds: Cmds): Lockstep {
   const opts: RunnerOptions = { mode: o.mode, quiescent: o.quiescent, ...(o.cov ? { cov: o.cov } : {}) };
   const r = new Lockstep(o.model, o.impl, cfg, opts);

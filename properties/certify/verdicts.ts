@@ -9,7 +9,7 @@ import { CATALOGUE, type Rule } from '../../spec/catalogue/index.ts';
 import type { Counterexample, RuleVerdict } from '../../reports/result.ts';
 import type { CoverageCounter } from './coverage.ts';
 
-/** The capability a rule needs to be observable at all. @internal */
+/** The capability a rule needs to be observable at all (also used by the fuzzer's coverage). @public */
 export function featureOf(r: Rule): keyof CapabilityProfile | undefined {
   const byGroup: Partial<Record<string, keyof CapabilityProfile>> = { PAUSE: 'pause', CYC: 'cyclic', META: 'metadata', SYNC: 'synchronize', TERM: 'terminate' };
   if (r.id === 'CYC-6' || r.id === 'CYC-7' || r.id === 'CYC-8' || r.id === 'CYC-9') return 'repeat';

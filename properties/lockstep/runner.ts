@@ -169,6 +169,8 @@ export class Lockstep implements EngineHooks {
   /**
    * End of sequence: run the environment to quiescence (bounded: cyclic transfers never
    * stop), then deliver what is still pending and ask the model for end-of-run obligations.
+   * Channels released during the run settle too: their pending interrupts and tasklets run
+   * and their peripherals drain what they still hold (the peripheral outlives the channel).
    */
   finish(): void {
     this.submitLeftovers();
@@ -176,11 +178,12 @@ export class Lockstep implements EngineHooks {
     for (let round = 0; round < 12 && !this.failure; round++) {
       const before = this.eventCount;
       this.flushPending();
-      for (const [ch, n] of this.client.periphBytes) if (n > 0 && this.client.held.has(ch)) this.env({ op: 'drain', chan: ch, bytes: n });
+      this.drainPeripherals();
       this.env({ op: 'advance', units });
       if (this.eventCount === before) break;
     }
-    for (let i = 0; i < 4 && (this.client.irqPending.size > 0 || this.client.taskletPending.size > 0); i++) this.flushPending();
+    for (let i = 0; i < 4 && !this.failure && (this.client.irqPending.size > 0 || this.client.taskletPending.size > 0); i++) this.flushPending();
+    this.drainPeripherals();
     this.releaseReusable();
     if (!this.failure) this.opts.quiescent?.();
     if (this.model && !this.failure) {
@@ -244,6 +247,11 @@ export class Lockstep implements EngineHooks {
   /** Record a failure (the first one wins). */
   fail(v: Verdict): void {
     this.failure ??= v;
+  }
+
+  /** Every peripheral FIFO with bytes, held channel or released (DATA-4: the data gets delivered). */
+  private drainPeripherals(): void {
+    for (const [ch, n] of this.client.periphBytes) if (n > 0 && !this.failure) this.env({ op: 'drain', chan: ch, bytes: n });
   }
 
   private flushPending(): void {
