@@ -15,7 +15,7 @@ export type FaultName =
   | 'start-on-submit'
   /** Completion starts the next *submitted* (never issued) descriptor too (class 4, ISS-1). */
   | 'start-unissued'
-  /** Terminate queues aborted descriptors for callback instead of freeing them (class 15, CB-12). */
+  /** Terminate queues the submitted, issued and active descriptors for callback instead of freeing them (class 15, CB-12). */
   | 'cb-on-abort'
   /** Terminate stops only the active transfer; issued ones stay queued and run later (class 16, TERM-7). */
   | 'resurrect-after-terminate'

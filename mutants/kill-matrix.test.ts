@@ -1,15 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { MUTANTS } from '../impl/mutants/index.ts';
 import { loadModel } from '../trace/load-model.ts';
+import { GATE_BUDGET as BUDGET, GATE_SEED as SEED, GATED } from './gate.ts';
 import { runMatrix } from './matrix.ts';
 import { matrixTable } from './table.ts';
 
-/** CI gate: certification kills every gated mutant within this seed and budget. */
-const SEED = 42;
-const BUDGET = { runs: 1000, timeMs: 10_000 };
-/** Mutants certify does not kill reliably within the budget; each says why (`ungated`). */
-const GATED = MUTANTS.filter((m) => m.ungated === undefined).map((m) => m.name);
-
+/** CI gate: certification kills every gated mutant within the gate's seed and budget (gate.ts). */
 describe('kill matrix (CI gate)', () => {
   it(`certify kills every gated mutant (seed ${SEED}, ${BUDGET.runs} runs / ${BUDGET.timeMs} ms each)`, async () => {
     const model = await loadModel();

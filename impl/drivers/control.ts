@@ -43,10 +43,13 @@ export function terminateAll(drv: DriverState, c: SimChan): OpResult {
   vc.lock.acquire();
   const keepQueued = faults.has('resurrect-after-terminate');
   const kept = keepQueued ? [...vc.descSubmitted.takeAll(), ...vc.descIssued.takeAll()] : [];
+  // Mutant 'cb-on-abort' (at_hdmac shape): the submitted, issued and active work is "completed" with a callback; prepared descriptors are freed
+  const calledBack = faults.has('cb-on-abort') ? [...vc.descSubmitted.takeAll(), ...vc.descIssued.takeAll()] : [];
+  for (const d of calledBack) vc.unlink(d);
   const aborted = vc.getAllDescriptors();
   const cur = c.current;
   c.current = null;
-  if (cur !== null && faults.has('cb-on-abort')) aborted.push(cur);
+  if (cur !== null && faults.has('cb-on-abort')) calledBack.push(cur);
   else if (cur !== null && faults.has('terminate-frees-active')) {
     vc.unlink(cur); // freed now, yet vc.cyclic still names it: the pending period callback runs on it (class 17)
     aborted.push(cur);
@@ -62,8 +65,8 @@ export function terminateAll(drv: DriverState, c: SimChan): OpResult {
     startNext(drv, c); // the "aborted" work runs on
   }
   vc.lock.release();
-  if (faults.has('cb-on-abort')) abortWithCallbacks(c, aborted);
-  else vc.freeList(aborted);
+  if (faults.has('cb-on-abort')) abortWithCallbacks(c, calledBack);
+  vc.freeList(aborted);
   return 0;
 }
 

@@ -70,7 +70,6 @@ export const QUEUE_MUTANTS: readonly MutantSpec[] = [
     description: 'Release skips device_synchronize and leaves the completion tasklet scheduled: owed callbacks are dropped at release and a stale one may run after it.',
     why: 'The first thing the model sees is the release freeing a completed descriptor whose callback was owed (CH-6: release synchronizes first); SYNC-5 is the tasklet it failed to wait for.',
     trigger: { steps: [sg(1, TX, 8), setCb(1), submit(1), issue(TX), advance(8), irq(TX), release(TX)] },
-    ungated: 'the command generator does not yet release a channel while a completed descriptor still owes its callback (survives 1000 runs, seed 42); the trigger shows the model catches it',
   },
   {
     name: 'issue-restarts-active', faults: ['issue-restarts-active'], bugClass: CLS.wrongDesc, rules: ['ISS-1', 'ISS-3', 'DATA-8'],
