@@ -6,7 +6,7 @@
 import { CLS } from './classes.ts';
 import type { MutantSpec } from './spec.ts';
 import {
-  advance, irq, issue, pause, release, setCb, sg, submit, synchronize, terminateAsync, terminateSync, TX,
+  advance, cyclic, irq, issue, pause, release, setCb, setReuse, sg, submit, synchronize, terminateAsync, terminateSync, TX,
 } from './steps.ts';
 
 export const QUEUE_MUTANTS: readonly MutantSpec[] = [
@@ -40,12 +40,14 @@ export const QUEUE_MUTANTS: readonly MutantSpec[] = [
   {
     name: 'write-after-sync', faults: ['write-after-sync'], bugClass: CLS.afterSync, rules: ['SYNC-4', 'TERM-7'],
     description: 'Terminate forgets the active descriptor without stopping the hardware, which keeps moving data.',
-    trigger: { steps: [sg(1, TX, 8), submit(1), issue(TX), terminateSync(TX)] },
+    // d1's callback terminates the channel while d2 runs; d2 keeps moving (found by certify in 3 steps)
+    trigger: { steps: [sg(1, TX, 8), setCb(1, { kind: 'terminate_async' }), sg(2, TX, 8)] },
   },
   {
     name: 'terminate-no-free', faults: ['terminate-no-free'], bugClass: CLS.termLeak, rules: ['TERM-9'],
     description: 'Terminate drops the active descriptor on no list: it is never freed, not even at synchronize.',
-    trigger: { steps: [sg(1, TX, 8), submit(1), issue(TX), terminateSync(TX)] },
+    // the end of the run gives the REUSE descriptor back with terminate_sync while the cyclic one runs (found by certify)
+    trigger: { steps: [cyclic(1, TX, 64, 64), setReuse(1)] },
   },
   {
     name: 'terminate-keeps-paused', faults: ['terminate-keeps-paused'], bugClass: CLS.pausedTerminate, rules: ['TERM-11', 'ISS-2'],
