@@ -139,6 +139,8 @@ class Engine:
         if op == "release_channel":
             ch = self.held(c["chan"])
             if ch:
+                if ch.tasklet_pending:                # CH-6: tasklet_kill lets a scheduled tasklet run first
+                    self.tasklet(ch)
                 self.stop(ch)
                 self.sync(ch)
                 ch.held = False

@@ -70,7 +70,13 @@ class TsEngine implements Implementation {
         ch.held = true;
         return { t: 'ok' };
       }
-      case 'release_channel': { const ch = this.held(c.chan); if (ch) { this.stop(ch); this.sync(ch); ch.held = false; } return VOID; }
+      case 'release_channel': {
+        // CH-6: dma_release_channel synchronizes first (tasklet_kill lets a scheduled tasklet run its
+        // callbacks), then frees the channel's resources.
+        const ch = this.held(c.chan);
+        if (ch) { if (ch.taskletPending) this.tasklet(ch); this.stop(ch); this.sync(ch); ch.held = false; }
+        return VOID;
+      }
       case 'slave_config': { const ch = this.held(c.chan); if (!ch) return err('EINVAL'); ch.cfg = c.cfg; return ZERO; }
       case 'get_slave_caps': {
         const s = this.cfg.slaves[c.chan];
