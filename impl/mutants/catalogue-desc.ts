@@ -6,7 +6,7 @@
 import { CLS, obligation } from './classes.ts';
 import type { MutantSpec } from './spec.ts';
 import {
-  attachMeta, config, getCaps, metaSupported, pause, RX, setCb, setReuse, sg, sgEntries, TX,
+  attachMeta, config, descFree, getCaps, metaSupported, pause, RX, setCb, setReuse, sg, sgEntries, TX,
 } from './steps.ts';
 
 export const DESC_MUTANTS: readonly MutantSpec[] = [
@@ -52,5 +52,20 @@ export const DESC_MUTANTS: readonly MutantSpec[] = [
     description: 'DEV_TO_MEM writes the peripheral stream shifted by one byte.',
     trigger: { steps: [sg(1, RX, 8)] },
   },
+  {
+    name: 'set-reuse-no-check', faults: ['set-reuse-no-check'], bugClass: CLS.reuse, rules: ['DESC-10'],
+    description: 'dmaengine_desc_set_reuse sets DMA_CTRL_REUSE without asking caps.descriptor_reuse (4575243c5c17 ignored the caps query result).',
+    trigger: { config: { caps: { descriptorReuse: false } }, steps: [sg(1, TX, 8), setReuse(1)] },
+  },
+  {
+    name: 'desc-free-no-check', faults: ['desc-free-no-check'], bugClass: CLS.reuse, rules: ['DESC-11'],
+    description: 'dmaengine_desc_free frees a descriptor without DMA_CTRL_REUSE instead of returning -EPERM.',
+    trigger: { steps: [sg(1, TX, 8), descFree(1)] },
+  },
+  {
+    name: 'config-no-enosys', faults: ['config-no-enosys'], bugClass: obligation('Wrapper errno for a missing op'), rules: ['CFG-3'],
+    description: 'dmaengine_slave_config returns 0 when the driver has no device_config instead of -ENOSYS.',
+    // the probe prelude's own slave_config already shows it
+    trigger: { config: { caps: { config: false } }, steps: [config(TX, 4)] },
+  },
 ];
-

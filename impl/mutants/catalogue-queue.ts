@@ -1,12 +1,12 @@
 /**
  * Mutants of submission, issue, termination, synchronize and release (bug classes 4,
- * 7, 16, 18, 19, 20, 22, 23, 24, 39; SUB, ISS, TERM, SYNC, CH, CK).
+ * 7, 16, 18, 19, 20, 22, 23, 24, 39, 40; SUB, ISS, TERM, SYNC, CH, CK).
  * @internal
  */
 import { CLS } from './classes.ts';
 import type { MutantSpec } from './spec.ts';
 import {
-  advance, cyclic, irq, issue, pause, release, setCb, setReuse, sg, submit, synchronize, terminateAsync, terminateSync, TX,
+  advance, cyclic, irq, issue, pause, release, request, setCb, setReuse, sg, submit, synchronize, terminateAsync, terminateSync, TX,
 } from './steps.ts';
 
 export const QUEUE_MUTANTS: readonly MutantSpec[] = [
@@ -78,5 +78,21 @@ export const QUEUE_MUTANTS: readonly MutantSpec[] = [
     description: 'issue_pending reprograms the channel with the descriptor it is already running, which starts again from its first byte (pl330 0091b9d6c1ef).',
     why: 'The model first sees hw_start of a descriptor that is running rather than issued (ISS-1); the repeated bytes would break DATA-8 and the issue order ISS-3.',
     trigger: { steps: [sg(1, TX, 16), submit(1), issue(TX), sg(2, TX, 8)] },
+  },
+  {
+    name: 'sync-no-tasklet-wait', faults: ['sync-no-tasklet-wait'], bugClass: CLS.afterSync, rules: ['SYNC-5', 'SYNC-4', 'CH-6'],
+    description: 'vchan_synchronize does not wait for (kill) the scheduled completion tasklet, so owed callbacks run after it returns or are lost.',
+    why: 'Release synchronizes before freeing; without the tasklet flush it frees a completed descriptor whose callback was owed, which the model names CH-6.',
+    trigger: { steps: [sg(1, TX, 8), setCb(1), submit(1), issue(TX), advance(8), irq(TX), release(TX)] },
+  },
+  {
+    name: 'request-null', faults: ['request-null'], bugClass: CLS.requestErr, rules: ['CH-1'],
+    description: 'dma_request_chan returns NULL instead of an ERR_PTR when no channel matches.',
+    trigger: { steps: [request('nope')] },
+  },
+  {
+    name: 'request-not-exclusive', faults: ['request-not-exclusive'], bugClass: CLS.requestErr, rules: ['CH-2'],
+    description: 'A slave channel the client already holds is handed out again instead of being skipped as busy.',
+    trigger: { steps: [request('tx')] },
   },
 ];

@@ -32,6 +32,7 @@ export const CLS = {
   metadata: c(34, 'Metadata used outside its lifetime or in mixed modes'),
   prepRet: c(35, 'prep return convention violated (or not checked)'),
   tasklet: c(39, 'Tasklet or IRQ still live after channel release or driver removal'),
+  requestErr: c(40, 'Channel request error convention'),
 } as const;
 
 /** An engine obligation of the rule catalogue with no field bug behind it. */

@@ -16,15 +16,9 @@ export interface ExcludedFault {
 
 /** @public */
 export const EXCLUDED_FAULTS: readonly ExcludedFault[] = [
-  { fault: 'status-odd-cookie', rules: ['STAT-2'], reason: 'querying a zero, negative or never-returned cookie is client UB (STAT-2), so the engine answer is never judged' },
-  { fault: 'set-reuse-no-check', rules: ['DESC-10'], reason: 'the generator calls set_reuse only on channels with descriptor_reuse (CAPS-5)' },
-  { fault: 'desc-free-no-check', rules: ['DESC-11'], reason: 'the generator calls desc_free only on REUSE descriptors' },
-  { fault: 'config-no-enosys', rules: ['CFG-3'], reason: 'generated configurations always have device_config' },
-  { fault: 'request-null', rules: ['CH-1'], reason: 'the generator requests only free, existing channels, so no request fails' },
-  { fault: 'request-not-exclusive', rules: ['CH-2'], reason: 'the generator never requests a channel it already holds' },
   {
-    fault: 'sync-no-tasklet-wait', rules: ['SYNC-5', 'SYNC-4'],
-    reason: 'the generator calls synchronize only right after a terminate, which already dropped every owed callback; synchronize with a completion tasklet pending and no terminate (legal on a non-cyclic channel, 7 steps) is never generated',
+    fault: 'meta-mode-mix', rules: ['META-2'],
+    reason: 'the misuse phase never mixes modes: in 2000 misuse runs (seed 42) the model saw no META-2 misuse, because mix_metadata needs a prepared descriptor with a fixed mode on a channel where metadata_supported of the other mode returned true (drawn about 0.2 times per run); the model names it on the trigger metadata_supported x2, prep, attach_metadata, get_metadata_ptr',
   },
-  { fault: 'meta-mode-mix', rules: ['META-2'], reason: 'the generator never mixes CLIENT and ENGINE metadata calls on one descriptor' },
+  { fault: 'status-odd-cookie', rules: ['STAT-2'], reason: 'querying a zero, negative or never-returned cookie is client UB (STAT-2), so the engine answer is never judged' },
 ];

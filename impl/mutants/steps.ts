@@ -73,6 +73,8 @@ export const metaSupported = (chan: number, mode: MetadataMode): TriggerStep => 
 export const attachMeta = (desc: DescId, len: number): TriggerStep => call({ op: 'attach_metadata', desc, len });
 export const getCaps = (chan: number): TriggerStep => call({ op: 'get_slave_caps', chan });
 export const release = (chan: number): TriggerStep => call({ op: 'release_channel', chan });
+export const request = (name: string): TriggerStep => call({ op: 'request_chan', name });
+export const descFree = (desc: DescId): TriggerStep => call({ op: 'desc_free', desc });
 /** slave_config with both widths `width` and bursts 8. */
 export function config(chan: number, width: SlaveConfig['srcAddrWidth']): TriggerStep {
   return call({ op: 'slave_config', chan, cfg: { srcAddrWidth: width, dstAddrWidth: width, srcMaxburst: 8, dstMaxburst: 8 } });
