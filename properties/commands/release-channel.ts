@@ -15,13 +15,12 @@ import { DmaCommand, heldChans, pick } from './index-base.ts';
 const BUSY: ReadonlySet<DescPhase> = new Set<DescPhase>(['submitted', 'issued', 'active', 'callback', 'terminated']);
 
 /**
- * Held channels the client may release now. Not yet with a completed REUSE descriptor whose
- * callback is owed: release recycles it in the tasklet, then frees it, which the model
- * rejects as DESC-13 for now (out/model-issues/DESC-13-release-recycles-reuse.json).
+ * Held channels the client may release now. A completed REUSE descriptor is fine: release
+ * recycles it in the tasklet, then frees it (DESC-13, CH-6).
  * @internal
  */
 export function releasable(m: Readonly<Lockstep>): ChanView[] {
-  return heldChans(m).filter((c) => !c.terminating && !m.model!.descsOf(m.state, c.chan).some((d) => BUSY.has(d.phase) || (d.reuse && d.phase === 'completed')));
+  return heldChans(m).filter((c) => !c.terminating && !m.model!.descsOf(m.state, c.chan).some((d) => BUSY.has(d.phase)));
 }
 
 /** @public */

@@ -9,8 +9,8 @@ function targets(m: Readonly<Lockstep>): DescView[] {
   return allDescs(m, (d) => {
     if (!(d.phase === 'prepared' || (d.reuse && d.phase === 'reusable'))) return false;
     const cd = m.client.descs.get(d.desc);
-    // Behind a repeated transfer only LOAD_EOT work (else it never runs, CYC-8).
-    return cd !== undefined && cd.bufs.every((b) => m.client.bufs.get(b)?.mapped === d.chan) && m.client.queueable(d.desc);
+    // Anything may queue behind a repeated transfer: without LOAD_EOT it just never runs (CYC-8).
+    return cd !== undefined && cd.bufs.every((b) => m.client.bufs.get(b)?.mapped === d.chan);
   });
 }
 

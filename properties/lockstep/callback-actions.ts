@@ -2,7 +2,7 @@
  * Expands a descriptor's {@link CallbackAction} into the nested calls its callback
  * makes (ctx `callback`). A careful client's own guards apply: it does not chain new
  * work on a channel it is stopping (that would make the later synchronize undefined,
- * SYNC-3) or releasing (CH-6) or behind a repeated transfer (CYC-8), nor into a buffer it no longer has mapped (DATA-3).
+ * SYNC-3) or releasing (CH-6), nor into a buffer it no longer has mapped (DATA-3).
  * @internal
  */
 import type { CallbackInvocation } from '../../spec/api/index.ts';
@@ -21,7 +21,7 @@ export function runCallbackAction(r: Lockstep, inv: CallbackInvocation): void {
       return;
     case 'chain': {
       const b = cl.bufs.get(a.buf);
-      if (cl.stopping.has(chan) || cl.releasing.has(chan) || cl.repeatTail.has(chan) || !cl.held.has(chan) || !b || b.mapped !== chan || a.len > b.len) return;
+      if (cl.stopping.has(chan) || cl.releasing.has(chan) || !cl.held.has(chan) || !b || b.mapped !== chan || a.len > b.len) return;
       const desc = cl.nextDesc++;
       const p = r.call({ op: 'prep_slave_sg', chan, desc, sgl: [{ buf: a.buf, offset: 0, len: a.len }], dir: a.dir, flags: DMA_PREP_INTERRUPT | DMA_CTRL_ACK }, 'callback');
       if (p.t !== 'ok') return;

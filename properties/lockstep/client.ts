@@ -7,7 +7,6 @@
 import type {
   BufId, CallbackAction, ChanId, ClientCall, Cookie, DescId, Direction, EngineEvent, MetadataMode, Ret,
 } from '../../spec/api/index.ts';
-import { DMA_PREP_LOAD_EOT, DMA_PREP_REPEAT } from '../../spec/api/index.ts';
 
 /** A descriptor as the client remembers it. @internal */
 export interface ClientDesc {
@@ -15,10 +14,6 @@ export interface ClientDesc {
   readonly dir: Direction;
   readonly cyclic: boolean;
   readonly bufs: readonly BufId[];
-  /** An interleaved transfer with DMA_PREP_REPEAT (repeats until replaced, CYC-6). */
-  readonly repeat: boolean;
-  /** DMA_PREP_LOAD_EOT (replaces a repeated transfer at the end of a repetition, CYC-7). */
-  readonly loadEot: boolean;
   action: CallbackAction | undefined;
   cookie: Cookie;
   metaPtr: boolean;
@@ -53,12 +48,6 @@ export class ClientState {
    * the client still wants them delivered (DATA-4; after a terminate they are abandoned).
    */
   readonly periphOwed = new Set<ChanId>();
-  /**
-   * Channels whose last submitted descriptor (since the last terminate) repeats: work queued
-   * behind it without LOAD_EOT would never run (CYC-8), so a careful client queues only
-   * LOAD_EOT work there.
-   */
-  readonly repeatTail = new Set<ChanId>();
   /** Channels whose release_channel is running: it runs owed callbacks, which chain nothing there. */
   readonly releasing = new Set<ChanId>();
 
@@ -76,7 +65,7 @@ export class ClientState {
       case 'release_channel':
         this.releasing.delete(c.chan);
         this.dropUnsubmitted(c.chan, true);
-        this.held.delete(c.chan); this.cookies.delete(c.chan); this.stopping.delete(c.chan); this.repeatTail.delete(c.chan);
+        this.held.delete(c.chan); this.cookies.delete(c.chan); this.stopping.delete(c.chan);
         for (const k of [...this.metaOk]) if (k.startsWith(`${c.chan}:`)) this.metaOk.delete(k);
         return;
       case 'alloc_buf':
@@ -86,11 +75,10 @@ export class ClientState {
       case 'map_buf': { const b = this.bufs.get(c.buf); if (b) b.mapped = c.dev === 'dma' ? c.chan : 'client'; return; }
       case 'unmap_buf': { const b = this.bufs.get(c.buf); if (b) b.mapped = null; return; }
       case 'prep_slave_sg': case 'prep_dma_vec':
-        if (ret.t === 'ok') this.addDesc(c.desc, c.chan, c.dir, false, (c.op === 'prep_slave_sg' ? c.sgl : c.vecs).map((e) => e.buf), 0);
+        if (ret.t === 'ok') this.addDesc(c.desc, c.chan, c.dir, false, (c.op === 'prep_slave_sg' ? c.sgl : c.vecs).map((e) => e.buf));
         return;
-      case 'prep_cyclic': if (ret.t === 'ok') this.addDesc(c.desc, c.chan, c.dir, true, [c.buf], 0); return;
-      // REPEAT and LOAD_EOT matter on interleaved transfers only (CYC-9).
-      case 'prep_interleaved': if (ret.t === 'ok') this.addDesc(c.desc, c.chan, c.xt.dir, false, [c.xt.buf], c.flags); return;
+      case 'prep_cyclic': if (ret.t === 'ok') this.addDesc(c.desc, c.chan, c.dir, true, [c.buf]); return;
+      case 'prep_interleaved': if (ret.t === 'ok') this.addDesc(c.desc, c.chan, c.xt.dir, false, [c.xt.buf]); return;
       case 'set_callback': { const d = this.descs.get(c.desc); if (d) d.action = c.action; return; }
       case 'get_metadata_ptr': { const d = this.descs.get(c.desc); if (d && ret.t === 'metaptr') { d.metaPtr = true; d.metaMax = ret.maxLen; } return; }
       case 'metadata_supported': if (ret.t === 'bool' && ret.v) this.metaOk.add(`${c.chan}:${c.mode}`); return;
@@ -98,18 +86,17 @@ export class ClientState {
         const d = this.descs.get(c.desc);
         if (d && ret.t === 'cookie') {
           d.cookie = ret.v; this.cookies.get(d.chan)?.push(ret.v); this.unsubmitted.delete(c.desc);
-          if (d.repeat) this.repeatTail.add(d.chan); else this.repeatTail.delete(d.chan);
         }
         return;
       }
       case 'terminate_async': case 'terminate_all':
-        if (ret.t === 'int' && ret.v === 0) { this.stopping.add(c.chan); this.dropUnsubmitted(c.chan); this.periphOwed.delete(c.chan); this.repeatTail.delete(c.chan); }
+        if (ret.t === 'int' && ret.v === 0) { this.stopping.add(c.chan); this.dropUnsubmitted(c.chan); this.periphOwed.delete(c.chan); }
         return;
       // Without REUSE it is refused (-EPERM, DESC-11) and stays the client's to submit.
       case 'desc_free': if (ret.t === 'int' && ret.v === 0) this.unsubmitted.delete(c.desc); return;
       case 'set_reuse': { const d = this.descs.get(c.desc); if (d && ret.t === 'int' && ret.v === 0) d.reuse = true; return; }
       case 'terminate_sync':
-        if (ret.t === 'int' && ret.v === 0) { this.dropUnsubmitted(c.chan); this.periphOwed.delete(c.chan); this.repeatTail.delete(c.chan); }
+        if (ret.t === 'int' && ret.v === 0) { this.dropUnsubmitted(c.chan); this.periphOwed.delete(c.chan); }
         this.stopping.delete(c.chan);
         return;
       case 'synchronize': this.stopping.delete(c.chan); return;
@@ -136,17 +123,9 @@ export class ClientState {
     return this.metaOk.has(`${chan}:${mode}`);
   }
 
-  /** May `desc` be queued on its channel now? Only LOAD_EOT work goes behind a repeated transfer (CYC-8). */
-  queueable(desc: DescId): boolean {
-    const d = this.descs.get(desc);
-    return d !== undefined && (d.loadEot || !this.repeatTail.has(d.chan));
-  }
-
-  private addDesc(desc: DescId, chan: ChanId, dir: Direction, cyclic: boolean, bufs: readonly BufId[], flags: number): void {
+  private addDesc(desc: DescId, chan: ChanId, dir: Direction, cyclic: boolean, bufs: readonly BufId[]): void {
     this.unsubmitted.add(desc);
-    const repeat = (flags & DMA_PREP_REPEAT) !== 0;
-    const loadEot = (flags & DMA_PREP_LOAD_EOT) !== 0;
-    this.descs.set(desc, { chan, dir, cyclic, bufs, repeat, loadEot, action: undefined, cookie: 0, metaPtr: false, metaMax: 0, reuse: false });
+    this.descs.set(desc, { chan, dir, cyclic, bufs, action: undefined, cookie: 0, metaPtr: false, metaMax: 0, reuse: false });
   }
 
   /** Terminate frees prepared, unsubmitted non-REUSE descriptors (DESC-15); release frees all. */

@@ -197,11 +197,7 @@ export class Lockstep implements EngineHooks {
   /** A careful client submits and issues what it prepared and did not submit yet (DESC-4). */
   private submitLeftovers(): void {
     const chans = new Set<number>();
-    // LOAD_EOT ones first: queued behind other work left behind a repeated transfer, their
-    // flag would be ignored (dmaengine.h: it applies only directly behind a repeated one).
-    const ids = [...this.client.unsubmitted];
-    const eotFirst = [...ids.filter((id) => this.client.descs.get(id)?.loadEot), ...ids.filter((id) => !this.client.descs.get(id)?.loadEot)];
-    for (const id of eotFirst) {
+    for (const id of [...this.client.unsubmitted]) {
       const d = this.client.descs.get(id);
       if (!d || !this.client.held.has(d.chan)) continue;
       // Its buffers were unmapped under it (misuse): leave it unsubmitted, which DESC-4 names.

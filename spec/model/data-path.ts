@@ -11,7 +11,7 @@ import { cfg4_prepDirection } from '../rules/config.ts';
 import { data8_bytes } from '../rules/data.ts';
 import type { Cx, Fail } from '../rules/require.ts';
 import { addWrite, bufByte } from './bytes.ts';
-import { fifoPush, type Fifo } from './fifo.ts';
+import { fifoPush, UNKNOWN_BYTE, type Fifo } from './fifo.ts';
 import type { Buf, Chan, Desc, ModelState } from './state.ts';
 import { bufOf } from './store.ts';
 
@@ -49,14 +49,18 @@ export function extents(d: Desc, offset: number, len: number): Extent[] | undefi
   return out;
 }
 
-/** The bytes memory holds at `exts` now (buffers already looked up in `bufs`, same order). */
+/**
+ * The bytes memory holds at `exts` now (buffers already looked up in `bufs`, same order);
+ * UNKNOWN_BYTE for those of a tainted buffer (client UB may have written anything there).
+ */
 function memBytes(exts: readonly Extent[], bufs: readonly Buf[], total: number): number[] {
   const out = new Array<number>(total);
   let k = 0;
   for (let j = 0; j < exts.length; j++) {
     const e = exts[j]!;
     const b = bufs[j]!;
-    if (b.writes.length === 0) for (let i = 0; i < e.len; i++) out[k++] = memPatternByte(b.id, e.off + i);
+    if (b.tainted) for (let i = 0; i < e.len; i++) out[k++] = UNKNOWN_BYTE;
+    else if (b.writes.length === 0) for (let i = 0; i < e.len; i++) out[k++] = memPatternByte(b.id, e.off + i);
     else for (let i = 0; i < e.len; i++) out[k++] = bufByte(b, e.off + i);
   }
   return out;

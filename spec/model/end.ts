@@ -10,7 +10,7 @@ import { desc14_reuseReleased, desc4_preparedSubmitted, desc8_callbackOwed } fro
 import { iss3_order } from '../rules/issue.ts';
 import type { Cx, Fail } from '../rules/require.ts';
 import { stalled } from './env.ts';
-import { eotDeadline, owesCallback } from './events-hw.ts';
+import { eotBehind, eotDeadline, owesCallback } from './events-hw.ts';
 import type { Chan, ModelState } from './state.ts';
 import { toResult } from './step.ts';
 import { descIn } from './store.ts';
@@ -24,10 +24,10 @@ function engineOwes(cx: Cx, ch: Chan): Fail | undefined {
     ?? eotTakenOver(cx, ch);
 }
 
-/** CYC-7: a repeated transfer whose repetition ended with LOAD_EOT work issued was replaced. */
+/** CYC-7: a repeated transfer whose repetition ended with LOAD_EOT work issued directly behind it was replaced. */
 function eotTakenOver(cx: Cx, ch: Chan): Fail | undefined {
   const a = ch.active === undefined ? undefined : descIn(ch, ch.active);
-  if (a === undefined || !a.repeat || ch.paused || !ch.descs.some((d) => d.phase === 'issued' && d.loadEot)) return undefined;
+  if (a === undefined || !a.repeat || ch.paused || !eotBehind(ch)) return undefined;
   return cyc7_loadEotAtEnd(cx, a.moved < eotDeadline(a.len, a.eotSince), 'repetition ended but the issued LOAD_EOT transfer never took over');
 }
 

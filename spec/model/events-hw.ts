@@ -21,7 +21,7 @@ import { moveData } from './data-path.ts';
 import { inCall, inEnv, SYNCS, TERMINATES } from './frames.ts';
 import type { Out } from './ops.ts';
 import type { Chan, Desc, Frame, ModelState } from './state.ts';
-import { descIn, findDead, putDesc, replaceDesc, setChan } from './store.ts';
+import { descIn, findDead, issuedHead, putDesc, replaceDesc, setChan } from './store.ts';
 import { withChan, withData, withDesc, withProgress, withState } from './records.ts';
 
 type Ev<K extends EngineEvent['ev']> = Extract<EngineEvent, { ev: K }>;
@@ -49,6 +49,14 @@ export function eotDeadline(len: number, since: number | undefined): number {
   return since > 0 && since % len === 0 ? since + len : (Math.floor(since / len) + 1) * len;
 }
 
+/**
+ * CYC-7/CYC-8: the transfer directly behind a running repeated one has LOAD_EOT, so it must
+ * replace it. LOAD_EOT further back is never reached: the queue blocks at the first transfer
+ * without it (dmaengine.h, DMA_PREP_LOAD_EOT).
+ * @internal
+ */
+export const eotBehind = (ch: Chan): boolean => issuedHead(ch)?.loadEot === true;
+
 /** `hw_start`: only the issued head, only in issue/resume/completion paths. @internal */
 export function hwStart(cx: Cx, s: ModelState, ch: Chan, ev: Ev<'hw_start'>, fr: Frame): Out {
   const d = descIn(ch, ev.desc);
@@ -57,13 +65,14 @@ export function hwStart(cx: Cx, s: ModelState, ch: Chan, ev: Ev<'hw_start'>, fr:
   const a = ch.active === undefined ? undefined : descIn(ch, ch.active);
   const replacing = a !== undefined && a.repeat && d.loadEot;
   const where = inCall(fr, ch.id, 'issue_pending', 'resume') || inEnv(fr, 'irq') || inEnv(fr, 'tasklet') || (inEnv(fr, 'advance') && replacing);
-  const head = ch.descs.filter((x) => x.phase === 'issued').reduce((m, x) => (m === undefined || x.seq < m.seq ? x : m), undefined as typeof d | undefined);
+  const head = issuedHead(ch);
   const fail = iss1_onlyIssuedStart(cx, where, 'hardware started outside issue_pending or the completion path')
     ?? term7_stopped(cx, d.phase === 'terminated')
     ?? iss1_onlyIssuedStart(cx, d.phase === 'issued', 'started a descriptor that was not issued')
     ?? pause5_channelWide(cx, ch.paused)
     ?? iss5_cyclicBlocksQueue(cx, a?.cyclic === true)
-    ?? cyc8_blockedBehindRepeat(cx, a?.repeat === true && !d.loadEot)
+    // CYC-8: only the LOAD_EOT transfer directly behind the repeated one may take over.
+    ?? cyc8_blockedBehindRepeat(cx, a?.repeat === true && (!d.loadEot || head?.id !== d.id))
     ?? (a === undefined ? undefined
       : a.repeat ? cyc7_loadEotAtEnd(cx, a.moved > 0 && a.moved % a.len === 0, 'LOAD_EOT transfer started before the end of a repetition')
         : iss3_order(cx, false, 'descriptor started while another is active'))
@@ -87,7 +96,7 @@ export function xfer(cx: Cx, s: ModelState, ch: Chan, ev: Ev<'xfer'>, fr: Frame)
   if (late !== undefined || d === undefined) return { s, fail: late };
   const loop = d.cyclic || d.repeat;
   const pos = loop ? d.moved % d.len : d.moved;
-  const eotWaiting = d.repeat && ch.descs.some((x) => x.phase === 'issued' && x.loadEot);
+  const eotWaiting = d.repeat && eotBehind(ch);
   const eotSince = eotWaiting ? d.eotSince ?? d.moved : d.eotSince;
   const fail = term7_stopped(cx, d.phase === 'terminated')
     ?? iss1_onlyIssuedStart(cx, d.phase === 'active', 'data moved for a descriptor not started')
@@ -130,7 +139,7 @@ export function complete(cx: Cx, s: ModelState, ch: Chan, ev: Ev<'complete'>, fr
   }
   const where = inEnv(fr, 'irq') || inEnv(fr, 'advance');
   // CYC-7: a repetition ended and a LOAD_EOT transfer replaced it (already started, or queued to start now).
-  const eotQueued = ch.active !== d.id || ch.descs.some((x) => x.phase === 'issued' && x.loadEot);
+  const eotQueued = ch.active !== d.id || eotBehind(ch);
   const repeatDone = d.repeat && eotQueued && d.moved > 0 && d.moved % d.len === 0;
   const fail = iss1_onlyIssuedStart(cx, where, 'completion outside the interrupt path')
     ?? ck4_completeOnce(cx, !done)

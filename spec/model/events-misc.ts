@@ -13,7 +13,7 @@ import { meta10_keptUntilCallback } from '../rules/metadata.ts';
 import { prov4_submitOnlyQueues } from '../rules/provider.ts';
 import type { Cx, Fail } from '../rules/require.ts';
 import { term9_released } from '../rules/terminate.ts';
-import { EMPTY_FIFO, fifoDrop, fifoHash } from './fifo.ts';
+import { EMPTY_FIFO, fifoDrop, fifoMatches } from './fifo.ts';
 import { callDesc, inCall, inEnv, SYNCS, TERMINATES } from './frames.ts';
 import type { Out } from './ops.ts';
 import type { Chan, DeathCause, Desc, Frame, ModelState } from './state.ts';
@@ -35,7 +35,7 @@ export function taskletScheduled(cx: Cx, s: ModelState, ch: Chan, fr: Frame): Ou
 /** `periph_rx`: the peripheral drains FIFO bytes, in order. @internal */
 export function periphRx(cx: Cx, s: ModelState, ch: Chan, ev: Ev<'periph_rx'>, fr: Frame): Out {
   const fail = data8_bytes(cx, inEnv(fr, 'drain'), 'peripheral received data outside a drain step')
-    ?? data8_bytes(cx, ev.len >= 0 && ev.len <= ch.fifo.length && fifoHash(ch.fifo, ev.len) === ev.sum, 'peripheral received bytes other than those the DMA sent');
+    ?? data8_bytes(cx, ev.len >= 0 && ev.len <= ch.fifo.length && fifoMatches(ch.fifo, ev.len, ev.sum), 'peripheral received bytes other than those the DMA sent');
   return { s: setChan(s, withChan(ch, { fifo: fifoDrop(ch.fifo, ev.len) })), fail };
 }
 
@@ -97,8 +97,13 @@ export function descFreed(cx: Cx, s: ModelState, ch: Chan, ev: Ev<'desc_freed'>,
   const own = fr.k === 'call' && callDesc(fr) === d.id && (fr.call.op === 'submit' || fr.call.op === 'desc_free');
   const realFree = inCall(fr, ch.id, 'release_channel') || (own && fr.k === 'call' && fr.call.op === 'desc_free');
   const fc = freeCheck(cx, s, d, fr, ch);
-  const fail = desc13_reuseRecycled(cx, d.reuse && !realFree, ev.recycled) ?? fc.fail ?? earlyFree(cx, d, fc);
-  if (ev.recycled && d.reuse && !realFree) {
+  // Release synchronizes first: the tasklet finishing a completed REUSE descriptor recycles it
+  // (vchan_vdesc_fini), then vchan_free_chan_resources frees it for real. Either is allowed there.
+  const finished = d.phase === 'completed' || d.phase === 'callback' || d.phase === 'done';
+  const recycleAtRelease = ev.recycled && d.reuse && finished && inCall(fr, ch.id, 'release_channel');
+  const recycles = d.reuse && (!realFree || recycleAtRelease);
+  const fail = desc13_reuseRecycled(cx, recycles, ev.recycled) ?? fc.fail ?? earlyFree(cx, d, fc);
+  if (ev.recycled && recycles) {
     return { s: setChan(s, putDesc(ch, withDesc(d, { phase: 'reusable', cookie: 0, abortedFrom: undefined }))), fail, own };
   }
   return { s: killDesc(s, d, fc.why), fail, own };

@@ -40,6 +40,13 @@ export function descIn(ch: Chan, id: DescId): Desc | undefined {
   return undefined;
 }
 
+/** The issued descriptor that starts next on `ch`: the lowest cookie sequence (issue order). @internal */
+export function issuedHead(ch: Chan): Desc | undefined {
+  let h: Desc | undefined;
+  for (const d of ch.descs) if (d.phase === 'issued' && (h === undefined || d.seq < h.seq)) h = d;
+  return h;
+}
+
 /** `descs` with `d` replaced (or appended when new). @internal */
 export function replaceDesc(descs: readonly Desc[], d: Desc): readonly Desc[] {
   const out = descs.slice();
