@@ -43,6 +43,8 @@ export type FaultName =
   | 'residue-growing'
   /** Resume skips data that was in flight when the channel was paused (class 30, PAUSE-2). */
   | 'pause-loses-bytes'
+  /** Resume reloads the running descriptor from its first byte instead of continuing (class 31, PAUSE-2/DATA-8). */
+  | 'resume-restarts-desc'
   /** Pause returns 0 but the hardware keeps moving (class 31, PAUSE-2/PAUSE-4). */
   | 'pause-no-stop'
   /** The tasklet frees a descriptor before invoking its callback (class 9, CB-16). */
@@ -123,7 +125,7 @@ export const ALL_FAULTS: readonly FaultName[] = [
   'caps-lie', 'set-reuse-no-check', 'desc-free-no-check', 'config-no-enosys', 'config-applies-to-queued',
   'prep-accepts-bad', 'data-corrupt', 'terminate-no-free', 'interrupt-flag-inverted', 'terminate-frees-active',
   'sync-frees-new-work', 'terminate-resets-cookies', 'irq-suppressed-without-flag',
-  'issue-restarts-active',
+  'issue-restarts-active', 'resume-restarts-desc',
 ];
 
 /** The set of faults switched on for one engine instance. */

@@ -6,8 +6,8 @@
  */
 import type { OpResult } from '../core/device.ts';
 import type { SimChan } from './sim-chan.ts';
+import { jobOf, type SimDesc } from './sim-desc.ts';
 import { startNext } from './start.ts';
-import type { SimDesc } from './sim-desc.ts';
 import type { DriverState } from './state.ts';
 
 /** device_pause: 0 also on an idle channel (engine default, PAUSE-6). */
@@ -29,6 +29,8 @@ export function resume(drv: DriverState, c: SimChan): OpResult {
   c.paused = false;
   c.hw.paused = false;
   if (drv.host.faults.has('pause-loses-bytes')) c.hw.skip(Math.max(1, drv.host.cfg.bytesPerUnit));
+  // Mutant 'resume-restarts-desc' (class 31b, omap-dma resume fixes): the channel registers are reloaded from the descriptor's start
+  if (drv.host.faults.has('resume-restarts-desc') && c.current !== null && !c.hw.done) c.hw.start(jobOf(c.current));
   if (c.irqWhilePaused || (c.current !== null && (c.hw.done || c.hw.periods > 0))) c.hw.raiseIrq();
   c.irqWhilePaused = false;
   startNext(drv, c);
