@@ -8,6 +8,7 @@
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { MUTANTS } from '../../impl/mutants/index.ts';
+import { GATE_BUDGET } from '../../mutants/gate.ts';
 import { runMatrix, selectMutants } from '../../mutants/matrix.ts';
 import { matrixSummary, matrixTable, mutantList } from '../../mutants/table.ts';
 import { loadModel } from '../../trace/load-model.ts';
@@ -16,8 +17,8 @@ import { parseDuration } from './certify.ts';
 
 interface Opts { list?: boolean; only?: string; seed?: string; budget?: string; out?: string; json?: boolean; baseline: boolean }
 
-/** Default per-mutant budget. @internal */
-export const DEFAULT_BUDGET = { runs: 1000, timeMs: 10_000 } as const;
+/** Default per-mutant budget: the CI gate's, so `dmacheck mutants` and the gate agree. @internal */
+export const DEFAULT_BUDGET = GATE_BUDGET;
 
 /** `--budget`: `RUNS`, `TIME` (e.g. 5s) or `RUNS,TIME`. @internal */
 export function parseBudget(s: string): { runs: number; timeMs: number } {
