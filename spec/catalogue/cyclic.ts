@@ -43,7 +43,7 @@ export const CYCLIC_RULES = defineGroup('CYC', [
   },
   {
     id: 'CYC-7', binds: 'engine', check: MODEL,
-    statement: 'A repeated transfer keeps repeating until a transfer flagged DMA_PREP_LOAD_EOT is issued, which takes over when the current repetition ends.',
+    statement: 'A repeated transfer keeps repeating until the transfer issued directly behind it carries DMA_PREP_LOAD_EOT, which takes over when the current repetition ends.',
     source: { kernel: [DH('enum dma_ctrl_flags'), PR('DMA_PREP_REPEAT')] },
   },
   {

@@ -75,7 +75,7 @@ export const DESC_RULES = defineGroup('DESC', [
   },
   {
     id: 'DESC-13', binds: 'engine', check: MODEL,
-    statement: 'A REUSE descriptor survives both completion and terminate, returning to the allocated state with cookie 0 so that a new submit gives it a fresh cookie.',
+    statement: 'A REUSE descriptor survives both completion and terminate, returning to the allocated state with cookie 0 so that a new submit gives it a fresh cookie (channel release may recycle it and then free it).',
     source: { kernel: [PR('DMA_CTRL_REUSE'), VH('vchan_vdesc_fini'), DE('dma_cookie_complete')] },
   },
   {
