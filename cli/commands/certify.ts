@@ -18,6 +18,7 @@ import { applyBaseline, parseFormats, readResult, type RunResult, writeReports }
 import type { Implementation } from '../../spec/api/index.ts';
 import { loadModel } from '../../trace/load-model.ts';
 import { EXIT, UsageError } from '../exit-codes.ts';
+import { implOptions, reportOptions } from '../options.ts';
 
 interface Opts {
   runs?: string; time?: string; seed?: string; impl?: string; implCmd?: string; timeout?: string; json?: boolean; out?: string;
@@ -67,21 +68,17 @@ export function stderrTailText(r: RunResult): string {
 
 /** @internal */
 export function register(program: Command): void {
-  program
+  const cmd = program
     .command('certify')
     .description('run the lockstep conformance suite against an implementation; per-rule verdicts')
     .option('--runs <n>', 'number of generated sequences (default 3000)')
     .option('--time <duration>', 'time budget, e.g. 30s')
-    .option('--seed <n>', 'fast-check seed (default 42)')
-    .option('--impl <spec>', 'builtin (default), mutant:<name>, or a module path')
-    .option('--impl-cmd <cmdline>', 'an engine speaking the stdio protocol')
-    .option('--timeout <ms|5s>', 'per-request timeout for --impl-cmd (default 5s)')
+    .option('--seed <n>', 'fast-check seed (default 42)');
+  reportOptions(implOptions(cmd))
     .option('--json', 'print the RunResult JSON instead of the table')
     .option('--out <file>', 'also write the RunResult JSON here')
     .option('--cx-dir <dir>', 'where counterexample files go', 'dmacheck-counterexamples')
     .option('--record <file>', 'record one run as a dmacheck-trace/1 file: the first counterexample, else the last legal run')
-    .option('--report-dir <dir>', 'write reports here')
-    .option('--format <list>', 'report formats (text,json,junit,ktap,md,html or all)', 'json')
     .option('--baseline <report.json>', 'fail only on violations not already in this report')
     .action(async (opts: Opts) => {
       const runs = opts.runs !== undefined ? parseInt32('--runs', opts.runs, 1) : undefined;

@@ -15,10 +15,11 @@ import { runFuzz } from '../../fuzz/run.ts';
 import { parseShard } from '../../fuzz/shard.ts';
 import { parseFormats, stableJson, writeFileAtomic, writeReports } from '../../reports/index.ts';
 import { EXIT, UsageError } from '../exit-codes.ts';
-import { parseDuration } from './certify.ts';
+import { implOptions, reportOptions } from '../options.ts';
+import { parseDuration, parseTimeout } from './certify.ts';
 
 interface Opts {
-  impl?: string; implCmd?: string; time?: string; runs?: string; seed?: string; workers: string; shard?: string;
+  impl?: string; implCmd?: string; timeout?: string; time?: string; runs?: string; seed?: string; workers: string; shard?: string;
   corpus?: string; maxLength: string; reportDir?: string; format: string; out?: string; shrinkTime: string;
   maxPerRule: string; misuse: string; uniform?: boolean; progressEvery: string;
 }
@@ -32,11 +33,10 @@ function int(what: string, s: string, min: number, max = 0x7fffffff): number {
 
 /** @internal */
 export function register(program: Command): void {
-  program
+  const cmd = program
     .command('fuzz')
-    .description('coverage-guided fuzzing campaign: swarm + racy-region generation, failure corpus, workers, shards')
-    .option('--impl <spec>', 'builtin (default), mutant:<name>, or a module path')
-    .option('--impl-cmd <cmdline>', 'an engine speaking the stdio protocol')
+    .description('coverage-guided fuzzing campaign: swarm + racy-region generation, failure corpus, workers, shards');
+  reportOptions(implOptions(cmd))
     .option('--time <duration>', 'time budget, e.g. 10m (default 60s unless --runs)')
     .option('--runs <n>', 'number of sequences (split across workers and shards)')
     .option('--seed <n>', 'campaign seed (default: random, printed; 42 with --shard)')
@@ -44,8 +44,6 @@ export function register(program: Command): void {
     .option('--shard <i/n>', 'run shard i of n of the campaign')
     .option('--corpus <dir>', 'failure corpus: replayed first, new failures saved here')
     .option('--max-length <n>', 'longest sequence, in commands', '1000')
-    .option('--report-dir <dir>', 'write reports here')
-    .option('--format <list>', 'report formats (text,json,junit,ktap,md,html or all)', 'json')
     .option('--out <file>', 'write the RunResult JSON here (default for --shard: fuzz-shard-I-of-N.json)')
     .option('--shrink-time <duration>', 'time to shrink one failure', '5s')
     .option('--max-per-rule <n>', 'corpus entries kept per rule', '3')
@@ -72,7 +70,7 @@ export function register(program: Command): void {
       process.stderr.write(`fuzz: seed ${seed}${shard ? `, shard ${shard.index}/${shard.total}` : ''}, ${int('--workers', opts.workers, 1, 64)} worker(s)\n`);
       try {
         const o = await runFuzz({
-          impl: opts.impl, implCmd: opts.implCmd, runs, timeMs, seed, workers: int('--workers', opts.workers, 1, 64), shard,
+          impl: opts.impl, implCmd: opts.implCmd, timeoutMs: opts.timeout !== undefined ? parseTimeout(opts.timeout) : undefined, runs, timeMs, seed, workers: int('--workers', opts.workers, 1, 64), shard,
           corpus: opts.corpus, maxLength: int('--max-length', opts.maxLength, 1, 100_000), misuseShare,
           shrinkMs: parseDuration(opts.shrinkTime), maxPerRule: int('--max-per-rule', opts.maxPerRule, 1), guided: opts.uniform !== true,
           version, err: process.stderr, tty: process.stderr.isTTY === true, progressMs: parseDuration(opts.progressEvery), signal: ac.signal,
