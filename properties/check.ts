@@ -9,6 +9,7 @@ import type { CoverageSink, EngineConfig, Implementation, Model, Verdict } from 
 import type { ImplError } from '../adapters/errors.ts';
 import type { Counterexample } from '../reports/result.ts';
 import { buildCounterexample } from './counterexample/build.ts';
+import { minimizeRun } from './counterexample/minimize.ts';
 import { encodeReplay } from './counterexample/replay-codec.ts';
 import { configArb } from './gen/config.ts';
 import { sequenceArb } from './gen/sequence.ts';
@@ -110,8 +111,10 @@ export function checkLockstep(o: CheckOptions): CheckOutcome {
     return { ...base, replay: encodeReplay({ seed: d.seed, path }), counterexample: cx, verdict, adapterError: r.adapterError! };
   }
   const [cfg, cmds] = d.counterexample;
-  // Re-run the shrunk sequence (deterministic) to collect its trace.
-  const r = runSequence({ ...o, cov: undefined }, cfg, cmds);
+  // Re-run the shrunk sequence (deterministic) to collect its trace, then drop what
+  // fast-check's shrinker could not (counterexample/minimize.ts).
+  const r0 = runSequence({ ...o, cov: undefined }, cfg, cmds);
+  const r = minimizeRun({ model: o.model, impl: o.impl, config: cfg, mode: o.mode, run: r0, quiescent: o.quiescent });
   const verdict = r.failure ?? { kind: 'model_bug' as const, step: r.index, msg: `failure did not reproduce: ${String(d.errorInstance)}` };
   return { ...base, replay: encodeReplay({ seed: d.seed, path }), counterexample: buildCounterexample(r, verdict, d.seed, path, cfg), verdict };
 }
