@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MUTANTS } from '../impl/mutants/index.ts';
 import { parseBudget } from '../cli/commands/mutants.ts';
+import { GATE_BUDGET } from './gate.ts';
 import { UsageError } from '../cli/exit-codes.ts';
 import { median, summarize, type MatrixRow } from './matrix.ts';
 import { mutantList } from './table.ts';
@@ -28,8 +29,9 @@ describe('kill-matrix figures', () => {
 
 describe('dmacheck mutants options', () => {
   it('parses --budget RUNS, TIME and RUNS,TIME', () => {
-    expect(parseBudget('50')).toEqual({ runs: 50, timeMs: 10_000 });
-    expect(parseBudget('2s')).toEqual({ runs: 1000, timeMs: 2000 });
+    expect(parseBudget('50')).toEqual({ runs: 50, timeMs: GATE_BUDGET.timeMs });
+    // Unset parts default to the gate budget (mutants/gate.ts).
+    expect(parseBudget('2s')).toEqual({ runs: GATE_BUDGET.runs, timeMs: 2000 });
     expect(parseBudget('50,500ms')).toEqual({ runs: 50, timeMs: 500 });
   });
 

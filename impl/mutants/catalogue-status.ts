@@ -48,8 +48,8 @@ export const STATUS_MUTANTS: readonly MutantSpec[] = [
     name: 'resume-restarts-desc', faults: ['resume-restarts-desc'], bugClass: CLS.pauseState, rules: ['PAUSE-2', 'DATA-8', 'CYC-9'],
     description: 'Resume reloads the channel from the start of the running descriptor (link register not restored), so bytes already moved are moved again.',
     why: 'PAUSE-2: pause and resume lose and repeat nothing; the model sees the next xfer start before where the last one ended, a byte-integrity failure (DATA-8), or, on a slave transfer flagged DMA_PREP_REPEAT (ignored there), bytes past its end (CYC-9).',
+    // gated since advance also moves part of a running transfer (properties/commands/advance.ts): killed at seeds 42 and 1..9
     trigger: { steps: [sg(1, TX, 16), submit(1), issue(TX), advance(1), pause(TX), resume(TX)] },
-    ungated: 'it needs a pause after some bytes moved and a resume before the transfer ends; at 2000 runs killed by 4 of 8 seeds (not 42, 5, 6, 7; seed 7 found the CYC-9 form), at 5000 runs by seed 42',
   },
   {
     name: 'pause-no-stop', faults: ['pause-no-stop'], bugClass: CLS.pauseState, rules: ['PAUSE-2', 'PAUSE-4'],

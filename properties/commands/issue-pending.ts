@@ -3,16 +3,23 @@ import fc from 'fast-check';
 import type { ChanView, Ctx } from '../../spec/api/index.ts';
 import type { Lockstep } from '../lockstep/runner.ts';
 import type { Step } from '../lockstep/step.ts';
-import { ctxArb, DmaCommand, heldChans, pick } from './index-base.ts';
+import { allDescs, ctxArb, DmaCommand, heldChans, pick } from './index-base.ts';
 
 const targets = (m: Readonly<Lockstep>): ChanView[] => heldChans(m).filter((c) => !c.terminating);
+
+/** Channels with submitted work to issue when there are any (issue_pending on another channel is a no-op), else every target. */
+function preferred(m: Readonly<Lockstep>): ChanView[] {
+  const all = targets(m);
+  const withWork = all.filter((c) => allDescs(m, (d) => d.chan === c.chan && d.phase === 'submitted').length > 0);
+  return withWork.length > 0 ? withWork : all;
+}
 
 /** @public */
 export class IssuePending extends DmaCommand {
   readonly op = 'issue_pending';
   constructor(readonly ch: number, readonly ctx: Ctx) { super(); }
   check(m: Readonly<Lockstep>): boolean { return targets(m).length > 0; }
-  resolve(m: Lockstep): Step { return { k: 'call', call: { op: 'issue_pending', chan: pick(targets(m), this.ch).chan }, ctx: this.ctx }; }
+  resolve(m: Lockstep): Step { return { k: 'call', call: { op: 'issue_pending', chan: pick(preferred(m), this.ch).chan }, ctx: this.ctx }; }
 }
 
 /** @public */
