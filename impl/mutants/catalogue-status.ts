@@ -79,7 +79,7 @@ export const STATUS_MUTANTS: readonly MutantSpec[] = [
   {
     name: 'load-eot-ignored', faults: ['load-eot-ignored'], bugClass: obligation('DMA_PREP_LOAD_EOT replaces a repeated transfer'), rules: ['CYC-7'],
     description: 'A DMA_PREP_LOAD_EOT descriptor issued behind a DMA_PREP_REPEAT one never takes over: the repeated transfer starts another repetition.',
-    // d1 submitted first, so the end of the run queues d2 behind it (a careful client submits leftover LOAD_EOT work first)
-    trigger: { steps: [interleaved(1, TX, 8, REPEAT_FLAGS), submit(1), interleaved(2, TX, 8, LOAD_EOT_FLAGS)] },
+    // the end of the run submits d1 then d2 and issues them: d2 is queued behind the repeated d1 (found by certify in 2 steps)
+    trigger: { steps: [interleaved(1, TX, 8, REPEAT_FLAGS), interleaved(2, TX, 8, LOAD_EOT_FLAGS)] },
   },
 ];
