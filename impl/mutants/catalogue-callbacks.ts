@@ -66,7 +66,6 @@ export const CALLBACK_MUTANTS: readonly MutantSpec[] = [
     description: 'Terminate frees the running cyclic descriptor at once (desc_free, not vchan_terminate_vdesc) and leaves vc->cyclic naming it, so the pending period callback runs on the freed, aborted descriptor.',
     why: 'The period callback the tasklet makes is for a descriptor the terminate aborted (CB-12); a model that checks the free first names CB-16.',
     trigger: { steps: [cyclic(1, RX, 32, 8), setCb(1), submit(1), issue(RX), advance(2), irq(RX), terminateSync(RX)] },
-    ungated: 'the generator rarely lines up its 7 steps (a cyclic descriptor with a callback, started, a period interrupt handled, then a terminate before the tasklet runs): of 1000 generated legal runs about 50 start a cyclic transfer before the end-of-run quiescing, 12 of them with a callback, 3 handle a period interrupt there and none terminates before the tasklet; at 2000 runs killed by 2 of 8 seeds (5, 6; not 42, 1..4, 7), CB-12 each time',
   },
   {
     name: 'irq-suppressed-without-flag', faults: ['irq-suppressed-without-flag'], bugClass: CLS.interruptFlag, rules: ['ISS-3'],

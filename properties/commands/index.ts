@@ -71,7 +71,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   { op: 'unmap_buf', arb: unmapBufArb, weight: 1, groups: ['DATA'] },
   { op: 'prep_slave_sg', arb: prepSlaveSgArb, weight: 6, groups: ['DESC', 'DATA'], needs: 'slaveSg' },
   { op: 'prep_dma_vec', arb: prepDmaVecArb, weight: 2, groups: ['DESC', 'DATA'], needs: 'dmaVec' },
-  { op: 'prep_cyclic', arb: prepCyclicArb, weight: 2, groups: ['CYC', 'CB', 'TERM'], needs: 'cyclic' },
+  { op: 'prep_cyclic', arb: prepCyclicArb, weight: 3, groups: ['CYC', 'CB', 'TERM'], needs: 'cyclic' },
   { op: 'prep_interleaved', arb: prepInterleavedArb, weight: 2, groups: ['CYC', 'DESC'], needs: 'interleave' },
   { op: 'set_callback', arb: setCallbackArb, weight: 4, groups: ['CB'], needs: 'callbacks' },
   { op: 'set_reuse', arb: setReuseArb, weight: 1, groups: ['DESC'], needs: 'reuse' },

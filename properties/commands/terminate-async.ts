@@ -2,14 +2,15 @@
 import fc from 'fast-check';
 import type { ChanView } from '../../spec/api/index.ts';
 import type { Lockstep } from '../lockstep/runner.ts';
-import { ChanOpCommand } from './chan-op.ts';
+import { restartArb } from './restart.ts';
+import { TerminateCommand } from './terminate-common.ts';
 import { ctxArb, heldChans } from './index-base.ts';
 
 /** @public */
-export class TerminateAsync extends ChanOpCommand {
+export class TerminateAsync extends TerminateCommand {
   readonly op = 'terminate_async';
   targets(m: Readonly<Lockstep>): ChanView[] { return heldChans(m); }
 }
 
 /** @public */
-export const terminateAsyncArb = fc.tuple(fc.nat(7), ctxArb('atomic')).map(([c, x]) => new TerminateAsync(c, x));
+export const terminateAsyncArb = fc.tuple(fc.nat(7), ctxArb('atomic'), restartArb).map(([c, x, p]) => new TerminateAsync(c, x, p));

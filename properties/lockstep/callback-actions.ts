@@ -2,7 +2,9 @@
  * Expands a descriptor's {@link CallbackAction} into the nested calls its callback
  * makes (ctx `callback`). A careful client's own guards apply: it does not chain new
  * work on a channel it is stopping (that would make the later synchronize undefined,
- * SYNC-3) or releasing (CH-6), nor into a buffer it no longer has mapped (DATA-3).
+ * SYNC-3) or releasing (CH-6), nor into a buffer it no longer has mapped (DATA-3), and it
+ * reads ENGINE metadata only where its own check said the mode is supported (META-1; a
+ * minimized counterexample may have lost the check step).
  * @internal
  */
 import type { CallbackInvocation } from '../../spec/api/index.ts';
@@ -39,6 +41,7 @@ export function runCallbackAction(r: Lockstep, inv: CallbackInvocation): void {
       r.call({ op: 'terminate_sync', chan }, 'callback');
       return;
     case 'read_metadata': {
+      if (!cl.metaSupported(chan, 'engine')) return;
       const p = r.call({ op: 'get_metadata_ptr', desc: inv.desc }, 'callback');
       if (p.t === 'metaptr') r.call({ op: 'access_metadata', desc: inv.desc, write: false }, 'callback');
       return;

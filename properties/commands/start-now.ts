@@ -1,0 +1,29 @@
+/**
+ * Submitting a just-prepared descriptor and issuing it at once, the way stream clients
+ * start a transfer (snd_dmaengine_pcm_trigger: prep, callback, submit, issue_pending).
+ * Separate submit and issue commands line up with the prep only by luck, and the rules
+ * about a running transfer (CYC-*, TERM-7, CB-12) need it running.
+ * @internal
+ */
+import type { ChanId, DescId } from '../../spec/api/index.ts';
+import { describeStep } from '../counterexample/describe.ts';
+import type { Lockstep } from '../lockstep/runner.ts';
+import type { Step } from '../lockstep/step.ts';
+
+/** Run `s` and return its log line. */
+function exec(r: Lockstep, s: Step): string {
+  return describeStep(s, r.exec(s));
+}
+
+/**
+ * Submit `desc` if it is still `prepared`, then issue `chan` if it is not terminating
+ * (SYNC-3), both from process context; returns the steps' log lines.
+ * @internal
+ */
+export function submitAndIssue(r: Lockstep, chan: ChanId, desc: DescId): string[] {
+  if (r.model?.desc(r.state, desc)?.phase !== 'prepared') return [];
+  const shown = [exec(r, { k: 'call', call: { op: 'submit', desc }, ctx: 'process' })];
+  const v = r.model.chan(r.state, chan);
+  if (v?.held && !v.poisoned && !v.terminating) shown.push(exec(r, { k: 'call', call: { op: 'issue_pending', chan }, ctx: 'process' }));
+  return shown;
+}
