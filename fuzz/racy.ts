@@ -10,6 +10,7 @@
  */
 import { INT_MAX } from '../spec/api/index.ts';
 import type { ChanView } from '../spec/api/index.ts';
+import { RACING } from '../properties/gen/racy.ts';
 
 /** Bits of the situation mask. @public */
 export const SIT = { irq: 1, tasklet: 2, paused: 4, terminating: 8, periph: 16, nearWrap: 32 } as const;
@@ -32,7 +33,8 @@ export function situation(chans: readonly (ChanView | undefined)[]): number {
 }
 
 const BOOSTS: readonly (readonly [number, Readonly<Record<string, number>>])[] = [
-  [SIT.irq | SIT.tasklet, { terminate_async: 4, terminate_sync: 3, terminate_all: 2, synchronize: 3, pause: 3, resume: 2, tx_status: 2, release_channel: 2, issue_pending: 2 }],
+  // The calls that race a completion: certify's racy row, plus the deprecated terminate_all.
+  [SIT.irq | SIT.tasklet, { ...RACING, terminate_all: 2 }],
   [SIT.paused, { resume: 4, tx_status: 2, terminate_async: 2, is_tx_complete: 2, issue_pending: 2 }],
   [SIT.terminating, { synchronize: 4, irq: 2, tasklet: 2, terminate_sync: 2, release_channel: 2 }],
   [SIT.periph, { drain: 2, periph_teardown: 2 }],

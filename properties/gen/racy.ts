@@ -15,7 +15,7 @@ import { chansWhere } from '../commands/env-chan.ts';
 import type { Lockstep } from '../lockstep/runner.ts';
 import type { Step } from '../lockstep/step.ts';
 
-/** Relative weights of the racing calls inside the row (the fuzzer's irq/tasklet row). @internal */
+/** Relative weights of the racing calls inside the row; fuzz/racy.ts boosts the same calls. @public */
 export const RACING: Readonly<Record<string, number>> = {
   terminate_async: 4, terminate_sync: 3, synchronize: 3, pause: 3, resume: 2, tx_status: 2, release_channel: 2, issue_pending: 2,
 };
