@@ -1,9 +1,11 @@
 /**
  * Flags shared by the subcommands that run an implementation (certify, fuzz) and write
- * reports (certify, fuzz), so each is spelled, described and defaulted once.
+ * reports (certify, fuzz), and the parsers of their values, so each is spelled,
+ * described, defaulted and validated once.
  * @internal
  */
 import type { Command } from 'commander';
+import { UsageError } from './exit-codes.ts';
 
 /** `--impl`, `--impl-cmd`, `--timeout`: which implementation, resolved by adapters/resolve.ts. */
 export function implOptions(c: Command): Command {
@@ -18,4 +20,27 @@ export function reportOptions(c: Command): Command {
   return c
     .option('--report-dir <dir>', 'write reports here')
     .option('--format <list>', 'report formats (text,json,junit,ktap,md,html or all)', 'json');
+}
+
+/** `30s`, `2m`, `500ms`, `45` (seconds) → ms; `what` names the option in the error. */
+export function parseDuration(s: string, what = '--time'): number {
+  const m = /^(\d+)(ms|s|m)?$/.exec(s.trim());
+  if (!m) throw new UsageError(`${what} '${s}': expected a duration like 30s, 2m or 500ms`);
+  const n = Number(m[1]);
+  const ms = m[2] === 'ms' ? n : m[2] === 'm' ? n * 60_000 : n * 1000;
+  if (ms <= 0) throw new UsageError(`${what} must be positive`);
+  return ms;
+}
+
+/** `--timeout`: a bare number is milliseconds (`500`), else a duration (`5s`). */
+export function parseTimeout(s: string): number {
+  return parseDuration(/^\s*\d+\s*$/.test(s) ? `${s.trim()}ms` : s, '--timeout');
+}
+
+/** An integer option in [min, max]; `what` names the option in the error. */
+export function parseIntOption(what: string, s: string, min: number, max = 0x7fffffff): number {
+  if (!/^-?\d+$/.test(s.trim())) throw new UsageError(`${what} '${s}': expected an integer`);
+  const n = Number(s);
+  if (n < min || n > max) throw new UsageError(`${what} ${s} out of range (${min}..${max})`);
+  return n;
 }

@@ -17,34 +17,12 @@ import { encodeReplay } from '../../properties/counterexample/replay-codec.ts';
 import { applyBaseline, parseFormats, readResult, type RunResult, writeReports } from '../../reports/index.ts';
 import type { Implementation } from '../../spec/api/index.ts';
 import { loadModel } from '../../trace/load-model.ts';
-import { EXIT, UsageError } from '../exit-codes.ts';
-import { implOptions, reportOptions } from '../options.ts';
+import { EXIT } from '../exit-codes.ts';
+import { implOptions, parseDuration, parseIntOption, parseTimeout, reportOptions } from '../options.ts';
 
 interface Opts {
   runs?: string; time?: string; seed?: string; impl?: string; implCmd?: string; timeout?: string; json?: boolean; out?: string;
   cxDir: string; record?: string; reportDir?: string; format: string; baseline?: string;
-}
-
-/** `30s`, `2m`, `500ms`, `45` (seconds) → ms; `what` names the option in the error. @internal */
-export function parseDuration(s: string, what = '--time'): number {
-  const m = /^(\d+)(ms|s|m)?$/.exec(s.trim());
-  if (!m) throw new UsageError(`${what} '${s}': expected a duration like 30s, 2m or 500ms`);
-  const n = Number(m[1]);
-  const ms = m[2] === 'ms' ? n : m[2] === 'm' ? n * 60_000 : n * 1000;
-  if (ms <= 0) throw new UsageError(`${what} must be positive`);
-  return ms;
-}
-
-/** `--timeout`: a bare number is milliseconds (`500`), else a duration (`5s`). @internal */
-export function parseTimeout(s: string): number {
-  return parseDuration(/^\s*\d+\s*$/.test(s) ? `${s.trim()}ms` : s, '--timeout');
-}
-
-function parseInt32(what: string, s: string, min: number): number {
-  if (!/^-?\d+$/.test(s.trim())) throw new UsageError(`${what} '${s}': expected an integer`);
-  const n = Number(s);
-  if (n < min || n > 0x7fffffff) throw new UsageError(`${what} ${s} out of range`);
-  return n;
 }
 
 /** Exit status of a finished certification. @internal */
@@ -81,9 +59,9 @@ export function register(program: Command): void {
     .option('--record <file>', 'record one run as a dmacheck-trace/1 file: the first counterexample, else the last legal run')
     .option('--baseline <report.json>', 'fail only on violations not already in this report')
     .action(async (opts: Opts) => {
-      const runs = opts.runs !== undefined ? parseInt32('--runs', opts.runs, 1) : undefined;
+      const runs = opts.runs !== undefined ? parseIntOption('--runs', opts.runs, 1) : undefined;
       const timeMs = opts.time !== undefined ? parseDuration(opts.time) : undefined;
-      const seed = opts.seed !== undefined ? parseInt32('--seed', opts.seed, -0x80000000) : 42;
+      const seed = opts.seed !== undefined ? parseIntOption('--seed', opts.seed, -0x80000000) : 42;
       const timeoutMs = opts.timeout !== undefined ? parseTimeout(opts.timeout) : undefined;
       const formats = opts.reportDir !== undefined ? parseFormats(opts.format) : [];
       const baseline = opts.baseline !== undefined ? await readResult(opts.baseline) : undefined;

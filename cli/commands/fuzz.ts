@@ -15,8 +15,7 @@ import { runFuzz } from '../../fuzz/run.ts';
 import { parseShard } from '../../fuzz/shard.ts';
 import { parseFormats, stableJson, writeFileAtomic, writeReports } from '../../reports/index.ts';
 import { EXIT, UsageError } from '../exit-codes.ts';
-import { implOptions, reportOptions } from '../options.ts';
-import { parseDuration, parseTimeout } from './certify.ts';
+import { implOptions, parseDuration, parseIntOption, parseTimeout, reportOptions } from '../options.ts';
 
 interface Opts {
   impl?: string; implCmd?: string; timeout?: string; time?: string; runs?: string; seed?: string; workers: string; shard?: string;
@@ -24,12 +23,6 @@ interface Opts {
   maxPerRule: string; misuse: string; uniform?: boolean; progressEvery: string;
 }
 
-function int(what: string, s: string, min: number, max = 0x7fffffff): number {
-  if (!/^-?\d+$/.test(s.trim())) throw new UsageError(`${what} '${s}': expected an integer`);
-  const n = Number(s);
-  if (n < min || n > max) throw new UsageError(`${what} ${s} out of range (${min}..${max})`);
-  return n;
-}
 
 /** @internal */
 export function register(program: Command): void {
@@ -51,10 +44,10 @@ export function register(program: Command): void {
     .option('--uniform', 'plain uniform generation: no swarm, racy weights or coverage guidance (baseline)')
     .option('--progress-every <duration>', 'interval of plain progress lines when stderr is not a terminal', '10s')
     .action(async (opts: Opts) => {
-      const runs = opts.runs !== undefined ? int('--runs', opts.runs, 1) : undefined;
+      const runs = opts.runs !== undefined ? parseIntOption('--runs', opts.runs, 1) : undefined;
       const timeMs = opts.time !== undefined ? parseDuration(opts.time) : runs === undefined ? 60_000 : undefined;
       const shard = opts.shard !== undefined ? parseShard(opts.shard) : undefined;
-      const seed = opts.seed !== undefined ? int('--seed', opts.seed, -0x80000000) : shard ? 42 : (Math.random() * 0x7fffffff) | 0;
+      const seed = opts.seed !== undefined ? parseIntOption('--seed', opts.seed, -0x80000000) : shard ? 42 : (Math.random() * 0x7fffffff) | 0;
       const misuseShare = Number(opts.misuse);
       if (!(misuseShare >= 0 && misuseShare <= 1)) throw new UsageError(`--misuse '${opts.misuse}': expected a number from 0 to 1`);
       const formats = opts.reportDir !== undefined ? parseFormats(opts.format) : [];
@@ -67,12 +60,12 @@ export function register(program: Command): void {
         ac.abort();
       };
       process.on('SIGINT', onSigint);
-      process.stderr.write(`fuzz: seed ${seed}${shard ? `, shard ${shard.index}/${shard.total}` : ''}, ${int('--workers', opts.workers, 1, 64)} worker(s)\n`);
+      process.stderr.write(`fuzz: seed ${seed}${shard ? `, shard ${shard.index}/${shard.total}` : ''}, ${parseIntOption('--workers', opts.workers, 1, 64)} worker(s)\n`);
       try {
         const o = await runFuzz({
-          impl: opts.impl, implCmd: opts.implCmd, timeoutMs: opts.timeout !== undefined ? parseTimeout(opts.timeout) : undefined, runs, timeMs, seed, workers: int('--workers', opts.workers, 1, 64), shard,
-          corpus: opts.corpus, maxLength: int('--max-length', opts.maxLength, 1, 100_000), misuseShare,
-          shrinkMs: parseDuration(opts.shrinkTime), maxPerRule: int('--max-per-rule', opts.maxPerRule, 1), guided: opts.uniform !== true,
+          impl: opts.impl, implCmd: opts.implCmd, timeoutMs: opts.timeout !== undefined ? parseTimeout(opts.timeout) : undefined, runs, timeMs, seed, workers: parseIntOption('--workers', opts.workers, 1, 64), shard,
+          corpus: opts.corpus, maxLength: parseIntOption('--max-length', opts.maxLength, 1, 100_000), misuseShare,
+          shrinkMs: parseDuration(opts.shrinkTime), maxPerRule: parseIntOption('--max-per-rule', opts.maxPerRule, 1), guided: opts.uniform !== true,
           version, err: process.stderr, tty: process.stderr.isTTY === true, progressMs: parseDuration(opts.progressEvery), signal: ac.signal,
         });
         const r = o.result;

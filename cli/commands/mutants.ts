@@ -13,7 +13,7 @@ import { runMatrix, selectMutants } from '../../mutants/matrix.ts';
 import { matrixSummary, matrixTable, mutantList } from '../../mutants/table.ts';
 import { loadModel } from '../../trace/load-model.ts';
 import { EXIT, UsageError } from '../exit-codes.ts';
-import { parseDuration } from './certify.ts';
+import { parseDuration } from '../options.ts';
 
 interface Opts { list?: boolean; only?: string; seed?: string; budget?: string; out?: string; json?: boolean; baseline: boolean }
 

@@ -14,7 +14,7 @@ import { replaySteps } from '../../properties/lockstep/replay.ts';
 import { loadModel } from '../../trace/load-model.ts';
 import { emitTest } from '../../fuzz/emit-test.ts';
 import { EXIT, InputError, UsageError } from '../exit-codes.ts';
-import { parseTimeout } from './certify.ts';
+import { parseTimeout } from '../options.ts';
 
 interface Opts { impl?: string; implCmd?: string; timeout?: string; emitTest?: boolean }
 

@@ -11,11 +11,13 @@ function unmapped(m: Readonly<Lockstep>): BufId[] {
 
 /** @public */
 export class MapBuf extends DmaCommand {
-  readonly op = 'map_buf';
+  readonly op: string = 'map_buf';
+  /** The device mapped with: the channel's DMA device, or (misuse, DATA-1) the client's own. */
+  protected readonly dev: 'dma' | 'client' = 'dma';
   constructor(readonly ch: number, readonly b: number) { super(); }
   check(m: Readonly<Lockstep>): boolean { return heldChans(m).length > 0 && unmapped(m).length > 0; }
   resolve(m: Lockstep): Step {
-    return { k: 'call', call: { op: 'map_buf', chan: pick(heldChans(m), this.ch).chan, buf: pick(unmapped(m), this.b), dev: 'dma' }, ctx: 'process' };
+    return { k: 'call', call: { op: 'map_buf', chan: pick(heldChans(m), this.ch).chan, buf: pick(unmapped(m), this.b), dev: this.dev }, ctx: 'process' };
   }
 }
 

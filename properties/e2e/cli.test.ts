@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseTimeout } from '../../cli/commands/certify.ts';
+import { parseTimeout } from '../../cli/options.ts';
 import { BIN, nodeCmd, ROOT } from './helpers.ts';
 
 const run = (cwd: string, ...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', cwd });
