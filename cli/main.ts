@@ -3,17 +3,16 @@
  * and turns errors into one line and a distinct exit status (cli/exit-codes.ts).
  * @internal
  */
-import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { commands } from './commands/index.ts';
 import { EXIT, InputError, UsageError } from './exit-codes.ts';
+import { VERSION } from './version.ts';
 
-const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
 
 function buildProgram(): Command {
   const program = new Command('dmacheck')
     .description('Conformance test suite and property checker for the Linux DMA engine slave API')
-    .version(pkg.version, '-V, --version')
+    .version(VERSION, '-V, --version')
     .showSuggestionAfterError(false)
     .exitOverride()
     .configureOutput({ writeErr: () => {} });

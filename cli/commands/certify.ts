@@ -5,7 +5,7 @@
  * 3 the implementation crashed, hung or broke the protocol, 4 model bug.
  * @internal
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { resolveImplementation } from '../../adapters/resolve.ts';
@@ -17,6 +17,7 @@ import { encodeReplay } from '../../properties/counterexample/replay-codec.ts';
 import { applyBaseline, parseFormats, readResult, type RunResult, writeReports } from '../../reports/index.ts';
 import type { Implementation } from '../../spec/api/index.ts';
 import { loadModel } from '../../trace/load-model.ts';
+import { VERSION } from '../version.ts';
 import { EXIT } from '../exit-codes.ts';
 import { implOptions, parseDuration, parseIntOption, parseTimeout, reportOptions } from '../options.ts';
 
@@ -65,7 +66,7 @@ export function register(program: Command): void {
       const timeoutMs = opts.timeout !== undefined ? parseTimeout(opts.timeout) : undefined;
       const formats = opts.reportDir !== undefined ? parseFormats(opts.format) : [];
       const baseline = opts.baseline !== undefined ? await readResult(opts.baseline) : undefined;
-      const version = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+      const version = VERSION;
       const inner = await resolveImplementation({ impl: opts.impl, implCmd: opts.implCmd, timeoutMs });
       let impl: Implementation = inner;
       try {

@@ -8,12 +8,12 @@
  * corpus and the partial result are written whole first).
  * @internal
  */
-import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { figuresText } from '../../fuzz/coverage.ts';
 import { runFuzz } from '../../fuzz/run.ts';
 import { parseShard } from '../../fuzz/shard.ts';
 import { parseFormats, stableJson, writeFileAtomic, writeReports } from '../../reports/index.ts';
+import { VERSION } from '../version.ts';
 import { EXIT, UsageError } from '../exit-codes.ts';
 import { implOptions, parseDuration, parseIntOption, parseTimeout, reportOptions } from '../options.ts';
 
@@ -52,7 +52,7 @@ export function register(program: Command): void {
       if (!(misuseShare >= 0 && misuseShare <= 1)) throw new UsageError(`--misuse '${opts.misuse}': expected a number from 0 to 1`);
       const formats = opts.reportDir !== undefined ? parseFormats(opts.format) : [];
       const out = opts.out ?? (shard && opts.reportDir === undefined ? `fuzz-shard-${shard.index}-of-${shard.total}.json` : undefined);
-      const version = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+      const version = VERSION;
       const ac = new AbortController();
       const onSigint = () => {
         if (ac.signal.aborted) process.exit(EXIT.interrupted);

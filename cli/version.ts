@@ -1,0 +1,7 @@
+/**
+ * dmacheck's version, read once from package.json (shown by --version and written into reports).
+ * @internal
+ */
+import { readFileSync } from 'node:fs';
+
+export const VERSION: string = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
