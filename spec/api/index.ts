@@ -8,4 +8,5 @@ export type * from './config.ts';
 export type * from './implementation.ts';
 export type * from './trace.ts';
 export type * from './model-api.ts';
+export type * from './program.ts';
 export * from './data.ts';
