@@ -14,6 +14,7 @@ import type {
   Implementation, Model, Ret, RuleId, TraceEntry, Verdict,
 } from '../../spec/api/index.ts';
 import { ImplError, isImplError } from '../../adapters/errors.ts';
+import { hasCapability } from '../../spec/model/ops-request-mask.ts';
 import { runCallbackAction } from './callback-actions.ts';
 import { ClientState } from './client.ts';
 import { preludeSteps } from './prelude.ts';
@@ -64,7 +65,7 @@ export class Lockstep implements EngineHooks {
     readonly config: EngineConfig,
     readonly opts: RunnerOptions,
   ) {
-    this.client = new ClientState(config.slaves.map((s) => s.name));
+    this.client = new ClientState(config.slaves.map((s) => s.name), (ch, mask) => hasCapability(config, ch, mask));
     this.state = model?.init(config);
     try {
       impl.reset(config, this);

@@ -29,7 +29,7 @@ export type DescPhase =
   | 'prepared' | 'submitted' | 'issued' | 'active' | 'completed' | 'callback'
   | 'done' | 'reusable' | 'terminated' | 'freed';
 
-export type DescKind = 'slave_sg' | 'dma_vec' | 'cyclic' | 'interleaved';
+export type DescKind = 'slave_sg' | 'dma_vec' | 'cyclic' | 'interleaved' | 'memcpy';
 
 export interface ChanView {
   readonly chan: ChanId;

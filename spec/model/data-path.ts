@@ -13,6 +13,7 @@ import type { Cx, Fail } from '../rules/require.ts';
 import { addWrite, bufByte } from './bytes.ts';
 import { fifoPush, UNKNOWN_BYTE, type Fifo } from './fifo.ts';
 import type { Buf, Chan, Desc, ModelState } from './state.ts';
+import { withBuf } from './records.ts';
 import { bufOf } from './store.ts';
 
 type Xfer = Extract<EngineEvent, { ev: 'xfer' }>;
@@ -81,6 +82,7 @@ function streamHash(chan: number, k0: number, len: number): number {
 
 /** Check the bytes of one xfer; the FIFO / stream / buffer changes it makes. @internal */
 export function moveData(cx: Cx, s: ModelState, ch: Chan, d: Desc, ev: Xfer): DataPatch {
+  if (d.kind === 'memcpy') return copyData(cx, s, d);
   if (d.dir !== 'MEM_TO_DEV' && d.dir !== 'DEV_TO_MEM') return NOTHING;
   const exts = extents(d, ev.offset, ev.len);
   if (exts === undefined) return NOTHING;
@@ -116,4 +118,16 @@ export function moveData(cx: Cx, s: ModelState, ch: Chan, d: Desc, ev: Xfer): Da
     k += e.len;
   }
   return { fail, rxPos: ch.rxPos + ev.len, bufs: written };
+}
+
+/**
+ * One xfer of a memcpy (segs = source, destination): both buffers must be mapped. The
+ * copied bytes are not tracked: the destination's contents become unknown (tainted), so
+ * later data checks on it are skipped rather than wrong.
+ */
+function copyData(cx: Cx, s: ModelState, d: Desc): DataPatch {
+  const bufs = d.segs.map((g) => bufOf(s, g.buf));
+  const fail = data8_bytes(cx, bufs.every((b) => b !== undefined && !b.freed && b.mapped === 'dma'), 'DMA touched an unmapped or freed buffer');
+  const dst = d.segs[1]?.buf;
+  return { fail, bufs: s.bufs.map((b) => (b.id === dst ? withBuf(b, { tainted: true }) : b)) };
 }

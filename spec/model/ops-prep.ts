@@ -50,8 +50,8 @@ function widthFor(cfg: SlaveConfig | undefined, dir: Direction): BusWidth {
   return dir === 'MEM_TO_DEV' ? cfg.dstAddrWidth : dir === 'DEV_TO_MEM' ? cfg.srcAddrWidth : 0;
 }
 
-/** Every extent lies in a live buffer mapped with the DMA device (DATA-1). */
-function buffersOk(cx: Cx, s: ModelState, segs: readonly Seg[]): Fail | undefined {
+/** Every extent lies in a live buffer mapped with the DMA device (DATA-1). @internal */
+export function buffersOk(cx: Cx, s: ModelState, segs: readonly Seg[]): Fail | undefined {
   for (const g of segs) {
     const b = bufOf(s, g.buf);
     const f = data1_dmaDevice(cx, b !== undefined && !b.freed && b.mapped !== 'no', 'buffer not mapped before prep')
@@ -95,15 +95,24 @@ export const prep: OpHandler<PrepCall> = {
     const ch = s.chans[c.chan];
     if (ch === undefined || r.t !== 'ok') return { s };
     const p = info(c);
-    const d: Desc = {
+    const d = preparedDesc({
       id: c.desc, chan: c.chan, kind: p.kind, dir: p.dir, len: p.len, segs: p.segs, periodLen: p.periodLen,
       flags: c.flags, width: widthFor(ch.cfg, p.dir), cfgDir: ch.cfg?.direction,
       cyclic: p.kind === 'cyclic', repeat: p.kind === 'interleaved' && (c.flags & DMA_PREP_REPEAT) !== 0 && s.cfg.caps.repeat,
-      loadEot: (c.flags & DMA_PREP_LOAD_EOT) !== 0, eotSince: undefined, phase: 'prepared', seq: 0, cookie: 0,
-      reuse: (c.flags & DMA_CTRL_REUSE) !== 0, hasCallback: false, hasCallbackResult: false, action: undefined,
-      meta: { mode: 'none', ptr: 'none', copied: false }, moved: 0, periodEvents: 0, periodCbPending: false,
-      compOrder: 0, abortedFrom: undefined, calledBack: false,
-    };
+    });
     return { s: setChan(s, putDesc(ch, d)) };
   },
 };
+
+/** What a prep decides about its descriptor; the rest starts the same for every prep. */
+type PrepFields = Pick<Desc, 'id' | 'chan' | 'kind' | 'dir' | 'len' | 'segs' | 'periodLen' | 'flags' | 'width' | 'cfgDir' | 'cyclic' | 'repeat'>;
+
+/** A freshly prepared descriptor (phase `prepared`, no callback, nothing moved). @internal */
+export function preparedDesc(p: PrepFields): Desc {
+  return {
+    ...p, loadEot: (p.flags & DMA_PREP_LOAD_EOT) !== 0, eotSince: undefined, phase: 'prepared', seq: 0, cookie: 0,
+    reuse: (p.flags & DMA_CTRL_REUSE) !== 0, hasCallback: false, hasCallbackResult: false, action: undefined,
+    meta: { mode: 'none', ptr: 'none', copied: false }, moved: 0, periodEvents: 0, periodCbPending: false,
+    compOrder: 0, abortedFrom: undefined, calledBack: false,
+  };
+}
