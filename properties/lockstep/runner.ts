@@ -28,6 +28,11 @@ export interface RunnerOptions {
   readonly maxDepth?: number;
   /** Called once the run reached quiescence, before end-of-run obligations (e.g. a trace recorder's `finish`). */
   readonly quiescent?: (() => void) | undefined;
+  /**
+   * The client is a written program (check-client): at the end only the environment
+   * settles; the runner does not submit leftovers or free REUSE descriptors for it.
+   */
+  readonly asWritten?: boolean | undefined;
 }
 
 const VOID: Ret = { t: 'void' };
@@ -174,7 +179,7 @@ export class Lockstep implements EngineHooks {
    * and their peripherals drain what they still hold (the peripheral outlives the channel).
    */
   finish(): void {
-    this.submitLeftovers();
+    if (this.opts.asWritten !== true) this.submitLeftovers();
     const units = Math.max(1, Math.ceil(2048 / this.config.bytesPerUnit));
     for (let round = 0; round < 12 && !this.failure; round++) {
       const before = this.eventCount;
@@ -185,7 +190,7 @@ export class Lockstep implements EngineHooks {
     }
     for (let i = 0; i < 4 && !this.failure && (this.client.irqPending.size > 0 || this.client.taskletPending.size > 0); i++) this.flushPending();
     this.drainPeripherals();
-    this.releaseReusable();
+    if (this.opts.asWritten !== true) this.releaseReusable();
     if (!this.failure) this.opts.quiescent?.();
     if (this.model && !this.failure) {
       const r = this.model.end(this.state, this.index, this.opts.cov);
