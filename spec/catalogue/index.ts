@@ -29,8 +29,11 @@ export const CATALOGUE: readonly Rule[] = [
   ...CYCLIC_RULES, ...METADATA_RULES, ...DATA_RULES, ...PROVIDER_RULES,
 ];
 
-/** Rules that are not in fact sheet §6: DATA-8 (byte integrity, the simulation contract). @public */
-export const EXTRA_RULE_IDS: readonly string[] = ['DATA-8'];
+/**
+ * Rules that are not in fact sheet §6: DATA-8 (byte integrity, the simulation contract),
+ * DATA-9 and DATA-10 (the DMA mapping API's obligations on a client, issue 15). @public
+ */
+export const EXTRA_RULE_IDS: readonly string[] = ['DATA-8', 'DATA-9', 'DATA-10'];
 
 const BY_ID: ReadonlyMap<string, Rule> = new Map(CATALOGUE.map((r) => [r.id, r]));
 

@@ -18,6 +18,8 @@ export interface BadCase {
   readonly legal: ScenarioName;
   readonly trace: readonly TraceEntry[];
   readonly cfg?: EngineConfig;
+  /** Judged as a whole client program: the program's end obligations (DATA-9) too. */
+  readonly programEnd?: true;
 }
 
 /** Shared trace pieces: setup, one prepared descriptor, submit+issue, run, status. @internal */

@@ -93,6 +93,9 @@ export const CASES_B: readonly BadCase[] = [
   { rule: 'DATA-6', kind: 'violation', legal: 'BASE', trace: [...S, ...prepSg(0, 1, 1, 8, 'MEM_TO_MEM' as 'MEM_TO_DEV')] },
   { rule: 'DATA-7', kind: 'undefined', legal: 'BASE', trace: [...S, ...call({ op: 'prep_dma_vec', chan: 0, desc: 1, vecs: [{ buf: 1, offset: 0, len: 0 }], dir: 'MEM_TO_DEV', flags: IA }, OK)] },
   { rule: 'DATA-8', kind: 'violation', legal: 'BASE', trace: [...S, ...P1, ...SI, ...env({ op: 'advance', units: 4 }, xfer(0, 1, 0, 16, 12345))] },
+  // DATA-9 is judged at the end of a client program (spec/model/end-mappings.ts): the buffer is never unmapped.
+  { rule: 'DATA-9', kind: 'undefined', legal: 'BASE', programEnd: true, trace: [...S, ...call({ op: 'release_channel', chan: 0 }, VOID)] },
+  { rule: 'DATA-10', kind: 'undefined', legal: 'BASE', trace: [...S, ...prepSg(0, 1, 1, 16, 'DEV_TO_MEM'), ...cbNone(1), ...SI, ...call({ op: 'give_back', buf: 1 }, VOID)] },
   { rule: 'PROV-4', kind: 'violation', legal: 'BASE', trace: [...S, ...P1, ...call({ op: 'submit', desc: 1 }, cookie(2), raised)] },
   { rule: 'PROV-5', kind: 'violation', legal: 'CYCLIC', trace: [...S, ...P1, ...SI, ...RUN, ...term(...cb({ chan: 0, desc: 1 }))] },
   { rule: 'PROV-6', kind: 'violation', legal: 'NOCAPS', cfg: config({ caps: { synchronize: false } }), trace: [...S, ...P1, ...SI, ...RUN, ...term(freed(1)), ...sync(), ...adv(raised), ...irq(sched), ...env({ op: 'tasklet', chan: 0 }, ...cb({ chan: 0, desc: 1 }))] },
