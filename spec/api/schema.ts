@@ -164,10 +164,24 @@ export const TraceEntrySchema: z.ZodType<TraceEntry> = z.discriminatedUnion('k',
   z.strictObject({ k: z.literal('cb_ret') }),
 ]);
 
-/** One short line describing the first problem zod found, e.g. `call.op: invalid value`. @internal */
+/**
+ * One short line describing the first problem zod found, e.g. `steps.3.do.op: not a known op`.
+ * Inside a union it follows the alternative that came closest (fewest problems), so the
+ * path points into the value rather than at the union.
+ * @internal
+ */
 export function describeZodError(err: z.ZodError): string {
   const issue = err.issues[0];
   if (!issue) return 'invalid value';
-  const path = issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
-  return `${path}${issue.message}`.replace(/\s+/g, ' ').slice(0, 200);
+  const { path, message } = closest(issue, []);
+  return `${path.length > 0 ? `${path.join('.')}: ` : ''}${message}`.replace(/\s+/g, ' ').slice(0, 200);
+}
+
+function closest(issue: z.core.$ZodIssue, prefix: readonly PropertyKey[]): { path: PropertyKey[]; message: string } {
+  const path = [...prefix, ...issue.path];
+  if (issue.code !== 'invalid_union') return { path, message: issue.message };
+  const best = issue.errors.filter((b) => b.length > 0).sort((a, b) => a.length - b.length)[0]?.[0];
+  if (best !== undefined) return closest(best, path);
+  const d = (issue as { discriminator?: string }).discriminator;
+  return { path, message: d === undefined ? issue.message : `not a known ${d}` };
 }
