@@ -31,7 +31,7 @@ const HANDLERS: { readonly [K in ClientOp]: OpHandler<Extract<ClientCall, { op: 
 };
 
 /**
- * The handler of call `c`. A table rather than a 31-arm match: this is the model's
+ * The handler of call `c`. A table rather than a 36-arm match: this is the model's
  * hottest path; `HANDLERS[c.op]` is the handler of exactly `c`'s op, which the
  * compiler cannot correlate through the union, hence the widening.
  */
