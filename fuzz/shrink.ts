@@ -19,7 +19,7 @@ import type { EngineConfig, Implementation, Model, Verdict } from '../spec/api/i
 /** Two failures are "the same" when this is equal. @public */
 export function signature(v: Verdict): string {
   switch (v.kind) {
-    case 'undefined': case 'violation': return `${v.kind}:${v.rule}`;
+    case 'undefined': case 'violation': case 'advisory': return `${v.kind}:${v.rule}`;
     case 'impl_error': return `impl_error:${v.what}`;
     case 'model_bug': return 'model_bug';
   }

@@ -4,14 +4,15 @@
  * built-in one by default, reached through adapters/resolve.ts) and reports the shortest
  * schedule in which the client breaks a rule, or what was explored. Exit 0 no explored
  * schedule breaks a rule, 1 a client rule broken, 2 bad program (one line with the JSON
- * path), 3 engine error, 4 the engine or the model broke a rule (a dmacheck bug).
+ * path), 3 engine error, 4 the engine or the model broke a rule (a dmacheck bug). Advisory
+ * rules are listed and fail only with --strict.
  * @internal
  */
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { resolveImplementation } from '../../adapters/resolve.ts';
 import { explore } from '../../properties/program/explore.ts';
-import { EXIT_OF, outcomeOf, reportJson, reportText } from '../../properties/program/report.ts';
+import { exitOf, reportJson, reportText } from '../../properties/program/report.ts';
 import { parseProgram } from '../../spec/api/program-schema.ts';
 import type { ClientProgram } from '../../spec/api/index.ts';
 import { loadModel } from '../../trace/load-model.ts';
@@ -40,7 +41,7 @@ export function readProgram(file: string): ClientProgram {
   }
 }
 
-interface Opts { runs: string; seed?: string; json?: boolean; impl?: string; implCmd?: string; timeout?: string }
+interface Opts { runs: string; seed?: string; json?: boolean; strict?: boolean; impl?: string; implCmd?: string; timeout?: string }
 
 /** @internal */
 export function register(program: Command): void {
@@ -50,7 +51,8 @@ export function register(program: Command): void {
     .argument('<program>', 'client program (.json)')
     .option('--runs <n>', 'runs to explore (engine choice + schedule each)', '200')
     .option('--seed <n>', 'fast-check seed (default: random, printed)')
-    .option('--json', 'print the result as JSON'))
+    .option('--json', 'print the result as JSON')
+    .option('--strict', 'advisory rules fail the program too (exit 1)'))
     .action(async (file: string, opts: Opts) => {
       const runs = parseIntOption('--runs', opts.runs, 1, 1_000_000);
       const seed = opts.seed === undefined ? Math.floor(Math.random() * 0x7fffffff) : parseIntOption('--seed', opts.seed, -0x80000000);
@@ -59,7 +61,7 @@ export function register(program: Command): void {
       try {
         const result = explore({ model: await loadModel(), impl, program: prog, runs, seed });
         process.stdout.write(`${opts.json === true ? JSON.stringify(reportJson(file, prog, result)) : reportText(file, prog, result)}\n`);
-        process.exitCode = EXIT_OF[outcomeOf(result.failure?.verdict)];
+        process.exitCode = exitOf(result, opts.strict === true);
       } finally {
         impl.dispose?.();
       }

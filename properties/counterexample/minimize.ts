@@ -17,7 +17,7 @@ import { LockstepFailure, type Mode, type Step } from '../lockstep/step.ts';
 /** Two failures are "the same" when this is equal. @internal */
 export function failureSignature(v: Verdict): string {
   switch (v.kind) {
-    case 'undefined': case 'violation': return `${v.kind}:${v.rule}`;
+    case 'undefined': case 'violation': case 'advisory': return `${v.kind}:${v.rule}`;
     case 'impl_error': return `impl_error:${v.what}`;
     case 'model_bug': return 'model_bug';
   }

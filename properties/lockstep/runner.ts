@@ -61,6 +61,8 @@ export class Lockstep implements EngineHooks {
   /** Rules the misuse commands run so far said they break (misuse mode). */
   readonly expectedMisuse = new Set<RuleId>();
   readonly undefinedSeen: Verdict[] = [];
+  /** Advisory client rules the model reported so far (accepted entries; check-client lists them). */
+  readonly advisories: Verdict[] = [];
   private depth = 0;
   private eventCount = 0;
 
@@ -276,6 +278,7 @@ export class Lockstep implements EngineHooks {
     const before = this.state;
     this.index++;
     this.state = r.state;
+    if (r.advisories) this.advisories.push(...r.advisories);
     if (r.verdict) this.onVerdict(r.verdict, e, before);
   }
 

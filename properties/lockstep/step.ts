@@ -38,6 +38,7 @@ export function verdictLine(v: Verdict): string {
   switch (v.kind) {
     case 'undefined':
     case 'violation':
+    case 'advisory':
       return `${v.kind} ${v.rule} at entry ${v.step}: ${v.msg}`;
     case 'model_bug':
       return `model_bug at entry ${v.step}: ${v.msg}`;
@@ -48,5 +49,5 @@ export function verdictLine(v: Verdict): string {
 
 /** The rule a verdict names, if any. @public */
 export function verdictRule(v: Verdict): RuleId | null {
-  return v.kind === 'undefined' || v.kind === 'violation' ? v.rule : null;
+  return v.kind === 'undefined' || v.kind === 'violation' || v.kind === 'advisory' ? v.rule : null;
 }

@@ -51,6 +51,8 @@ export interface Explored {
 export interface ExploreResult {
   readonly seed: number;
   readonly failure: { readonly choice: EngineChoice; readonly schedule: Schedule; readonly run: ProgramRunResult; readonly verdict: Verdict } | undefined;
+  /** The first advisory of each advisory rule met in any explored run (they do not fail the client). */
+  readonly advisories: readonly Verdict[];
   readonly explored: Explored;
 }
 
@@ -60,6 +62,7 @@ const key = (c: EngineChoice): string => `${c.bytesPerUnit}/${c.residueGranulari
 export function explore(o: ExploreOptions): ExploreResult {
   const schedules = new Set<string>();
   const choices = new Set<string>();
+  const advisories = new Map<string, Verdict>();
   let runs = 0; let envSteps = 0; let before = 0; let delayed = 0; let timeouts = 0; let shrinking = false; let shrinkRuns = 0;
   const runOnce = (choice: EngineChoice, schedule: Schedule): ProgramRunResult => {
     const r = runProgram({ model: o.model, impl: o.impl, program: o.program, config: configFor(o.program, choice), schedule, fastPeripheral: choice.peripheral === 'fast' });
@@ -71,6 +74,7 @@ export function explore(o: ExploreOptions): ExploreResult {
     if (r.windows.callbackBeforeDrain) before++;
     if (r.windows.delayedCallback) delayed++;
     if (r.windows.timeout) timeouts++;
+    for (const a of r.advisories) if (a.kind === 'advisory' && !advisories.has(a.rule)) advisories.set(a.rule, a);
     return r;
   };
   const examples: [EngineChoice, number[]][] = [[DEFAULT_CHOICE, []]];
@@ -89,7 +93,7 @@ export function explore(o: ExploreOptions): ExploreResult {
   }
   if (details.failed && details.errorInstance !== null && failure === undefined) throw details.errorInstance;
   return {
-    seed: o.seed, failure,
+    seed: o.seed, failure, advisories: [...advisories.values()],
     explored: { runs, schedules: schedules.size, choices: choices.size, envSteps, callbackBeforeDrain: before, delayedCallback: delayed, timeouts, shrinkRuns },
   };
 }

@@ -8,7 +8,7 @@
 import type { ClientProgram, Verdict } from '../../spec/api/index.ts';
 import { ruleById } from '../../spec/catalogue/index.ts';
 import { traceText } from '../counterexample/text.ts';
-import { verdictLine } from '../lockstep/step.ts';
+import { verdictLine, verdictRule } from '../lockstep/step.ts';
 import { BYTES_PER_UNIT, choiceText, COOKIE_INITS, GRANULARITIES } from './engine-choices.ts';
 import type { ExploreResult } from './explore.ts';
 
@@ -20,6 +20,7 @@ export function outcomeOf(v: Verdict | undefined): ClientOutcome {
   if (v === undefined) return 'conformant';
   switch (v.kind) {
     case 'undefined': return 'client';
+    case 'advisory': return 'conformant'; // never a run's failure: listed, fails only under --strict
     case 'impl_error': return 'engine_error';
     case 'violation': case 'model_bug': return 'internal';
   }
@@ -45,8 +46,9 @@ export function exploredText(r: ExploreResult): string {
 export function reportText(file: string, p: ClientProgram, r: ExploreResult): string {
   const f = r.failure;
   const out: string[] = [`${file}: ${p.name}`];
+  for (const a of r.advisories) out.push(`${verdictLine(a)}  [advisory: ${ruleById(verdictRuleOf(a))?.statement ?? ''}]`);
   if (f === undefined) {
-    out.push('no explored schedule breaks a rule', exploredText(r));
+    out.push(r.advisories.length > 0 ? 'no explored schedule breaks a rule (advisories above)' : 'no explored schedule breaks a rule', exploredText(r));
     return out.join('\n');
   }
   const v = f.verdict;
@@ -63,11 +65,19 @@ export function reportText(file: string, p: ClientProgram, r: ExploreResult): st
   return out.join('\n');
 }
 
+const verdictRuleOf = (v: Verdict): string => verdictRule(v) ?? '';
+
+/** Exit status of a result: advisories fail only under `strict`. @public */
+export function exitOf(r: ExploreResult, strict: boolean): number {
+  const code = EXIT_OF[outcomeOf(r.failure?.verdict)];
+  return code === 0 && strict && r.advisories.length > 0 ? 1 : code;
+}
+
 /** The JSON report (one object). @public */
 export function reportJson(file: string, p: ClientProgram, r: ExploreResult): unknown {
   const f = r.failure;
   return {
-    file, program: p.name, seed: r.seed, outcome: outcomeOf(f?.verdict), explored: r.explored,
+    file, program: p.name, seed: r.seed, outcome: outcomeOf(f?.verdict), explored: r.explored, advisories: r.advisories,
     ...(f === undefined ? {} : { verdict: f.verdict, engine: f.choice, schedule: f.schedule, trace: f.run.trace }),
   };
 }

@@ -33,6 +33,8 @@ export interface RunWindows {
 /** @public */
 export interface ProgramRunResult {
   readonly verdict: Verdict | undefined;
+  /** Advisory rules the client broke in this run (they do not fail it). */
+  readonly advisories: readonly Verdict[];
   readonly trace: readonly TraceEntry[];
   /** Schedule decisions the run read. */
   readonly decisionsUsed: number;
@@ -243,7 +245,7 @@ export function runProgram(o: RunProgramInput): ProgramRunResult {
     if (leak !== undefined) r.fail(leak);
   }
   return {
-    verdict: r.failure, trace: r.trace, decisionsUsed: cursor.used, envSteps: p.envSteps,
+    verdict: r.failure, advisories: r.advisories, trace: r.trace, decisionsUsed: cursor.used, envSteps: p.envSteps,
     windows: { callbackBeforeDrain: r.callbackBeforeDrain, delayedCallback: p.delayedCallback, timeout: p.timeout },
   };
 }

@@ -21,7 +21,10 @@ export interface CoverageSink {
 
 export interface StepResult<S> {
   readonly state: S;
+  /** The entry is not allowed: client UB, an engine violation or a model bug (never `advisory`). */
   readonly verdict?: Verdict;
+  /** Advisory client rules the entry broke (kind `advisory`); the entry was accepted all the same. */
+  readonly advisories?: readonly Verdict[];
 }
 
 /** Client-visible descriptor lifecycle (fact sheet §1.3). */

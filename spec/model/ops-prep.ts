@@ -1,7 +1,7 @@
 /**
  * Handlers of the four prep calls. A successful prep creates a `prepared` descriptor
  * that captures the slave config in force (CFG-2) and its byte sequence (DESC-6).
- * Raises Undefined(CH-8, CFG-1, CFG-5, DESC-9, CAPS-5, DATA-1, DATA-2, DATA-7, CYC-2, DESC-5),
+ * Raises Undefined(CH-8, CFG-5, CAPS-5, DATA-1, DATA-2, DATA-7, CYC-2, DESC-5), Advisory(CFG-1, DESC-9),
  * Violation(DESC-1, DATA-6, CYC-6).
  * @internal
  */
@@ -82,7 +82,8 @@ export const prep: OpHandler<PrepCall> = {
     const ub = ch.fail
       ?? desc5_noDerefAfterSubmit(cx, findDesc(s, c.desc) === undefined)
       ?? cfg1_configuredBeforePrep(cx, ch.ch?.cfg !== undefined)
-      ?? cfg5_deviceSideWidth(cx, widthFor(ch.ch?.cfg, p.dir), p.dir)
+      // CFG-5 judges a configuration the client gave; none at all is CFG-1 (advisory: BAM-DMA needs none).
+      ?? (ch.ch?.cfg === undefined ? undefined : cfg5_deviceSideWidth(cx, widthFor(ch.ch.cfg, p.dir), p.dir))
       ?? desc9_ack(cx, c.flags)
       ?? caps5_reuseNeedsCap(cx, (c.flags & DMA_CTRL_REUSE) === 0 || s.cfg.caps.descriptorReuse)
       ?? data2_nonEmptyList(cx, entries)

@@ -2,24 +2,37 @@
  * One-line side conditions, as valid.ml's `require b at s`: each evaluation is
  * reported to the coverage sink; a failed condition yields a {@link Fail} whose
  * message starts with the rule id ("SYNC-3: issue_pending between ...").
+ * A failed client rule of severity `advisory` (severity.ts) is not a failure: it goes to
+ * the step's advice list and the clause answers "holds", so the call is judged as accepted.
  * @internal
  */
 import type { CoverageSink, RuleId } from '../api/index.ts';
+import { isAdvisory } from './severity.ts';
 
-/** A broken rule: `undefined` = the client broke it (UB), `violation` = the engine did. */
+/** A broken rule: `undefined` = the client broke it (UB), `violation` = the engine did, `advisory` = the client broke advice. */
 export interface Fail {
-  readonly kind: 'undefined' | 'violation';
+  readonly kind: 'undefined' | 'violation' | 'advisory';
   readonly rule: RuleId;
   readonly msg: string;
 }
 
-/** Evaluation context of the clauses: where coverage goes. */
-export interface Cx { readonly cov: CoverageSink | undefined }
+/**
+ * Evaluation context of the clauses: where coverage goes, and where broken advisory
+ * rules are collected (undefined: advice is not wanted, e.g. when asking allowed returns).
+ */
+export interface Cx {
+  readonly cov: CoverageSink | undefined;
+  readonly advice?: Fail[] | undefined;
+}
 
-/** A client (C) rule: `ok` false means undefined behaviour. */
+/** A client (C) rule: `ok` false means undefined behaviour, or advice for an advisory rule. */
 export function client(cx: Cx, ok: boolean, rule: RuleId, msg: string): Fail | undefined {
   cx.cov?.rule(rule);
-  return ok ? undefined : { kind: 'undefined', rule, msg: `${rule}: ${msg}` };
+  if (ok) return undefined;
+  const f: Fail = { kind: isAdvisory(rule) ? 'advisory' : 'undefined', rule, msg: `${rule}: ${msg}` };
+  if (f.kind === 'undefined') return f;
+  cx.advice?.push(f);
+  return undefined;
 }
 
 /** An engine (E) rule: `ok` false means the implementation is non-conforming. */
