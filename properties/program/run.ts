@@ -42,7 +42,12 @@ export interface ProgramRunResult {
   readonly windows: RunWindows;
 }
 
-/** Default-progress rounds inside one wait before time jumps to its deadline (a cyclic transfer never idles). */
+/**
+ * Default-progress rounds inside one wait or sleep after which time passes in larger steps
+ * (a 16th of what is left: a long sleep beside a cyclic transfer, which never idles, takes
+ * tens of steps rather than one per period), and after which it jumps to the deadline.
+ */
+const FINE_ROUNDS = 256;
 const MAX_ROUNDS = 4096;
 const PREPS = new Set<ProgramCall['op']>(['prep_slave_sg', 'prep_dma_vec', 'prep_cyclic', 'prep_interleaved', 'prep_memcpy']);
 
@@ -125,7 +130,7 @@ class ProgramRun {
       if (this.now >= deadline) return false;
       const k = cl.irqPending.size + cl.taskletPending.size > 0 ? this.cursor.next() : 0;
       if (k !== 0) this.env(pick(enabledSteps(cl, this.quantum, deadline - this.now), k));
-      else this.progress(deadline, round >= MAX_ROUNDS);
+      else this.progress(deadline, round);
     }
     return false;
   }
@@ -149,7 +154,7 @@ class ProgramRun {
    * is delivered, else the tasklet runs, else time passes (a slow peripheral drains only
    * once the DMA stalled on its full FIFO; an idle system jumps to the deadline).
    */
-  private progress(deadline: number, jump: boolean): void {
+  private progress(deadline: number, round: number): void {
     const cl = this.r.client;
     const first = (s: ReadonlySet<ChanId>) => Math.min(...s);
     const full = [...cl.periphBytes].find(([, n]) => n > 0);
@@ -157,8 +162,12 @@ class ProgramRun {
     if (cl.irqPending.size > 0) { this.env({ op: 'irq', chan: first(cl.irqPending) }); return; }
     if (cl.taskletPending.size > 0) { this.env({ op: 'tasklet', chan: first(cl.taskletPending) }); return; }
     const left = Math.max(1, deadline - this.now);
+    const units = this.stalled || round >= MAX_ROUNDS ? left
+      : round >= FINE_ROUNDS ? Math.min(left, Math.max(this.quantum, Math.ceil(left / 16))) : Math.min(this.quantum, left);
+    // Over a long interval even a slow peripheral keeps up with its FIFO.
+    if (units > this.quantum && full !== undefined) { this.env({ op: 'drain', chan: full[0], bytes: full[1] }); return; }
     const before = this.r.trace.length;
-    this.env({ op: 'advance', units: this.stalled || jump ? left : Math.min(this.quantum, left) });
+    this.env({ op: 'advance', units });
     this.stalled = this.r.trace.length - before <= 2;
   }
 
