@@ -3,7 +3,9 @@
  * configuration across the range the model allows (fact sheet §7 as far as the engine
  * makes it a configuration choice) — transfer speed (how much data sits in the
  * controller and the peripheral FIFO when a callback runs), residue granularity,
- * cookies near the wrap. The rest of §7 that the built-in engine exposes (callbacks
+ * cookies near the wrap, a terminate whose freeing of the running descriptor takes
+ * effect only at synchronize (TERM-9), aborted cookies reading IN_PROGRESS or COMPLETE
+ * (STAT-3). The rest of §7 that the built-in engine exposes (callbacks
  * delayed, the peripheral draining late, the seed-000 window) is the schedule's job
  * (schedule.ts).
  * @public
@@ -25,6 +27,10 @@ export interface EngineChoice {
    * MEM_TO_DEV transfer completes with data still held there: the seed-000 window).
    */
   readonly peripheral: 'fast' | 'slow';
+  /** TERM-9 / Q10: the running descriptor is freed during terminate or only at synchronize (a terminate that takes effect late). */
+  readonly freeActiveAt: 'terminate' | 'synchronize';
+  /** STAT-3 / Q1: what an aborted cookie reads after terminate. */
+  readonly abortedStatus: 'in_progress' | 'complete';
 }
 
 /** Fastest first: shrinking moves towards the first entry, whose traces are the shortest. */
@@ -33,7 +39,9 @@ export const GRANULARITIES: readonly ResidueGranularity[] = ['descriptor', 'segm
 export const COOKIE_INITS = [1, INT_MAX - 3] as const;
 
 /** The first choice explored: a medium-speed bcm2835-like engine. @public */
-export const DEFAULT_CHOICE: EngineChoice = { bytesPerUnit: 4, residueGranularity: 'burst', cookieInit: 1, peripheral: 'slow' };
+export const DEFAULT_CHOICE: EngineChoice = {
+  bytesPerUnit: 4, residueGranularity: 'burst', cookieInit: 1, peripheral: 'slow', freeActiveAt: 'synchronize', abortedStatus: 'in_progress',
+};
 
 /** @public */
 export const engineChoiceArb: fc.Arbitrary<EngineChoice> = fc.record({
@@ -41,10 +49,13 @@ export const engineChoiceArb: fc.Arbitrary<EngineChoice> = fc.record({
   residueGranularity: fc.constantFrom(...GRANULARITIES),
   cookieInit: fc.constantFrom(...COOKIE_INITS),
   peripheral: fc.constantFrom('slow', 'fast'),
+  freeActiveAt: fc.constantFrom('synchronize', 'terminate'),
+  abortedStatus: fc.constantFrom('in_progress', 'complete'),
 });
 
 /** `bpu=4 burst cookie=1`. @public */
-export const choiceText = (c: EngineChoice): string => `${c.bytesPerUnit} bytes/µs, ${c.residueGranularity} residue, first cookie ${c.cookieInit}, ${c.peripheral} peripheral`;
+export const choiceText = (c: EngineChoice): string =>
+  `${c.bytesPerUnit} bytes/µs, ${c.residueGranularity} residue, first cookie ${c.cookieInit}, ${c.peripheral} peripheral, running descriptor freed at ${c.freeActiveAt}, aborted cookies read ${c.abortedStatus}`;
 
 const SLAVE_DIRS = ['MEM_TO_DEV', 'DEV_TO_MEM'] as const;
 
@@ -88,5 +99,6 @@ export function configFor(p: ClientProgram, c: EngineChoice): EngineConfig {
     maxBurst: 16,
     cookieInit: c.cookieInit,
     maxTransferLen: 1 << 20,
+    choices: { freeActiveAt: c.freeActiveAt, abortedStatus: c.abortedStatus },
   };
 }

@@ -56,7 +56,7 @@ export interface ExploreResult {
   readonly explored: Explored;
 }
 
-const key = (c: EngineChoice): string => `${c.bytesPerUnit}/${c.residueGranularity}/${c.cookieInit}/${c.peripheral}`;
+const key = (c: EngineChoice): string => Object.values(c).join('/');
 
 /** Explore `program` under drawn engine choices and schedules. @public */
 export function explore(o: ExploreOptions): ExploreResult {

@@ -29,14 +29,15 @@ export function outcomeOf(v: Verdict | undefined): ClientOutcome {
 /** Exit status of an outcome (cli/exit-codes.ts values). @public */
 export const EXIT_OF: { readonly [K in ClientOutcome]: number } = { conformant: 0, client: 1, engine_error: 3, internal: 4 };
 
-const SPACE = BYTES_PER_UNIT.length * GRANULARITIES.length * COOKIE_INITS.length * 2;
+/** Engine choices there are: speeds × granularities × first cookies × peripheral × TERM-9 × STAT-3. */
+const SPACE = BYTES_PER_UNIT.length * GRANULARITIES.length * COOKIE_INITS.length * 2 * 2 * 2;
 
 /** The "what was explored" paragraph. @public */
 export function exploredText(r: ExploreResult): string {
   const e = r.explored;
   return [
     `explored ${e.runs} runs (seed ${r.seed}): ${e.schedules} distinct schedules, ${e.choices} of ${SPACE} engine choices`
-      + ` (bytes/µs ${BYTES_PER_UNIT.join('/')}, residue ${GRANULARITIES.join('/')}, first cookie ${COOKIE_INITS.join('/')}, slow/fast peripheral), ${e.envSteps} environment steps`,
+      + ` (bytes/µs ${BYTES_PER_UNIT.join('/')}, residue ${GRANULARITIES.join('/')}, first cookie ${COOKIE_INITS.join('/')}, slow/fast peripheral, running descriptor freed at terminate/synchronize, aborted cookies IN_PROGRESS/COMPLETE), ${e.envSteps} environment steps`,
     `  callback before the peripheral drained (seed 000) in ${e.callbackBeforeDrain} runs, delayed callback in ${e.delayedCallback}, wait timed out in ${e.timeouts}`
       + (e.shrinkRuns > 0 ? `; ${e.shrinkRuns} runs shrinking` : ''),
   ].join('\n');

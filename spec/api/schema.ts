@@ -38,6 +38,10 @@ const EngineCapsSchema: z.ZodType<EngineCaps> = z.strictObject({
 export const EngineConfigSchema: z.ZodType<EngineConfig> = z.strictObject({
   slaves: z.array(SlaveEntrySchema), caps: EngineCapsSchema, residueGranularity: GranularitySchema,
   bytesPerUnit: int.positive(), addrWidths: z.array(BusWidthSchema), maxBurst: nat, cookieInit: int, maxTransferLen: nat,
+  choices: z.strictObject({
+    freeActiveAt: z.enum(['terminate', 'synchronize']).exactOptional(),
+    abortedStatus: z.enum(['in_progress', 'complete']).exactOptional(),
+  }).exactOptional(),
 });
 export const CapabilityProfileSchema: z.ZodType<CapabilityProfile> = z.strictObject({
   slaveSg: z.boolean(), dmaVec: z.boolean(), cyclic: z.boolean(), interleave: z.boolean(), repeat: z.boolean(),
