@@ -50,6 +50,10 @@ export interface Explored {
 /** The search's outcome: the shortest failing run found, if any. @public */
 export interface ExploreResult {
   readonly seed: number;
+  /** The implementation's name (`builtin`, `mutant:…`, a module). */
+  readonly impl: string;
+  /** Runs asked for (the search stops earlier at a failure). */
+  readonly budget: number;
   readonly failure: { readonly choice: EngineChoice; readonly schedule: Schedule; readonly run: ProgramRunResult; readonly verdict: Verdict } | undefined;
   /** The first advisory of each advisory rule met in any explored run (they do not fail the client). */
   readonly advisories: readonly Verdict[];
@@ -93,7 +97,7 @@ export function explore(o: ExploreOptions): ExploreResult {
   }
   if (details.failed && details.errorInstance !== null && failure === undefined) throw details.errorInstance;
   return {
-    seed: o.seed, failure, advisories: [...advisories.values()],
+    seed: o.seed, impl: o.impl.name, budget: o.runs, failure, advisories: [...advisories.values()],
     explored: { runs, schedules: schedules.size, choices: choices.size, envSteps, callbackBeforeDrain: before, delayedCallback: delayed, timeouts, shrinkRuns },
   };
 }

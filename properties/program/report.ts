@@ -54,7 +54,10 @@ export function reportText(file: string, p: ClientProgram, r: ExploreResult): st
   }
   const v = f.verdict;
   const outcome = outcomeOf(v);
-  if (outcome === 'internal') out.push('the engine or the model broke a rule while running a client program: a dmacheck bug, not the client\'s');
+  if (outcome === 'internal') {
+    out.push(`the engine (${r.impl}) broke an engine rule, or the model failed, while running a client program: not the client's fault`
+      + (r.impl === 'builtin' ? ' — with the built-in engine this is a dmacheck bug' : ' — a bug of that engine or of the model'));
+  }
   out.push(verdictLine(v));
   const rule = v.kind === 'undefined' || v.kind === 'violation' ? ruleById(v.rule) : undefined;
   if (rule !== undefined) out.push(`${rule.id} (${rule.binds}): ${rule.statement}`);
@@ -62,7 +65,7 @@ export function reportText(file: string, p: ClientProgram, r: ExploreResult): st
   out.push(`shortest schedule found: ${f.schedule.length === 0 ? 'the default one (no decision)' : `${f.schedule.length} decisions [${f.schedule.join(',')}]`}`);
   out.push(traceText(f.run.trace, v));
   out.push(exploredText(r));
-  out.push(`replay: dmacheck check-client ${file} --seed ${r.seed}`);
+  out.push(`replay: dmacheck check-client ${file} --seed ${r.seed} --runs ${r.budget}${r.impl === 'builtin' ? '' : ` --impl ${r.impl}`}`);
   return out.join('\n');
 }
 
@@ -78,7 +81,7 @@ export function exitOf(r: ExploreResult, strict: boolean): number {
 export function reportJson(file: string, p: ClientProgram, r: ExploreResult): unknown {
   const f = r.failure;
   return {
-    file, program: p.name, seed: r.seed, outcome: outcomeOf(f?.verdict), explored: r.explored, advisories: r.advisories,
+    file, program: p.name, seed: r.seed, impl: r.impl, outcome: outcomeOf(f?.verdict), explored: r.explored, advisories: r.advisories,
     ...(f === undefined ? {} : { verdict: f.verdict, engine: f.choice, schedule: f.schedule, trace: f.run.trace }),
   };
 }

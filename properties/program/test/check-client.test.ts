@@ -118,7 +118,14 @@ describe('dmacheck check-client on the command line', () => {
     expect(r.stdout).toMatch(/^undefined DATA-10 at entry \d+/m);
     expect(r.stdout).toContain(`DATA-10 (client): ${ruleById('DATA-10')?.statement}`);
     expect(r.stdout).toMatch(/^>> +\d+ +give_back\(b1\)$/m);
-    expect(r.stdout).toContain('--seed 3');
+    expect(r.stdout).toContain('--seed 3 --runs 10');
+  });
+
+  it('exits 4 when the engine breaks an engine rule under a client program', () => {
+    const r = run(join(DIR, '8250-rx-residue.json'), '--seed', '1', '--runs', '5', '--impl', 'mutant:data-corrupt');
+    expect(r.status).toBe(4);
+    expect(r.stdout).toMatch(/^violation DATA-8 at entry \d+/m);
+    expect(r.stdout).toContain('--impl mutant:data-corrupt');
   });
 
   it('exits 0 and says what it explored; --json gives the same outcome', () => {
