@@ -27,6 +27,8 @@ export interface RunnerOptions {
   readonly maxDepth?: number;
   /** Called once the run reached quiescence, before end-of-run obligations (e.g. a trace recorder's `finish`). */
   readonly quiescent?: (() => void) | undefined;
+  /** Receives each advisory verdict (never a failure of the run; `--strict` reports them as failures). */
+  readonly onAdvisory?: ((v: Verdict) => void) | undefined;
 }
 
 const VOID: Ret = { t: 'void' };
@@ -117,6 +119,9 @@ export class Lockstep implements EngineHooks {
     this.commands++;
     this.push({ k: 'call', call: c, ctx });
     if (c.op === 'release_channel') this.client.releasing.add(c.chan);
+    // Stopping from the call on: callbacks the terminate runs (terminate_sync's synchronize)
+    // must not chain new work onto the channel (SYNC-7).
+    if (c.op === 'terminate_async' || c.op === 'terminate_sync' || c.op === 'terminate_all') this.client.stopping.add(c.chan);
     let ret: Ret;
     try {
       ret = this.impl.call(c, ctx);
@@ -270,6 +275,7 @@ export class Lockstep implements EngineHooks {
     const before = this.state;
     this.index++;
     this.state = r.state;
+    if (r.advisories !== undefined && this.opts.onAdvisory !== undefined) for (const a of r.advisories) this.opts.onAdvisory(a);
     if (r.verdict) this.onVerdict(r.verdict, e, before);
   }
 
