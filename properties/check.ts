@@ -5,7 +5,7 @@
  * @public
  */
 import fc from 'fast-check';
-import type { CoverageSink, EngineConfig, Implementation, Model, Verdict } from '../spec/api/index.ts';
+import type { AdvisoryVerdict, CoverageSink, EngineConfig, FailureVerdict, Implementation, Model } from '../spec/api/index.ts';
 import type { ImplError } from '../adapters/errors.ts';
 import type { Counterexample } from '../reports/result.ts';
 import { buildCounterexample } from './counterexample/build.ts';
@@ -34,7 +34,7 @@ export interface CheckOptions {
   /** Called when a run reached quiescence (see {@link RunnerOptions.quiescent}). */
   readonly quiescent?: (() => void) | undefined;
   /** Receives the advisory verdicts of every run (see {@link RunnerOptions.onAdvisory}). */
-  readonly onAdvisory?: ((v: Verdict) => void) | undefined;
+  readonly onAdvisory?: ((v: AdvisoryVerdict) => void) | undefined;
 }
 
 /** @public */
@@ -54,7 +54,7 @@ export interface CheckOutcome {
    */
   readonly adapterError?: ImplError;
   /** The verdict of the counterexample's run. */
-  readonly verdict?: Verdict;
+  readonly verdict?: FailureVerdict;
 }
 
 type Cmds = Iterable<fc.Command<Lockstep, Lockstep>>;

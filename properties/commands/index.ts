@@ -38,7 +38,6 @@ import { slaveConfigArb } from './slave-config.ts';
 import { submitArb } from './submit.ts';
 import { synchronizeArb } from './synchronize.ts';
 import { taskletArb } from './tasklet.ts';
-import { terminateAllArb } from './terminate-all.ts';
 import { terminateAsyncArb } from './terminate-async.ts';
 import { terminateSyncArb } from './terminate-sync.ts';
 import { txStatusArb } from './tx-status.ts';
@@ -90,8 +89,6 @@ export const COMMANDS: readonly CommandSpec[] = [
   { op: 'resume', arb: resumeArb, weight: 2, groups: ['PAUSE'], needs: 'resume' },
   { op: 'terminate_async', arb: terminateAsyncArb, weight: 1, groups: ['TERM', 'SYNC', 'CYC'], needs: 'terminate' },
   { op: 'terminate_sync', arb: terminateSyncArb, weight: 1, groups: ['TERM', 'SYNC', 'CYC'], needs: 'terminate' },
-  // Deprecated but defined (TERM-6 advisory): a legal client may still call it.
-  { op: 'terminate_all', arb: terminateAllArb, weight: 1, groups: ['TERM'], needs: 'terminate' },
   { op: 'synchronize', arb: synchronizeArb, weight: 1, groups: ['SYNC'], needs: 'synchronize' },
   { op: 'periph_teardown', arb: periphTeardownArb, weight: 1, groups: ['DATA'] },
   { op: 'advance', arb: advanceArb, weight: 7, groups: [] },

@@ -1,4 +1,4 @@
-/** Client-misuse commands (misuse mode): each breaks a C rule on purpose. @public */
+/** Client-misuse commands (misuse mode): each breaks a C rule on purpose (undefined or advisory). @public */
 import type { CommandSpec } from '../index.ts';
 import { callbackMisuseArb } from './callback-misuse.ts';
 import { doubleSubmitArb } from './double-submit.ts';
@@ -11,6 +11,7 @@ import { resumeNotPausedArb } from './resume-not-paused.ts';
 import { sleepInAtomicArb } from './sleep-in-atomic.ts';
 import { unmapInFlightArb } from './unmap-in-flight.ts';
 import { useAfterReleaseArb } from './use-after-release.ts';
+import { terminateAllArb } from '../terminate-all.ts';
 
 /** @public */
 export const MISUSE_COMMANDS: readonly CommandSpec[] = [
@@ -21,6 +22,7 @@ export const MISUSE_COMMANDS: readonly CommandSpec[] = [
   { op: 'misuse:unmap_in_flight', arb: unmapInFlightArb, weight: 1, groups: ['DATA'] },
   { op: 'misuse:touch_submitted', arb: doubleSubmitArb, weight: 1, groups: ['DESC'] },
   { op: 'misuse:use_after_release', arb: useAfterReleaseArb, weight: 1, groups: ['CH'] },
+  { op: 'terminate_all', arb: terminateAllArb, weight: 1, groups: ['TERM'], needs: 'terminate' },
   { op: 'misuse:map_client_dev', arb: mapClientDevArb, weight: 1, groups: ['DATA'] },
   { op: 'misuse:mix_metadata', arb: mixMetadataArb, weight: 1, groups: ['META'], needs: 'metadata' },
   { op: 'misuse:teardown_with_data', arb: teardownWithDataArb, weight: 1, groups: ['DATA'] },
