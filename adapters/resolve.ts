@@ -55,13 +55,30 @@ function startCommand(cmdline: string, timeoutMs: number | undefined): Implement
   }
 }
 
-async function importModule(url: string, what: string): Promise<Record<string, unknown>> {
+/**
+ * Imports a module of ours or the user's. User modules go through tsx's `tsImport`, which
+ * loads them as ES modules wherever they are: a plain `import()` of a `.ts` outside this
+ * package (no package.json with "type": "module" above it) is treated as CommonJS and
+ * fails with "Cannot require() ES Module ... in a cycle".
+ */
+async function importModule(url: string, what: string, user = false): Promise<Record<string, unknown>> {
   try {
+    if (user) {
+      const { tsImport } = await import('tsx/esm/api');
+      return (await tsImport(url, import.meta.url)) as Record<string, unknown>;
+    }
     return (await import(url)) as Record<string, unknown>;
   } catch (e) {
-    const msg = e instanceof Error ? e.message.split('\n')[0] : String(e);
-    throw new UsageError(`cannot load ${what}: ${msg}`);
+    throw new UsageError(`cannot load ${what}: ${loadErrorLine(e)}`);
   }
+}
+
+/** One line for a load failure, keeping esbuild's `file:line:col: ERROR: ...` location of a syntax error. */
+function loadErrorLine(e: unknown): string {
+  if (!(e instanceof Error)) return String(e);
+  const lines = e.message.split('\n');
+  const located = lines.find((l) => /:\d+:\d+: ERROR: /.test(l));
+  return (located ?? lines[0] ?? e.message).trim();
 }
 
 function callFactory(mod: Record<string, unknown>, name: string, args: readonly unknown[]): unknown {
@@ -87,7 +104,7 @@ async function loadMutant(name: string): Promise<Implementation> {
 async function loadModule(path: string): Promise<Implementation> {
   const abs = resolvePath(process.cwd(), path);
   if (!existsSync(abs)) throw new UsageError(`--impl ${path}: no such file`);
-  const mod = await importModule(pathToFileURL(abs).href, path);
+  const mod = await importModule(pathToFileURL(abs).href, path, true);
   const factory = typeof mod['default'] === 'function' ? mod['default'] : mod['createImplementation'];
   if (typeof factory !== 'function') throw new UsageError(`--impl ${path}: exports neither a default factory nor createImplementation`);
   let impl: unknown;
