@@ -9,6 +9,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
+import { checkDirCreatable } from '../../io/ensure-dir.ts';
 import { CoverageCounter } from '../../properties/certify/coverage.ts';
 import { parseFormats, writeReports } from '../../reports/index.ts';
 import { checkTrace, formatVerdict, type TraceCheckResult, traceFails, worstOf } from '../../trace/check.ts';
@@ -59,6 +60,8 @@ export function register(program: Command): void {
     .action(async (file: string, opts: Opts) => {
       const strict = opts.strict === true;
       const formats = opts.reportDir !== undefined ? parseFormats(opts.format) : [];
+      // A bad output path is a usage error found before the check, as for certify.
+      if (opts.reportDir !== undefined) checkDirCreatable(opts.reportDir);
       const startedAt = new Date();
       const parsed = parseTrace(readTrace(file), file);
       const cov = new CoverageCounter();
