@@ -32,7 +32,7 @@ export interface RuleVerdict {
 /** A shrunk failing run, enough to read it and to replay it. */
 export interface Counterexample {
   readonly rule: RuleId | null;
-  readonly kind: 'violation' | 'undefined' | 'advisory' | 'model_bug' | 'impl_error';
+  readonly kind: 'violation' | 'undefined' | 'model_bug' | 'impl_error';
   readonly msg: string;
   /** The rule's statement from the catalogue (empty for impl errors). */
   readonly statement: string;

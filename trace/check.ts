@@ -8,7 +8,7 @@
  * `model_bug` stops the check, since the model's picture of the engine is then wrong.
  * @public
  */
-import type { Model } from '../spec/api/model-api.ts';
+import type { CoverageSink, Model } from '../spec/api/model-api.ts';
 import type { Verdict } from '../spec/api/trace.ts';
 import type { ParsedTrace } from './parse.ts';
 
@@ -32,12 +32,12 @@ export interface TraceCheckResult {
 
 const stops = (v: Verdict): boolean => v.kind !== 'undefined' && v.kind !== 'advisory';
 
-/** Feeds the trace to `model`; never throws for a trace that parsed. @public */
-export function checkTrace<S>(t: ParsedTrace, model: Model<S>): TraceCheckResult {
+/** Feeds the trace to `model` (rule evaluations to `cov`); never throws for a trace that parsed. @public */
+export function checkTrace<S>(t: ParsedTrace, model: Model<S>, cov?: CoverageSink): TraceCheckResult {
   const verdicts: LocatedVerdict[] = [];
   let s = model.init(t.header.config);
   for (let i = 0; i < t.entries.length; i++) {
-    const r = model.step(s, t.entries[i]!, i);
+    const r = model.step(s, t.entries[i]!, i, cov);
     s = r.state;
     const line = t.lines[i] ?? 0;
     for (const a of r.advisories ?? []) verdicts.push({ verdict: a, line });
@@ -47,7 +47,7 @@ export function checkTrace<S>(t: ParsedTrace, model: Model<S>): TraceCheckResult
     }
   }
   if (!t.ended) return { verdicts, entriesChecked: t.entries.length, endChecked: false };
-  const r = model.end(s, t.entries.length);
+  const r = model.end(s, t.entries.length, cov);
   for (const a of r.advisories ?? []) verdicts.push({ verdict: a, line: t.endLine });
   if (r.verdict) verdicts.push({ verdict: r.verdict, line: t.endLine });
   return { verdicts, entriesChecked: t.entries.length, endChecked: true };

@@ -101,6 +101,8 @@ export class ClientState {
       }
       case 'terminate_async': case 'terminate_all':
         if (ret.t === 'int' && ret.v === 0) { this.stopping.add(c.chan); this.dropUnsubmitted(c.chan); this.periphOwed.delete(c.chan); }
+        // Refused (no device_terminate_all): nothing is stopping (the runner marked it at the call).
+        else this.stopping.delete(c.chan);
         return;
       // Without REUSE it is refused (-EPERM, DESC-11) and stays the client's to submit.
       case 'desc_free': if (ret.t === 'int' && ret.v === 0) this.unsubmitted.delete(c.desc); return;

@@ -11,7 +11,7 @@
  */
 import type {
   CallbackInvocation, ClientCall, CoverageSink, Ctx, EngineConfig, EngineEvent, EngineHooks, EnvStep,
-  Implementation, Model, Ret, RuleId, TraceEntry, Verdict,
+  AdvisoryVerdict, FailureVerdict, Implementation, Model, Ret, RuleId, TraceEntry,
 } from '../../spec/api/index.ts';
 import { ImplError, isImplError } from '../../adapters/errors.ts';
 import { hasCapability } from '../../spec/model/ops-request-mask.ts';
@@ -33,6 +33,8 @@ export interface RunnerOptions {
    * settles; the runner does not submit leftovers or free REUSE descriptors for it.
    */
   readonly asWritten?: boolean | undefined;
+  /** Receives each advisory verdict (never a failure of the run; `--strict` reports them as failures). */
+  readonly onAdvisory?: ((v: AdvisoryVerdict) => void) | undefined;
 }
 
 const VOID: Ret = { t: 'void' };
@@ -51,7 +53,7 @@ export class Lockstep implements EngineHooks {
   index = 0;
   /** Calls and environment steps handed to the implementation (incl. nested and quiescing ones). */
   commands = 0;
-  failure: Verdict | undefined;
+  failure: FailureVerdict | undefined;
   /**
    * The {@link ImplError} an adapter threw (the process hung, crashed or broke the
    * protocol), as opposed to the implementation throwing: the run cannot go on and is
@@ -60,9 +62,9 @@ export class Lockstep implements EngineHooks {
   adapterError: ImplError | undefined;
   /** Rules the misuse commands run so far said they break (misuse mode). */
   readonly expectedMisuse = new Set<RuleId>();
-  readonly undefinedSeen: Verdict[] = [];
-  /** Advisory client rules the model reported so far (accepted entries; check-client lists them). */
-  readonly advisories: Verdict[] = [];
+  readonly undefinedSeen: FailureVerdict[] = [];
+  /** Advisory verdicts of the run, in order (a misuse command may expect one, e.g. TERM-6). */
+  readonly advisoriesSeen: AdvisoryVerdict[] = [];
   private depth = 0;
   private eventCount = 0;
 
@@ -95,17 +97,19 @@ export class Lockstep implements EngineHooks {
   }
 
   /**
-   * Execute a misuse step (misuse mode): the model must answer Undefined naming one of
-   * `rules`, unless the channel was already poisoned. Raises ModelBug if it accepts the misuse.
+   * Execute a misuse step (misuse mode): the model must answer Undefined, or an advisory,
+   * naming one of `rules`, unless the channel was already poisoned. Raises ModelBug if it
+   * accepts the misuse without a word.
    */
   private execMisuse(step: Step & { k: 'call' }, rules: readonly RuleId[], immediate: boolean): Ret | undefined {
     const chan = 'chan' in step.call ? step.call.chan : undefined;
     for (const r of rules) this.expectedMisuse.add(r);
     const poisoned = chan !== undefined && this.model !== null && this.model.chan(this.state, chan)?.poisoned === true;
-    const seen = this.undefinedSeen.length;
+    const named = () => this.undefinedSeen.length + this.advisoriesSeen.filter((a) => rules.includes(a.rule)).length;
+    const seen = named();
     const at = this.index;
     const ret = this.execPlain(step);
-    if (immediate && this.model && !poisoned && this.undefinedSeen.length === seen) {
+    if (immediate && this.model && !poisoned && named() === seen) {
       this.fail({ kind: 'model_bug', step: at, msg: `model accepted client misuse (expected undefined ${rules.join('|')})` });
       throw new LockstepFailure(this.failure!);
     }
@@ -125,6 +129,9 @@ export class Lockstep implements EngineHooks {
     this.commands++;
     this.push({ k: 'call', call: c, ctx });
     if (c.op === 'release_channel') this.client.releasing.add(c.chan);
+    // Stopping from the call on: callbacks the terminate runs (terminate_sync's synchronize)
+    // must not chain new work onto the channel (SYNC-7).
+    if (c.op === 'terminate_async' || c.op === 'terminate_sync' || c.op === 'terminate_all') this.client.stopping.add(c.chan);
     let ret: Ret;
     try {
       ret = this.impl.call(c, ctx);
@@ -249,7 +256,7 @@ export class Lockstep implements EngineHooks {
   }
 
   /** Record a failure (the first one wins). */
-  fail(v: Verdict): void {
+  fail(v: FailureVerdict): void {
     this.failure ??= v;
   }
 
@@ -278,11 +285,14 @@ export class Lockstep implements EngineHooks {
     const before = this.state;
     this.index++;
     this.state = r.state;
-    if (r.advisories) this.advisories.push(...r.advisories);
+    for (const a of r.advisories ?? []) {
+      this.advisoriesSeen.push(a);
+      this.opts.onAdvisory?.(a);
+    }
     if (r.verdict) this.onVerdict(r.verdict, e, before);
   }
 
-  private onVerdict(v: Verdict, e?: TraceEntry, before?: unknown): void {
+  private onVerdict(v: FailureVerdict, e?: TraceEntry, before?: unknown): void {
     if (v.kind === 'undefined' && this.opts.mode === 'misuse') {
       // Expected misuse, or anything on a channel the client already poisoned (the model
       // contract: after Undefined it accepts anything there).

@@ -3,7 +3,7 @@
  * encoding" stored in counterexample files and replayed by `dmacheck replay`.
  * @public
  */
-import type { ClientCall, Ctx, EnvStep, RuleId, Verdict } from '../../spec/api/index.ts';
+import type { ClientCall, Ctx, EnvStep, FailureVerdict, RuleId, Verdict } from '../../spec/api/index.ts';
 
 export type Step =
   | { readonly k: 'call'; readonly call: ClientCall; readonly ctx: Ctx; readonly misuse?: Misuse }
@@ -28,7 +28,7 @@ export type Mode = 'legal' | 'misuse';
 /** Thrown by the runner after a step whose trace the model rejected. @public */
 export class LockstepFailure extends Error {
   override readonly name = 'LockstepFailure';
-  constructor(readonly verdict: Verdict) {
+  constructor(readonly verdict: FailureVerdict) {
     super(verdictLine(verdict));
   }
 }

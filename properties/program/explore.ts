@@ -8,7 +8,7 @@
  * @public
  */
 import fc from 'fast-check';
-import type { ClientProgram, Implementation, Model, Verdict } from '../../spec/api/index.ts';
+import type { AdvisoryVerdict, ClientProgram, Implementation, Model, Verdict } from '../../spec/api/index.ts';
 import { BYTES_PER_UNIT, configFor, DEFAULT_CHOICE, engineChoiceArb, type EngineChoice } from './engine-choices.ts';
 import { runProgram, type ProgramRunResult } from './run.ts';
 import type { Schedule } from './schedule.ts';
@@ -56,7 +56,7 @@ export interface ExploreResult {
   readonly budget: number;
   readonly failure: { readonly choice: EngineChoice; readonly schedule: Schedule; readonly run: ProgramRunResult; readonly verdict: Verdict } | undefined;
   /** The first advisory of each advisory rule met in any explored run (they do not fail the client). */
-  readonly advisories: readonly Verdict[];
+  readonly advisories: readonly AdvisoryVerdict[];
   readonly explored: Explored;
 }
 
@@ -66,7 +66,7 @@ const key = (c: EngineChoice): string => Object.values(c).join('/');
 export function explore(o: ExploreOptions): ExploreResult {
   const schedules = new Set<string>();
   const choices = new Set<string>();
-  const advisories = new Map<string, Verdict>();
+  const advisories = new Map<string, AdvisoryVerdict>();
   let runs = 0; let envSteps = 0; let before = 0; let delayed = 0; let timeouts = 0; let shrinking = false; let shrinkRuns = 0;
   const runOnce = (choice: EngineChoice, schedule: Schedule): ProgramRunResult => {
     const r = runProgram({ model: o.model, impl: o.impl, program: o.program, config: configFor(o.program, choice), schedule, fastPeripheral: choice.peripheral === 'fast' });
@@ -78,7 +78,7 @@ export function explore(o: ExploreOptions): ExploreResult {
     if (r.windows.callbackBeforeDrain) before++;
     if (r.windows.delayedCallback) delayed++;
     if (r.windows.timeout) timeouts++;
-    for (const a of r.advisories) if (a.kind === 'advisory' && !advisories.has(a.rule)) advisories.set(a.rule, a);
+    for (const a of r.advisories) if (!advisories.has(a.rule)) advisories.set(a.rule, a);
     return r;
   };
   const examples: [EngineChoice, number[]][] = [[DEFAULT_CHOICE, []]];

@@ -8,7 +8,7 @@
 import type { ClientProgram, Verdict } from '../../spec/api/index.ts';
 import { ruleById } from '../../spec/catalogue/index.ts';
 import { traceText } from '../counterexample/text.ts';
-import { verdictLine, verdictRule } from '../lockstep/step.ts';
+import { verdictLine } from '../lockstep/step.ts';
 import { BYTES_PER_UNIT, choiceText, COOKIE_INITS, GRANULARITIES } from './engine-choices.ts';
 import type { ExploreResult } from './explore.ts';
 
@@ -47,7 +47,7 @@ export function exploredText(r: ExploreResult): string {
 export function reportText(file: string, p: ClientProgram, r: ExploreResult): string {
   const f = r.failure;
   const out: string[] = [`${file}: ${p.name}`];
-  for (const a of r.advisories) out.push(`${verdictLine(a)}  [advisory: ${ruleById(verdictRuleOf(a))?.statement ?? ''}]`);
+  for (const a of r.advisories) out.push(`${verdictLine(a)}  [advisory: ${ruleById(a.rule)?.statement ?? ''}]`);
   if (f === undefined) {
     out.push(r.advisories.length > 0 ? 'no explored schedule breaks a rule (advisories above)' : 'no explored schedule breaks a rule', exploredText(r));
     return out.join('\n');
@@ -68,8 +68,6 @@ export function reportText(file: string, p: ClientProgram, r: ExploreResult): st
   out.push(`replay: dmacheck check-client ${file} --seed ${r.seed} --runs ${r.budget}${r.impl === 'builtin' ? '' : ` --impl ${r.impl}`}`);
   return out.join('\n');
 }
-
-const verdictRuleOf = (v: Verdict): string => verdictRule(v) ?? '';
 
 /** Exit status of a result: advisories fail only under `strict`. @public */
 export function exitOf(r: ExploreResult, strict: boolean): number {

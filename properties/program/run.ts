@@ -10,7 +10,7 @@
  * @public
  */
 import type {
-  CallbackInvocation, ChanId, ClientCall, ClientProgram, DescId, EngineConfig, EnvStep, Implementation, Model,
+  AdvisoryVerdict, CallbackInvocation, ChanId, ClientCall, ClientProgram, DescId, EngineConfig, EnvStep, Implementation, Model,
   ProgramCall, ProgramStep, Ret, TraceEntry, Verdict,
 } from '../../spec/api/index.ts';
 import { endMappings } from '../../spec/model/end-mappings.ts';
@@ -34,7 +34,7 @@ export interface RunWindows {
 export interface ProgramRunResult {
   readonly verdict: Verdict | undefined;
   /** Advisory rules the client broke in this run (they do not fail it). */
-  readonly advisories: readonly Verdict[];
+  readonly advisories: readonly AdvisoryVerdict[];
   readonly trace: readonly TraceEntry[];
   /** Schedule decisions the run read. */
   readonly decisionsUsed: number;
@@ -254,7 +254,7 @@ export function runProgram(o: RunProgramInput): ProgramRunResult {
     if (leak !== undefined) r.fail(leak);
   }
   return {
-    verdict: r.failure, advisories: r.advisories, trace: r.trace, decisionsUsed: cursor.used, envSteps: p.envSteps,
+    verdict: r.failure, advisories: r.advisoriesSeen, trace: r.trace, decisionsUsed: cursor.used, envSteps: p.envSteps,
     windows: { callbackBeforeDrain: r.callbackBeforeDrain, delayedCallback: p.delayedCallback, timeout: p.timeout },
   };
 }

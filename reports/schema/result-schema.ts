@@ -25,7 +25,7 @@ export const ruleVerdictSchema = z.strictObject({
 
 export const counterexampleSchema = z.strictObject({
   rule: ruleId.nullable(),
-  kind: z.enum(['violation', 'undefined', 'advisory', 'model_bug', 'impl_error']),
+  kind: z.enum(['violation', 'undefined', 'model_bug', 'impl_error']),
   msg: z.string(),
   statement: z.string().describe("The rule's statement from the catalogue (empty for impl errors)."),
   seed: z.number().int(),

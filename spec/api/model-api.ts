@@ -8,7 +8,7 @@
  * @public
  */
 import type { EngineConfig } from './config.ts';
-import type { RuleId, TraceEntry, Verdict } from './trace.ts';
+import type { AdvisoryVerdict, FailureVerdict, RuleId, TraceEntry } from './trace.ts';
 import type { BufId, ChanId, Cookie, DescId, Direction, MetadataMode } from './vocabulary.ts';
 
 /** Receives what a step exercised, for "exercised" counts and fuzzer guidance. */
@@ -21,10 +21,10 @@ export interface CoverageSink {
 
 export interface StepResult<S> {
   readonly state: S;
-  /** The entry is not allowed: client UB, an engine violation or a model bug (never `advisory`). */
-  readonly verdict?: Verdict;
-  /** Advisory client rules the entry broke (kind `advisory`); the entry was accepted all the same. */
-  readonly advisories?: readonly Verdict[];
+  /** The entry is not allowed: client UB, an engine violation or a model bug. */
+  readonly verdict?: FailureVerdict;
+  /** Advisory client rules the entry broke; the entry was accepted all the same. */
+  readonly advisories?: readonly AdvisoryVerdict[];
 }
 
 /** Client-visible descriptor lifecycle (fact sheet §1.3). */

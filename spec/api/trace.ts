@@ -42,4 +42,10 @@ export type Verdict =
   | { readonly kind: 'model_bug'; readonly step: number; readonly msg: string }
   | { readonly kind: 'impl_error'; readonly what: ImplErrorKind; readonly step: number; readonly msg: string };
 
+/** A verdict of kind `advisory`: reported beside a step, never its failure. */
+export type AdvisoryVerdict = Extract<Verdict, { readonly kind: 'advisory' }>;
+
+/** A verdict that fails the entry (everything but an advisory). */
+export type FailureVerdict = Exclude<Verdict, { readonly kind: 'advisory' }>;
+
 export type ImplErrorKind = 'crash' | 'timeout' | 'exit' | 'bad_json' | 'bad_message' | 'oversized' | 'protocol_version' | 'wrong_id' | 'throw';

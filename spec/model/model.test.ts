@@ -111,7 +111,7 @@ describe('regressions', () => {
   });
   it('hw_start reported from inside resume happens on a running channel', () => {
     accepted([...S, ...call({ op: 'pause', chan: 0 }, ZERO), ...P1, ...call({ op: 'submit', desc: 1 }, cookie(2)), ...call({ op: 'issue_pending', chan: 0 }, VOID),
-      ...call({ op: 'resume', chan: 0 }, ZERO, ev({ ev: 'hw_start', chan: 0, desc: 1 })), ...runM2D(0, 1, 1, 16, 2)]);
+      ...call({ op: 'resume', chan: 0 }, ZERO, ev({ ev: 'hw_start', chan: 0, desc: 1 })), ...runM2D(0, 1, 1, 16, 2), ...tasklet(0, 1)]);
   });
   it('an interrupt delivered while paused may stay pending and complete after resume (PAUSE-4)', () => {
     accepted([...S, ...P1, ...submitIssue(0, 1, 2),

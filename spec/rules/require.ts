@@ -9,9 +9,15 @@
 import type { CoverageSink, RuleId } from '../api/index.ts';
 import { isAdvisory } from './severity.ts';
 
-/** A broken rule: `undefined` = the client broke it (UB), `violation` = the engine did, `advisory` = the client broke advice. */
+/** A broken rule: `undefined` = the client broke it (UB), `violation` = the engine did. */
 export interface Fail {
-  readonly kind: 'undefined' | 'violation' | 'advisory';
+  readonly kind: 'undefined' | 'violation';
+  readonly rule: RuleId;
+  readonly msg: string;
+}
+
+/** A broken advisory client rule: reported, never a failure of the entry. */
+export interface Advice {
   readonly rule: RuleId;
   readonly msg: string;
 }
@@ -22,16 +28,15 @@ export interface Fail {
  */
 export interface Cx {
   readonly cov: CoverageSink | undefined;
-  readonly advice?: Fail[] | undefined;
+  readonly advice?: Advice[] | undefined;
 }
 
 /** A client (C) rule: `ok` false means undefined behaviour, or advice for an advisory rule. */
 export function client(cx: Cx, ok: boolean, rule: RuleId, msg: string): Fail | undefined {
   cx.cov?.rule(rule);
   if (ok) return undefined;
-  const f: Fail = { kind: isAdvisory(rule) ? 'advisory' : 'undefined', rule, msg: `${rule}: ${msg}` };
-  if (f.kind === 'undefined') return f;
-  cx.advice?.push(f);
+  if (!isAdvisory(rule)) return { kind: 'undefined', rule, msg: `${rule}: ${msg}` };
+  cx.advice?.push({ rule, msg: `${rule}: ${msg}` });
   return undefined;
 }
 
