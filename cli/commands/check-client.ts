@@ -12,6 +12,7 @@ import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { resolveImplementation } from '../../adapters/resolve.ts';
 import { explore } from '../../properties/program/explore.ts';
+import { programProblem } from '../../properties/program/validate.ts';
 import { exitOf, reportJson, reportText } from '../../properties/program/report.ts';
 import { parseProgram } from '../../spec/api/program-schema.ts';
 import type { ClientProgram } from '../../spec/api/index.ts';
@@ -19,7 +20,7 @@ import { loadModel } from '../../trace/load-model.ts';
 import { InputError } from '../exit-codes.ts';
 import { implOptions, parseIntOption, parseTimeout } from '../options.ts';
 
-/** The program in `file`; InputError (exit 2) with one line naming the file and the JSON path. */
+/** The program in `file`, parsed and checked (validate.ts); InputError (exit 2) with one line naming the file and the JSON path. */
 export function readProgram(file: string): ClientProgram {
   let text: string;
   try {
@@ -34,11 +35,15 @@ export function readProgram(file: string): ClientProgram {
   } catch (e) {
     throw new InputError(`${file}: not JSON (${(e as Error).message.split('\n')[0]})`);
   }
+  let prog: ClientProgram;
   try {
-    return parseProgram(json);
+    prog = parseProgram(json);
   } catch (e) {
     throw new InputError(`${file}: ${(e as Error).message}`);
   }
+  const problem = programProblem(prog);
+  if (problem !== undefined) throw new InputError(`${file}: bad program: ${problem}`);
+  return prog;
 }
 
 interface Opts { runs: string; seed?: string; json?: boolean; strict?: boolean; impl?: string; implCmd?: string; timeout?: string }

@@ -12,6 +12,7 @@ import { loadModel } from '../../../trace/load-model.ts';
 import { BIN } from '../../e2e/helpers.ts';
 import { explore } from '../explore.ts';
 import { outcomeOf } from '../report.ts';
+import { programProblem } from '../validate.ts';
 
 const DIR = new URL('./fixtures/', import.meta.url).pathname;
 const FIXTURES = readdirSync(DIR).filter((f) => f.endsWith('.json')).sort();
@@ -41,6 +42,26 @@ describe('client programs: schema', () => {
     ];
     for (const e of calls) expect(TraceEntrySchema.parse(JSON.parse(JSON.stringify(e)))).toEqual(e);
     expect(TraceEntrySchema.safeParse({ k: 'call', call: { op: 'request_channel', mask: 'dma' }, ctx: 'process' }).success).toBe(false);
+  });
+});
+
+describe('client programs: ids introduced before use', () => {
+  const prog = (steps: ClientProgram['steps']): ClientProgram => ({ format: 'dmacheck-program/1', name: 'p', steps });
+  it.each(FIXTURES)('%s names only ids it introduced', (f) => {
+    expect(programProblem(load(f))).toBeUndefined();
+  });
+  it('names the first id used before its request, alloc or prep, also inside callbacks and timeout paths', () => {
+    const req = { do: { op: 'request_chan', name: 'a' } } as const;
+    expect(programProblem(prog([req, { do: { op: 'map_buf', chan: 0, buf: 3, dev: 'dma' } }]))).toBe('steps.1.do.buf: buffer 3 is not allocated before this step');
+    expect(programProblem(prog([req, { do: { op: 'submit', desc: 2 } }]))).toBe('steps.1.do.desc: descriptor 2 is not prepared before this step');
+    expect(programProblem(prog([{ sleep: 1 }, { wait: 'callback', desc: 1, timeoutUs: 5 }]))).toBe('steps.1.desc: descriptor 1 is not prepared before this wait');
+    const alloc = { do: { op: 'alloc_buf', buf: 1, len: 8 } } as const;
+    const prep = { do: { op: 'prep_slave_sg', chan: 0, desc: 1, sgl: [{ buf: 1, offset: 0, len: 8 }], dir: 'MEM_TO_DEV', flags: 3 } } as const;
+    expect(programProblem(prog([req, alloc, prep, { do: { op: 'set_callback', desc: 1, fn: 'callback', action: { kind: 'seq', actions: [{ kind: 'unmap', buf: 9 }] } } }])))
+      .toBe('steps.3.do.action.actions.0.buf: buffer 9 is not allocated before this step');
+    expect(programProblem(prog([req, alloc, prep, { wait: 'callback', desc: 1, timeoutUs: 5, onTimeout: [{ do: { op: 'terminate_sync', chan: 1 } }] }])))
+      .toBe('steps.3.onTimeout.0.do.chan: channel 1 is not requested before this step (1 request(s) so far)');
+    expect(programProblem(prog([req, alloc, prep, prep]))).toBe('steps.3.do.desc: descriptor 1 is prepared twice (ids are never reused)');
   });
 });
 
@@ -110,6 +131,12 @@ describe('dmacheck check-client on the command line', () => {
     const r = run(tmp('op.json', JSON.stringify({ format: 'dmacheck-program/1', name: 'x', steps: [{ do: { op: 'request_chan', name: 'a' } }, { do: { op: 'frobnicate', chan: 0 } }] })));
     expect(r.status).toBe(2);
     expect(r.stderr.trim()).toMatch(/^dmacheck: .*op\.json: not a dmacheck-program\/1: steps\.1\.do\.op: not a known op$/);
+  });
+
+  it('exits 2 with the JSON path of a channel no step requested', () => {
+    const r = run(tmp('chan.json', JSON.stringify({ format: 'dmacheck-program/1', name: 'x', steps: [{ do: { op: 'request_chan', name: 'a' } }, { do: { op: 'issue_pending', chan: 1 } }] })));
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim()).toMatch(/chan\.json: bad program: steps\.1\.do\.chan: channel 1 is not requested before this step \(1 request\(s\) so far\)$/);
   });
 
   it('exits 1 with the numbered trace, the rule and its statement, and the replay line', () => {
