@@ -62,6 +62,10 @@ export interface ExploreResult {
 
 const key = (c: EngineChoice): string => Object.values(c).join('/');
 
+/** One run of the program under an engine choice and a schedule. */
+const runUnder = (o: ExploreOptions, choice: EngineChoice, schedule: Schedule): ProgramRunResult =>
+  runProgram({ model: o.model, impl: o.impl, program: o.program, config: configFor(o.program, choice), schedule, fastPeripheral: choice.peripheral === 'fast' });
+
 /** Explore `program` under drawn engine choices and schedules. @public */
 export function explore(o: ExploreOptions): ExploreResult {
   const schedules = new Set<string>();
@@ -69,7 +73,7 @@ export function explore(o: ExploreOptions): ExploreResult {
   const advisories = new Map<string, AdvisoryVerdict>();
   let runs = 0; let envSteps = 0; let before = 0; let delayed = 0; let timeouts = 0; let shrinking = false; let shrinkRuns = 0;
   const runOnce = (choice: EngineChoice, schedule: Schedule): ProgramRunResult => {
-    const r = runProgram({ model: o.model, impl: o.impl, program: o.program, config: configFor(o.program, choice), schedule, fastPeripheral: choice.peripheral === 'fast' });
+    const r = runUnder(o, choice, schedule);
     if (shrinking) { shrinkRuns++; return r; }
     runs++;
     envSteps += r.envSteps;
@@ -92,7 +96,7 @@ export function explore(o: ExploreOptions): ExploreResult {
   let failure: ExploreResult['failure'];
   if (details.failed && details.counterexample !== null) {
     const [choice, schedule] = details.counterexample;
-    const run = runProgram({ model: o.model, impl: o.impl, program: o.program, config: configFor(o.program, choice), schedule, fastPeripheral: choice.peripheral === 'fast' });
+    const run = runUnder(o, choice, schedule);
     if (run.verdict !== undefined) failure = { choice, schedule: schedule.slice(0, run.decisionsUsed), run, verdict: run.verdict };
   }
   if (details.failed && details.errorInstance !== null && failure === undefined) throw details.errorInstance;
