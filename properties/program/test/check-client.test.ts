@@ -66,10 +66,7 @@ describe('client programs: ids introduced before use', () => {
 });
 
 describe('check-client: verdicts of the fixtures', () => {
-  // Until SYNC-7 (branch `client`) is in the catalogue the model resets its terminate state on the
-  // second terminate and misses ALSA's pre-fix XRUN restart (issue 15, item 3): the test pins both states.
   const expected = (p: ClientProgram): { outcome: string; rule?: string } => {
-    if (p.name === 'alsa-pcm-xrun-restart-without-sync' && ruleById('SYNC-7') === undefined) return { outcome: 'conformant' };
     if (p.expect?.verdict === 'conformant') return { outcome: 'conformant' };
     const rule = p.expect?.rules?.[0];
     return rule === undefined ? { outcome: 'client' } : { outcome: 'client', rule };
