@@ -72,6 +72,7 @@ export function onEnv(cx: Cx, s: ModelState, step: EnvStep): Out {
 
 /** After `advance`: a finished transfer or an elapsed period raised the interrupt. */
 function afterAdvance(cx: Cx, s: ModelState): Fail | undefined {
+  if (!s.obs.xfer) return undefined;
   for (const ch of s.chans) {
     if (ch.poisoned || !ch.held || ch.active === undefined) continue;
     const d = descIn(ch, ch.active);
@@ -88,8 +89,9 @@ function afterIrq(cx: Cx, s: ModelState, fr: EnvFrame, ch: Chan): Fail | undefin
   if (!fr.live || ch.poisoned || ch.paused) return undefined; // PAUSE-4: a paused channel completes nothing
   const d = ch.active === undefined ? undefined : descIn(ch, ch.active);
   const scheduled = s.obs.taskletScheduled ? iss3_order(cx, (fr.evs & (EV_BIT.complete | EV_BIT.period)) === 0 || ch.taskletPending, 'completion without scheduling the tasklet') : undefined;
+  // What the bytes moved owe (a finished transfer completed, an elapsed period signalled) needs xfer observed.
   return scheduled
-    ?? (d === undefined ? undefined
+    ?? (d === undefined || !s.obs.xfer ? undefined
       : d.cyclic ? cyc1_periods(cx, !owesCallback(d) || Math.floor(d.moved / d.periodLen) <= d.periodEvents || (fr.evs & EV_BIT.period) !== 0, 'interrupt did not signal the elapsed period')
         : d.repeat ? undefined : iss3_order(cx, d.moved < d.len, 'finished descriptor not completed by its interrupt'));
 }
