@@ -16,7 +16,7 @@ import { term1_terminateRets, term5_syncNotAtomic, term6_noTerminateAll, term9_r
 import { heldChan, loopActive } from './guards.ts';
 import type { OpHandler, Out } from './ops.ts';
 import type { Chan, Desc, ModelState } from './state.ts';
-import { inTaskletOf, setChan } from './store.ts';
+import { setChan, takenByTasklet } from './store.ts';
 import { withCall, withChan, withDesc } from './records.ts';
 
 type TermCall = Extract<ClientCall, { op: 'terminate_async' | 'terminate_sync' | 'terminate_all' }>;
@@ -24,10 +24,10 @@ type Op<K extends ClientCall['op']> = OpHandler<Extract<ClientCall, { op: K }>>;
 
 /** The channel right after terminate: work aborted, not paused (TERM-11), terminating. */
 export function terminated(s: ModelState, ch: Chan): Chan {
-  const taken = inTaskletOf(s, ch.id);
+  const taken = takenByTasklet(s, ch.id);
   const bufs = new Set(ch.termBufs);
   const descs = ch.descs.map((d): Desc => {
-    const abort = d.phase === 'active' || d.phase === 'submitted' || d.phase === 'issued' || (d.phase === 'completed' && !taken);
+    const abort = d.phase === 'active' || d.phase === 'submitted' || d.phase === 'issued' || (d.phase === 'completed' && d.compOrder > taken);
     if (!abort) return d;
     for (const g of d.segs) bufs.add(g.buf);
     return withDesc(d, { phase: 'terminated', abortedFrom: d.phase, periodCbPending: false });
