@@ -60,6 +60,26 @@ describe('env steps nested in a call (fully observed)', () => {
   });
 });
 
+describe('synchronize with steps inside it', () => {
+  const issue = call({ op: 'issue_pending', chan: 0 }, VOID, { ev: 'hw_start', chan: 0, desc: 1 });
+  const P2 = [...prepSg(0, 2, 1, 16, 'MEM_TO_DEV', IA, 16), ...call({ op: 'set_callback', desc: 2, fn: 'callback', action: { kind: 'none' } }, VOID)];
+  // tasklet_kill runs the pending tasklet; its callback chains d2, whose interrupt fires before synchronize returns
+  const sync = call({ op: 'synchronize', chan: 0 }, VOID,
+    ...env({ op: 'tasklet', chan: 0 }, ...cb({ chan: 0, desc: 1 },
+      ...callIn('callback', { op: 'submit', desc: 2 }, cookie(3)),
+      ...callIn('callback', { op: 'issue_pending', chan: 0 }, VOID, { ev: 'hw_start', chan: 0, desc: 2 })),
+    { ev: 'desc_freed', chan: 0, desc: 1, recycled: false }),
+    ...env({ op: 'irq', chan: 0 }, { ev: 'complete', chan: 0, desc: 2, cookie: 3 }, { ev: 'tasklet_scheduled', chan: 0 }));
+  const after = env({ op: 'tasklet', chan: 0 }, ...cb({ chan: 0, desc: 2 }), { ev: 'desc_freed', chan: 0, desc: 2, recycled: false });
+  it('work completed inside it after its tasklet_kill is not owed by it (SYNC-5), and its tasklet stays scheduled', () => {
+    expect(verdict([...S, ...P1, ...P2, ...issue, ...irqDone(false), ...sync, ...after], KERNEL)).toBe('none');
+  });
+  it('work completed before it still must be flushed by it (SYNC-5)', () => {
+    const lazy = call({ op: 'synchronize', chan: 0 }, VOID);
+    expect(verdict([...S, ...P1, ...issue, ...irqDone(false), ...lazy], KERNEL)).toBe('violation SYNC-5');
+  });
+});
+
 describe('coarse observation (no xfer, no irq_raised, no data)', () => {
   const issue = call({ op: 'issue_pending', chan: 0 }, VOID, { ev: 'hw_start', chan: 0, desc: 1 });
   it('an interrupt that completes a running transfer is accepted: its raise and bytes are assumed', () => {
