@@ -86,7 +86,7 @@ describe('kernel-behaviour and coarse 1.1 traces', () => {
 
 /**
  * Traces recorded from the real bcm2835-dma (Debian 6.1.0-57 arm64, QEMU raspi3b, one CPU)
- * by the kernel agent, one per program kind: the IRQ and the tasklet run nested inside
+ * by the kernel agent, one per hand-written program kind and five of its generated programs: the IRQ and the tasklet run nested inside
  * issue_pending (and once inside synchronize). `expected.json` holds each verdict as
  * `line kind rule`: conformant, or the client misuse the program made on purpose.
  */
