@@ -35,6 +35,7 @@ const irqMayBePending = (s: ModelState, ch: Chan): boolean =>
 /** The tasklet is scheduled, or (tasklet_scheduled unobserved) there is completion work it may have been scheduled for. */
 const taskletMayBePending = (s: ModelState, ch: Chan): boolean =>
   ch.taskletPending || (!s.obs.taskletScheduled && ch.descs.some((d) => d.phase === 'completed' || d.periodCbPending));
+
 const frame = (step: EnvStep, live: boolean, periodPendingAtStart: number | undefined, fifoAtStart: number, compAtStart = 0): EnvFrame =>
   ({ k: 'env', step, live, evs: 0, periodPendingAtStart, periodCbDone: false, nonPeriodCbDone: false, fifoAtStart, delivered: 0, compAtStart });
 
