@@ -95,6 +95,21 @@ describe('coarse observation (no xfer, no irq_raised, no data)', () => {
     expect(verdict([...S, ...P1, ...issue, ...st(17)], KERNEL)).toBe('violation STAT-6');
     expect(verdict([...S, ...P1, ...issue, ...st(7)])).toBe('violation STAT-6');
   });
+  it('data: false with xfer observed: byte progress is judged, byte contents are not (DATA-8)', () => {
+    const BYTES_UNSEEN: Observation = { events: ['hw_start', 'xfer', 'irq_raised', 'complete', 'tasklet_scheduled', 'desc_freed'], env: ['advance', 'irq', 'tasklet'], data: false };
+    const run = (sum: number, len = 16): TraceEntry[] => [...S, ...P1, ...issue, ...env({ op: 'advance', units: 4 }, xfer(0, 1, 0, len, sum), { ev: 'irq_raised', chan: 0 })];
+    expect(verdict([...run(12345), ...irqDone(false), ...taskletCb], BYTES_UNSEEN)).toBe('none');
+    expect(verdict([...run(12345), ...irqDone(false), ...taskletCb])).toBe('violation DATA-8');
+    // progress is observed: completing after 8 of 16 bytes is still DATA-8
+    expect(verdict([...run(12345, 8), ...env({ op: 'irq', chan: 0 }, { ev: 'complete', chan: 0, desc: 1, cookie: 2 })], BYTES_UNSEEN)).toBe('violation DATA-8');
+  });
+  it('without the peripheral observed the FIFO is not judged: no overflow, teardown with data (DATA-8, DATA-4)', () => {
+    const NO_PERIPH: Observation = { events: ['hw_start', 'xfer', 'irq_raised', 'complete', 'tasklet_scheduled', 'desc_freed'], env: ['advance', 'irq', 'tasklet'], data: true };
+    const big = [...setup(0, 1, 128), ...prepSg(0, 1, 1, 128), ...call({ op: 'submit', desc: 1 }, cookie(2)), ...issue,
+      ...env({ op: 'advance', units: 32 }, xfer(0, 1, 0, 128, memSum(1, 0, 128)), { ev: 'irq_raised', chan: 0 })];
+    expect(verdict([...big, ...call({ op: 'periph_teardown', chan: 0 }, VOID)], NO_PERIPH)).toBe('none');
+    expect(verdict(big)).toBe('violation DATA-8'); // 128 bytes into a 64-byte FIFO
+  });
   it('observed rules still hold: a callback twice, a freed descriptor called back', () => {
     const twice = env({ op: 'tasklet', chan: 0 }, ...cb({ chan: 0, desc: 1 }), ...cb({ chan: 0, desc: 1 }));
     expect(verdict([...S, ...P1, ...issue, ...irqDone(false), ...twice], KERNEL)).toBe('violation CB-8');
