@@ -4,6 +4,7 @@
  * @internal
  */
 import { Command, CommanderError } from 'commander';
+import { isImplError } from '../adapters/errors.ts';
 import { commands } from './commands/index.ts';
 import { EXIT, InputError, OutputError, UsageError } from './exit-codes.ts';
 import { VERSION } from './version.ts';
@@ -55,6 +56,13 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (err instanceof UsageError || err instanceof InputError || err instanceof OutputError) {
       process.stderr.write(`dmacheck: ${firstLine(err.message)}\n`);
       return EXIT.usage;
+    }
+    if (isImplError(err)) {
+      // Failures before the run started (no hello, junk first line, wrong protocol, a
+      // factory that throws) are the implementation's, not dmacheck's: exit 3, tail shown.
+      process.stderr.write(`dmacheck: implementation error (${firstLine(err.message)})\n`);
+      for (const line of err.stderrTail) process.stderr.write(`  stderr| ${line}\n`);
+      return EXIT.implError;
     }
     const msg = err instanceof Error ? err.message : String(err);
     process.stderr.write(`dmacheck: internal error: ${firstLine(msg)}\n`);

@@ -91,7 +91,7 @@ export function register(program: Command): void {
           const replay = encodeReplay({ seed: c.seed, path: c.path });
           const mode = out.modes[i] ?? 'legal';
           const how = opts.implCmd !== undefined ? { impl: inner.name, implCmd: opts.implCmd } : { impl: opts.impl ?? 'builtin' };
-          saveCounterexample(file, { ...c, format: COUNTEREXAMPLE_FORMAT, ...how, mode, replay });
+          saveCounterexample(file, { ...c, format: COUNTEREXAMPLE_FORMAT, ...how, cwd: process.cwd(), mode, replay });
           return { file, replay };
         });
         if (opts.out) writeOutput(opts.out, `${JSON.stringify(result, null, 1)}\n`);
@@ -104,11 +104,16 @@ export function register(program: Command): void {
           result.counterexamples.forEach((c, i) => process.stdout.write(`${counterexampleText(c, files[i]!.replay, files[i]!.file, shrunk(i))}\n\n`));
           process.stdout.write(stderrTailText(result));
           if (result.known?.length) process.stdout.write(`known violations (in the baseline): ${result.known.join(', ')}\n`);
-          if (opts.record !== undefined) process.stdout.write(`recorded: ${opts.record} (check with: dmacheck check-trace ${opts.record})\n`);
+          if (opts.record !== undefined && rec?.error === undefined) process.stdout.write(`recorded: ${opts.record} (check with: dmacheck check-trace ${opts.record})\n`);
           process.stdout.write(`${summary(result)}\n`);
         }
         if (result.implError) process.stderr.write(`dmacheck: ${implErrorLine(result)}\n`);
         process.exitCode = certifyExit(result);
+        // An unwritable --record is an output error, reported after the results it must not lose.
+        if (rec?.error !== undefined) {
+          process.stderr.write(`dmacheck: --record: ${rec.error.message}\n`);
+          if (process.exitCode === EXIT.ok) process.exitCode = EXIT.usage;
+        }
       } finally {
         impl.dispose?.();
       }

@@ -55,4 +55,11 @@ describe('dmacheck CLI edges (issue 13)', () => {
     expect(r.status).toBe(0);
     expect(statSync('/dev/null').isCharacterDevice()).toBe(true);
   });
+  it('an unwritable --record is an output error after the results, not an engine error', () => {
+    const r = run('certify', '--runs', '20', '--record', '/dev/full');
+    expect(r.status).toBe(2);
+    expect(r.stdout).toMatch(/CONFORMANT: builtin/);
+    expect(r.stdout).not.toContain('recorded:');
+    expect(r.stderr.trim().split('\n').filter((l) => !l.startsWith('certify:'))).toEqual(['dmacheck: --record: cannot write /dev/full: ENOSPC']);
+  });
 });
