@@ -9,8 +9,8 @@
  */
 import type { EngineConfig } from './config.ts';
 import type { RuleId, TraceEntry, Verdict } from './trace.ts';
-import type { Observation } from './trace.ts'; // trace format 1.1 (its own line: merges with the verdict kinds of the client branch)
 import type { BufId, ChanId, Cookie, DescId, Direction, MetadataMode } from './vocabulary.ts';
+import type { Observation } from './trace.ts';
 
 /** Receives what a step exercised, for "exercised" counts and fuzzer guidance. */
 export interface CoverageSink {
