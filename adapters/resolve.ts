@@ -21,6 +21,8 @@ export interface ResolveOptions {
   readonly implCmd?: string | undefined;
   /** Per-request timeout for `implCmd` (ms, default 5000). */
   readonly timeoutMs?: number | undefined;
+  /** Directory a relative module path or `implCmd` is taken from (default: the current one). */
+  readonly cwd?: string | undefined;
 }
 
 const BUILTIN_MODULE = new URL('../impl/index.ts', import.meta.url).href;
@@ -30,15 +32,15 @@ const LIST_HINT = 'list them with: dmacheck mutants --list';
 /** Raises UsageError (bad spec, missing file or export, unknown mutant, command not found). @public */
 export async function resolveImplementation(opts: ResolveOptions): Promise<Implementation> {
   if (opts.impl !== undefined && opts.implCmd !== undefined) throw new UsageError('give either --impl or --impl-cmd, not both');
-  if (opts.implCmd !== undefined) return startCommand(opts.implCmd, opts.timeoutMs);
+  if (opts.implCmd !== undefined) return startCommand(opts.implCmd, opts.timeoutMs, opts.cwd);
   const spec = opts.impl ?? 'builtin';
   if (spec === 'builtin') return checked(callFactory(await importModule(BUILTIN_MODULE, 'the built-in engine'), 'createBuiltinEngine', []), 'builtin');
   if (spec.startsWith('mutant:')) return loadMutant(spec.slice('mutant:'.length));
-  if (/[\\/]/.test(spec) || /\.(c|m)?[jt]s$/.test(spec)) return loadModule(spec);
+  if (/[\\/]/.test(spec) || /\.(c|m)?[jt]s$/.test(spec)) return loadModule(spec, opts.cwd);
   throw new UsageError(`unknown --impl '${spec}': expected builtin, mutant:<name> or a path to a .ts/.js module`);
 }
 
-function startCommand(cmdline: string, timeoutMs: number | undefined): Implementation {
+function startCommand(cmdline: string, timeoutMs: number | undefined, cwd: string | undefined): Implementation {
   let argv: string[];
   try {
     argv = splitCommandLine(cmdline);
@@ -48,7 +50,7 @@ function startCommand(cmdline: string, timeoutMs: number | undefined): Implement
   }
   const [command, ...args] = argv as [string, ...string[]];
   try {
-    return new StdioImplementation({ command, args, timeoutMs: timeoutMs ?? 5000 });
+    return new StdioImplementation({ command, args, timeoutMs: timeoutMs ?? 5000, cwd });
   } catch (e) {
     if (e instanceof SpawnError) throw new UsageError(e.message);
     throw e;
@@ -101,8 +103,8 @@ async function loadMutant(name: string): Promise<Implementation> {
   return checked(impl, `mutant:${name}`);
 }
 
-async function loadModule(path: string): Promise<Implementation> {
-  const abs = resolvePath(process.cwd(), path);
+async function loadModule(path: string, cwd: string | undefined): Promise<Implementation> {
+  const abs = resolvePath(cwd ?? process.cwd(), path);
   if (!existsSync(abs)) throw new UsageError(`--impl ${path}: no such file`);
   const mod = await importModule(pathToFileURL(abs).href, path, true);
   const factory = typeof mod['default'] === 'function' ? mod['default'] : mod['createImplementation'];

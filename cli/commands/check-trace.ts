@@ -53,7 +53,7 @@ function summaryLine(file: string, parsed: ParsedTrace, result: TraceCheckResult
 export function register(program: Command): void {
   const cmd = program
     .command('check-trace')
-    .description('check a recorded trace (dmacheck-trace/1 JSON Lines) against the model')
+    .description('check a recorded trace (dmacheck-trace/1 or /1.1 JSON Lines) against the model')
     .argument('<file>', 'trace file (.jsonl)')
     .option('--json', 'print the verdicts as JSON');
   strictOption(reportOptions(cmd))

@@ -10,6 +10,7 @@
 import type { EngineConfig } from './config.ts';
 import type { AdvisoryVerdict, FailureVerdict, RuleId, TraceEntry } from './trace.ts';
 import type { BufId, ChanId, Cookie, DescId, Direction, MetadataMode } from './vocabulary.ts';
+import type { Observation } from './trace.ts';
 
 /** Receives what a step exercised, for "exercised" counts and fuzzer guidance. */
 export interface CoverageSink {
@@ -76,7 +77,8 @@ export interface BufView {
 }
 
 export interface Model<S> {
-  init(config: EngineConfig): S;
+  /** The state a run starts from; `observe` narrows what the trace shows (absent: everything). */
+  init(config: EngineConfig, observe?: Observation): S;
   /** Accept trace entry number `index`. */
   step(s: S, e: TraceEntry, index: number, cov?: CoverageSink): StepResult<S>;
   /**

@@ -9,7 +9,7 @@
  */
 import { z } from 'zod';
 import type { CapabilityProfile, EngineCaps, EngineConfig, SlaveEntry } from './config.ts';
-import type { TraceEntry } from './trace.ts';
+import type { Observation, TraceEntry } from './trace.ts';
 import type {
   BusWidth, CallbackAction, CallbackInvocation, ClientCall, Ctx, Direction, EngineEvent, EnvStep,
   InterleavedTemplate, Ret, SgEntry, SlaveCaps, SlaveConfig, TxState,
@@ -140,6 +140,14 @@ export const EngineEventSchema: z.ZodType<EngineEvent> = z.discriminatedUnion('e
   z.strictObject({ ev: z.literal('dma_fault'), chan: int, desc: int, buf: int, why: z.enum(['unmapped', 'freed', 'wrong_device']) }),
   descEv('meta_fault'),
 ]);
+
+const EVENT_KINDS = ['irq_raised', 'tasklet_scheduled', 'hw_start', 'xfer', 'periph_rx', 'periph_lost', 'complete', 'period', 'meta_copied', 'desc_freed', 'dma_fault', 'meta_fault'] as const;
+/** What a trace observes (format 1.1 header `observe`, spec/api/trace.ts Observation). */
+export const ObservationSchema: z.ZodType<Observation> = z.strictObject({
+  events: z.array(z.enum(EVENT_KINDS)),
+  env: z.array(z.enum(['advance', 'irq', 'tasklet', 'drain'])),
+  data: z.boolean(),
+});
 
 export const CallbackInvocationSchema: z.ZodType<CallbackInvocation> = z.strictObject({
   chan: int, desc: int, fn: z.enum(['callback', 'callback_result']), result: TxResultSchema.exactOptional(),

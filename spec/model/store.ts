@@ -3,14 +3,15 @@
  * Nothing here decides what is allowed.
  * @internal
  */
-import type { BufId, ChanId, DescId, EngineConfig } from '../api/index.ts';
+import type { BufId, ChanId, DescId, EngineConfig, Observation } from '../api/index.ts';
 import { freshCookies } from './cookies.ts';
 import { EMPTY_FIFO } from './fifo.ts';
+import { obsOf } from './observe.ts';
 import type { Buf, Chan, CbFrame, DeathCause, Dead, Desc, Frame, ModelState } from './state.ts';
 import { withChan, withState } from './records.ts';
 
 /** The state a run starts from: every slave channel free, counters from cookieInit (CH-9). */
-export function initial(cfg: EngineConfig): ModelState {
+export function initial(cfg: EngineConfig, observe?: Observation): ModelState {
   const chans = cfg.slaves.map((_, id): Chan => ({
     id, held: false, everHeld: false, poisoned: false, cfg: undefined,
     metaChecked: { client: false, engine: false }, paused: false, pausedAtTerminate: false,
@@ -18,7 +19,7 @@ export function initial(cfg: EngineConfig): ModelState {
     irqPending: false, taskletPending: false, active: undefined, descs: [], compCount: 0,
     ck: freshCookies(cfg.cookieInit), rxPos: 0, fifo: EMPTY_FIFO, fifoOwed: false, syncAfterPush: false, termBufs: [],
   }));
-  return { cfg, chans, bufs: [], dead: undefined, stack: [] };
+  return { cfg, obs: obsOf(observe), chans, bufs: [], dead: undefined, stack: [] };
 }
 
 /** `s` with channel `ch` replaced. @internal */
@@ -129,9 +130,16 @@ export function runningCb(s: ModelState): CbFrame | undefined {
 }
 
 /**
- * A tasklet of channel `chan` is running — as an env step, or inside synchronize
- * (tasklet_kill) with one of its callbacks on the stack — so terminate cannot drop what it took (CB-13).
+ * Completed descriptors of channel `chan` a running tasklet has already taken (vchan_complete
+ * splices desc_completed when it starts), which terminate cannot drop (CB-13): those whose
+ * compOrder is at most the returned bound. A tasklet step took what had completed when it
+ * began (an interrupt nested in one of its callbacks completes work it does not hold); a
+ * callback run outside a tasklet step (synchronize's tasklet_kill) took everything. 0: none.
  */
-export function inTaskletOf(s: ModelState, chan: ChanId): boolean {
-  return s.stack.some((fr) => (fr.k === 'env' && fr.step.op === 'tasklet' && fr.step.chan === chan) || (fr.k === 'cb' && fr.inv.chan === chan));
+export function takenByTasklet(s: ModelState, chan: ChanId): number {
+  for (const fr of s.stack) {
+    if (fr.k === 'env' && fr.step.op === 'tasklet' && fr.step.chan === chan) return fr.compAtStart;
+    if (fr.k === 'cb' && fr.inv.chan === chan) return Number.POSITIVE_INFINITY;
+  }
+  return 0;
 }
