@@ -83,7 +83,8 @@ export const prep: OpHandler<PrepCall> = {
       ?? desc5_noDerefAfterSubmit(cx, findDesc(s, c.desc) === undefined)
       ?? cfg1_configuredBeforePrep(cx, ch.ch?.cfg !== undefined)
       // CFG-5 judges a configuration the client gave; none at all is CFG-1 (advisory: BAM-DMA needs none).
-      ?? (ch.ch?.cfg === undefined ? undefined : cfg5_deviceSideWidth(cx, widthFor(ch.ch.cfg, p.dir), p.dir))
+      // A legacy slave_id: the controller's own request-line table supplies the widths (CFG-5 does not apply).
+      ?? (ch.ch?.cfg === undefined || ch.ch.cfg.slaveId !== undefined ? undefined : cfg5_deviceSideWidth(cx, widthFor(ch.ch.cfg, p.dir), p.dir))
       ?? desc9_ack(cx, c.flags)
       ?? caps5_reuseNeedsCap(cx, (c.flags & DMA_CTRL_REUSE) === 0 || s.cfg.caps.descriptorReuse)
       ?? data2_nonEmptyList(cx, entries)

@@ -51,6 +51,14 @@ describe('vocabulary of client programs (issue 15 item 5)', () => {
     expect(first([...S, ...call({ op: 'unmap_buf', buf: 1 }, VOID), ...call({ op: 'give_back', buf: 1 }, VOID)])).toBeUndefined();
   });
 
+  it('slave_config with a legacy slaveId takes its widths from the controller: no CFG-5 for undefined widths', () => {
+    const cfg = (slaveId?: number) => call({ op: 'slave_config', chan: 0, cfg: { srcAddrWidth: 0, dstAddrWidth: 0, srcMaxburst: 1, dstMaxburst: 1, ...(slaveId === undefined ? {} : { slaveId }) } }, ZERO);
+    const t = (slaveId?: number): TraceEntry[] => [...call({ op: 'request_chan', name: 'tx' }, OK), ...cfg(slaveId),
+      ...call({ op: 'alloc_buf', buf: 1, len: 16 }, ZERO), ...call({ op: 'map_buf', chan: 0, buf: 1, dev: 'dma' }, ZERO), ...prepSg(0, 1, 1, 16)];
+    expect(first(t())).toMatchObject({ kind: 'undefined', rule: 'CFG-5' });
+    expect(first(t(7))).toBeUndefined();
+  });
+
   it('DATA-9 at the end of a program: a buffer still mapped or freed while mapped; none once unmapped', () => {
     const end = (t: readonly TraceEntry[]) => endMappings(runTrace(config(), t).state, t.length).verdict;
     expect(end(S)).toMatchObject({ kind: 'undefined', rule: 'DATA-9' });
