@@ -149,9 +149,9 @@ export type ClientCall =
   | { readonly op: 'get_slave_caps'; readonly chan: ChanId }
   | { readonly op: 'alloc_buf'; readonly buf: BufId; readonly len: number }
   | { readonly op: 'free_buf'; readonly buf: BufId }
-  /** dma_map_single with `dev`: the channel's DMA device (DATA-1) or, wrongly, the client's own device. */
+  /** dma_map_single with `dev`: the channel's DMA device or, not portably, the client's own device (DATA-11). */
   | { readonly op: 'map_buf'; readonly chan: ChanId; readonly buf: BufId; readonly dev: 'dma' | 'client' }
-  /** dma_unmap_single; `dev` the device it unmaps with (default the mapping's): another device than the mapping's is DATA-1. */
+  /** dma_unmap_single; `dev` the device it unmaps with (default the mapping's): another device than the mapping's does not release it (DATA-9). */
   | { readonly op: 'unmap_buf'; readonly buf: BufId; readonly dev?: 'dma' | 'client' }
   /**
    * The client hands `buf` to its owner (completes the request, the CPU reads it) without

@@ -1,5 +1,5 @@
 /**
- * Data-path rules (DATA-1..DATA-10): mapping, completion versus the peripheral, directions, byte integrity, unmapping.
+ * Data-path rules (DATA-1..DATA-11): mapping, completion versus the peripheral, directions, byte integrity, unmapping.
  * @public
  */
 import { AXI_DMAC, BCM2835, CR, DE, DH, DMA_API, DMA_HOWTO, K3_UDMA, PR, SEED000, STM32_DMA3 } from './sources.ts';
@@ -9,7 +9,7 @@ import { atEnd, defineGroup, MODEL } from './types.ts';
 export const DATA_RULES = defineGroup('DATA', [
   {
     id: 'DATA-1', binds: 'client', check: MODEL,
-    statement: 'Buffers are mapped before prep with the device that dmaengine_get_dma_device returns rather than the client\'s own device, and any later dma_sync_* call uses that same device.',
+    statement: 'Every buffer a prep names is mapped for DMA before the prep, and every extent lies inside its mapped buffer.',
     source: { seed: CR('3'), kernel: [DH('dmaengine_get_dma_device')] },
   },
   {
@@ -69,5 +69,13 @@ export const DATA_RULES = defineGroup('DATA', [
     id: 'DATA-10', binds: 'client', check: MODEL,
     statement: 'A buffer the device wrote (DEV_TO_MEM) goes back to its owner or the CPU only after it was unmapped (or synced for the CPU); handing it back while still mapped for the device is undefined.',
     source: { kernel: [DMA_HOWTO('dma_sync_single_for_cpu before examining a DMA_FROM_DEVICE buffer; dma_unmap_single before pass_to_upper_layers'), DMA_API('dma_unmap_single, dma_sync_single_for_cpu')] },
+  },
+  // DATA-11 is the second half of fact sheet DATA-1, split off because its severity differs:
+  // an unmapped buffer is undefined everywhere, a mapping made with the client's own device
+  // works wherever the two devices share DMA ops and IOMMU context (severity.ts).
+  {
+    id: 'DATA-11', binds: 'client', check: MODEL,
+    statement: 'Buffers are mapped with the device that dmaengine_get_dma_device returns rather than the client\'s own device, and any later dma_sync_* call uses that same device.',
+    source: { seed: CR('3'), kernel: [DH('dmaengine_get_dma_device'), 'drivers/i2c/busses/i2c-qup.c (qup_sg_set_buf)', 'drivers/crypto/qce/skcipher.c (qce_skcipher_async_req_handle)'] },
   },
 ]);

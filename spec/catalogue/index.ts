@@ -40,9 +40,10 @@ export const CATALOGUE: readonly Rule[] = [
 /**
  * Rules that are not in fact sheet §6: SYNC-7 (no new work between terminate_async and
  * synchronize, issue 15), DATA-8 (byte integrity, the simulation contract), DATA-9 and
- * DATA-10 (the DMA mapping API's obligations on a client, issue 15). @public
+ * DATA-10 (the DMA mapping API's obligations on a client, issue 15), DATA-11 (the
+ * mapping device half of fact sheet DATA-1, advisory, split off from it). @public
  */
-export const EXTRA_RULE_IDS: readonly string[] = ['SYNC-7', 'DATA-8', 'DATA-9', 'DATA-10'];
+export const EXTRA_RULE_IDS: readonly string[] = ['SYNC-7', 'DATA-8', 'DATA-9', 'DATA-10', 'DATA-11'];
 
 const BY_ID: ReadonlyMap<string, Rule> = new Map(CATALOGUE.map((r) => [r.id, r]));
 

@@ -117,7 +117,8 @@ export function moveData(cx: Cx, s: ModelState, ch: Chan, d: Desc, ev: Xfer): Da
   let tainted = false;
   for (const e of exts) {
     const b = bufOf(s, e.buf);
-    if (b === undefined || b.freed || b.mapped !== 'dma') { okBufs = false; break; }
+    // A buffer mapped with the client's device (DATA-11, advisory) may be reached or fault: it is tainted.
+    if (b === undefined || b.freed || b.mapped === 'no') { okBufs = false; break; }
     tainted ||= b.tainted;
     bufs.push(b);
   }
@@ -147,7 +148,7 @@ export function moveData(cx: Cx, s: ModelState, ch: Chan, d: Desc, ev: Xfer): Da
  */
 function copyData(cx: Cx, s: ModelState, d: Desc): DataPatch {
   const bufs = d.segs.map((g) => bufOf(s, g.buf));
-  const fail = data8_bytes(cx, bufs.every((b) => b !== undefined && !b.freed && b.mapped === 'dma'), 'DMA touched an unmapped or freed buffer');
+  const fail = data8_bytes(cx, bufs.every((b) => b !== undefined && !b.freed && b.mapped !== 'no'), 'DMA touched an unmapped or freed buffer');
   const dst = d.segs[1]?.buf;
   return { fail, bufs: s.bufs.map((b) => (b.id === dst ? withBuf(b, { tainted: true }) : b)) };
 }

@@ -5,7 +5,7 @@
  */
 import type { BufId, ChanId, ClientCall } from '../api/index.ts';
 import { cb15_callbackResourcesAlive } from '../rules/callback.ts';
-import { data1_dmaDevice, data3_mappedUntilDone, data4_peripheralHoldsData } from '../rules/data.ts';
+import { data11_mapDevice, data3_mappedUntilDone, data4_peripheralHoldsData, data9_unmapped } from '../rules/data.ts';
 import { desc7_bufferLivesWhileInFlight } from '../rules/desc.ts';
 import type { Cx, Fail } from '../rules/require.ts';
 import { sync6_peripheralNotDrained } from '../rules/sync.ts';
@@ -71,26 +71,30 @@ export const freeBuf: Op<'free_buf'> = {
   },
 };
 
-/** map_buf: with the DMA device only (DATA-1). @internal */
+/** map_buf: with the DMA device (DATA-11, advisory). @internal */
 export const mapBuf: Op<'map_buf'> = {
   judge(cx, s, c) {
-    const ub = heldChan(cx, s, c.chan).fail ?? data1_dmaDevice(cx, c.dev === 'dma', 'buffer mapped with the client device');
+    const ub = heldChan(cx, s, c.chan).fail ?? data11_mapDevice(cx, c.dev === 'dma', 'buffer mapped with the client device');
     const b = bufOf(s, c.buf);
     const known = b !== undefined && !b.freed;
     return { chan: c.chan, ub, spec: known ? { rule: 'DATA-1', msg: 'map_buf returns 0', alts: [{ t: 'int', v: 0 }] } : { rule: 'DATA-1', msg: 'map_buf of an unknown buffer returns EINVAL', alts: [{ t: 'err', e: ['EINVAL'] }, { t: 'int', v: 0 }] } };
   },
   leave(_cx, s, c, _ctx, r) {
     const b = bufOf(s, c.buf);
-    return b === undefined || b.freed || r.t !== 'int' ? { s } : { s: setBuf(s, withBuf(b, { mapped: c.dev })) };
+    if (b === undefined || b.freed || r.t !== 'int') return { s };
+    // DATA-11 is advisory: with the client's device the DMA may work (shared IOMMU context) or
+    // fault / reach another page, so the buffer's bytes are unknown from now on.
+    return { s: setBuf(s, withBuf(b, c.dev === 'client' ? { mapped: c.dev, tainted: true } : { mapped: c.dev })) };
   },
 };
 
-/** unmap_buf: not before completion or synchronize; with the device it was mapped with (DATA-1). @internal */
+/** unmap_buf: not before completion or synchronize; with the device it was mapped with (DATA-9). @internal */
 export const unmapBuf: Op<'unmap_buf'> = {
   judge(cx, s, c) {
     const b = bufOf(s, c.buf);
     const other = c.dev !== undefined && b !== undefined && b.mapped !== 'no' && b.mapped !== c.dev;
-    const f = data1_dmaDevice(cx, !other, 'buffer unmapped with another device than the one it was mapped with');
+    // dma_unmap_* through another device does not release the mapping (dma-api.rst: dev must match).
+    const f = data9_unmapped(cx, !other, 'buffer unmapped with another device than the one it was mapped with');
     return f === undefined ? releaseJudge(cx, s, c.buf, true) : { chan: undefined, ub: f, spec: VOID };
   },
   leave(_cx, s, c) {

@@ -50,12 +50,11 @@ function widthFor(cfg: SlaveConfig | undefined, dir: Direction): BusWidth {
   return dir === 'MEM_TO_DEV' ? cfg.dstAddrWidth : dir === 'DEV_TO_MEM' ? cfg.srcAddrWidth : 0;
 }
 
-/** Every extent lies in a live buffer mapped with the DMA device (DATA-1). @internal */
+/** Every extent lies in a live mapped buffer (DATA-1; the mapping device is DATA-11, judged at map time). @internal */
 export function buffersOk(cx: Cx, s: ModelState, segs: readonly Seg[]): Fail | undefined {
   for (const g of segs) {
     const b = bufOf(s, g.buf);
     const f = data1_dmaDevice(cx, b !== undefined && !b.freed && b.mapped !== 'no', 'buffer not mapped before prep')
-      ?? data1_dmaDevice(cx, b?.mapped !== 'client', 'buffer mapped with the client device')
       ?? data1_dmaDevice(cx, b !== undefined && g.offset >= 0 && g.offset + g.len <= b.len, 'extent outside its buffer');
     if (f !== undefined) return f;
   }

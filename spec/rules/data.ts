@@ -5,11 +5,18 @@
 import { client, engine, type Cx, type Fail } from './require.ts';
 
 /**
- * DATA-1: map buffers with the channel's DMA device before prep.
+ * DATA-1: every buffer a prep names is mapped, and the extent lies inside it.
  * Source: CR §3; DH (dmaengine_get_dma_device).
  */
 export const data1_dmaDevice = (cx: Cx, ok: boolean, what: string): Fail | undefined =>
   client(cx, ok, 'DATA-1', what);
+
+/**
+ * DATA-11: map with the channel's DMA device (dmaengine_get_dma_device), not the client's own.
+ * Source: CR §3; DH (dmaengine_get_dma_device). Advisory (severity.ts).
+ */
+export const data11_mapDevice = (cx: Cx, ok: boolean, what: string): Fail | undefined =>
+  client(cx, ok, 'DATA-11', what);
 
 /**
  * DATA-2: pass the entry count dma_map_sg returned; 0 entries means the mapping failed.
@@ -68,6 +75,10 @@ export const data8_bytes = (cx: Cx, ok: boolean, what: string): Fail | undefined
  */
 export const data9_mappingReleased = (cx: Cx, leaked: boolean): Fail | undefined =>
   client(cx, !leaked, 'DATA-9', 'dma mapping never unmapped');
+
+/** DATA-9 at the call: an unmap that cannot release the mapping (another device than the mapping's; dma-api.rst). */
+export const data9_unmapped = (cx: Cx, ok: boolean, what: string): Fail | undefined =>
+  client(cx, ok, 'DATA-9', what);
 
 /**
  * DATA-10: a buffer the device writes (DEV_TO_MEM) goes back to its owner only after

@@ -29,6 +29,6 @@ export const CHECKED_RULES: ReadonlyMap<RuleId, CheckKind> = new Map<RuleId, Che
   ...M('PAUSE-1 PAUSE-2 PAUSE-3 PAUSE-4 PAUSE-5 PAUSE-6'),
   ...M('CYC-2 CYC-4 CYC-5 CYC-6 CYC-7 CYC-8 CYC-9'), ['CYC-1', 'invariant'], ['CYC-3', 'invariant'],
   ...M('META-1 META-2 META-3 META-4 META-5 META-6 META-7 META-8 META-9 META-10'),
-  ...M('DATA-1 DATA-2 DATA-3 DATA-4 DATA-5 DATA-6 DATA-7 DATA-8 DATA-10'), ['DATA-9', 'end'],
+  ...M('DATA-1 DATA-2 DATA-3 DATA-4 DATA-5 DATA-6 DATA-7 DATA-8 DATA-10 DATA-11'), ['DATA-9', 'end'],
   ...M('PROV-4 PROV-5 PROV-6'),
 ]);

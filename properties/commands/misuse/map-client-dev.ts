@@ -1,4 +1,4 @@
-/** Misuse: map a buffer with the client's own device instead of the DMA device (DATA-1). @public */
+/** Misuse: map a buffer with the client's own device instead of the DMA device (DATA-11, advisory). @public */
 import fc from 'fast-check';
 import { MapBuf } from '../map-buf.ts';
 import type { Misuse } from '../index-base.ts';
@@ -7,7 +7,7 @@ import type { Misuse } from '../index-base.ts';
 export class MapClientDev extends MapBuf {
   override readonly op = 'misuse:map_client_dev';
   protected override readonly dev = 'client';
-  override misuse(): Misuse { return { rules: ['DATA-1'], immediate: false }; }
+  override misuse(): Misuse { return { rules: ['DATA-11'], immediate: true }; }
 }
 
 /** @public */
