@@ -1,0 +1,101 @@
+/**
+ * A program plan: the random choices behind one generated client program, drawn by
+ * fast-check. build.ts turns a plan into a legal program; keeping the two apart keeps
+ * the choices simple (plain records) and the legality rules in one pure function.
+ * @public
+ */
+import fc from 'fast-check';
+
+/** What a callback does (the subset bcm2835 under QEMU can run safely; CB-3, CB-5). @public */
+export type PlanAction = 'none' | 'tx_status' | 'chain' | 'terminate_async';
+
+/** One scatterlist entry: buffer index within its channel, offset and length in 4-byte words. @public */
+export interface PlanSg { readonly buf: number; readonly offsetWords: number; readonly lenWords: number }
+
+/** @public */
+export interface PlanDesc {
+  readonly dir: 'MEM_TO_DEV' | 'DEV_TO_MEM';
+  readonly sg: readonly PlanSg[];
+  /** Which callback pointer is set, if any (CB-7). */
+  readonly cb: 'none' | 'callback' | 'callback_result';
+  readonly action: PlanAction;
+  /** DMA_PREP_INTERRUPT without a callback (with a callback it is always set, DESC-8). */
+  readonly interrupt: boolean;
+  readonly reuse: boolean;
+  /** tx_status of the new cookie before issue_pending (IN_PROGRESS on virt-dma). */
+  readonly statusBeforeIssue: boolean;
+}
+
+/**
+ * How a round ends: `wait` for every callback (or poll the status of descriptors
+ * without one), `sleep` and go on, or abort at once with terminate_sync or
+ * terminate_async + synchronize.
+ * @public
+ */
+export type PlanRoundEnd = 'wait' | 'sleep' | 'abort_sync' | 'abort_async';
+
+/** @public */
+export interface PlanRound {
+  readonly chan: number;
+  readonly descs: readonly PlanDesc[];
+  readonly end: PlanRoundEnd;
+  readonly sleepUs: number;
+  readonly statusWithState: boolean;
+  /** After the waits: hand a REUSE descriptor back with desc_free (else release does, DESC-14). */
+  readonly freeReuse: boolean;
+}
+
+/** @public */
+export interface PlanChan {
+  readonly burst: 1 | 2 | 4 | 8;
+  readonly caps: boolean;
+  /** Call dmaengine_pause once to record the driver's -ENOSYS (PAUSE-1). */
+  readonly pauseProbe: boolean;
+  /** Buffer lengths in 4-byte words. */
+  readonly bufWords: readonly number[];
+  /** End of program: terminate_sync, or terminate_async then synchronize. */
+  readonly finish: 'sync' | 'async';
+}
+
+/** @public */
+export interface ProgramPlan {
+  readonly chans: readonly PlanChan[];
+  readonly rounds: readonly PlanRound[];
+}
+
+const sgArb: fc.Arbitrary<PlanSg> = fc.record({
+  buf: fc.nat({ max: 2 }), offsetWords: fc.nat({ max: 255 }), lenWords: fc.integer({ min: 1, max: 256 }),
+});
+
+const descArb: fc.Arbitrary<PlanDesc> = fc.record({
+  dir: fc.constantFrom('MEM_TO_DEV' as const, 'DEV_TO_MEM' as const),
+  sg: fc.array(sgArb, { minLength: 1, maxLength: 4 }),
+  cb: fc.constantFrom('none' as const, 'callback' as const, 'callback' as const, 'callback_result' as const),
+  action: fc.constantFrom<PlanAction>('none', 'none', 'tx_status', 'chain', 'terminate_async'),
+  interrupt: fc.boolean(),
+  reuse: fc.nat({ max: 3 }).map((n) => n === 0),
+  statusBeforeIssue: fc.boolean(),
+});
+
+const roundArb: fc.Arbitrary<PlanRound> = fc.record({
+  chan: fc.nat({ max: 2 }),
+  descs: fc.array(descArb, { minLength: 1, maxLength: 3 }),
+  end: fc.constantFrom<PlanRoundEnd>('wait', 'wait', 'wait', 'sleep', 'abort_sync', 'abort_async'),
+  sleepUs: fc.integer({ min: 10, max: 300 }),
+  statusWithState: fc.boolean(),
+  freeReuse: fc.boolean(),
+});
+
+const chanArb: fc.Arbitrary<PlanChan> = fc.record({
+  burst: fc.constantFrom(1 as const, 2 as const, 4 as const, 8 as const),
+  caps: fc.boolean(),
+  pauseProbe: fc.nat({ max: 9 }).map((n) => n === 0),
+  bufWords: fc.array(fc.integer({ min: 16, max: 1024 }), { minLength: 1, maxLength: 3 }),
+  finish: fc.constantFrom('sync' as const, 'async' as const),
+});
+
+/** Plans of 1–3 channels and 1–5 rounds of 1–3 descriptors each. @public */
+export const planArb: fc.Arbitrary<ProgramPlan> = fc.record({
+  chans: fc.array(chanArb, { minLength: 1, maxLength: 3 }),
+  rounds: fc.array(roundArb, { minLength: 1, maxLength: 5 }),
+});
