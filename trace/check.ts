@@ -6,7 +6,7 @@
  * `model_bug` stops it. Each verdict is reported with its file line.
  * @public
  */
-import type { Model } from '../spec/api/model-api.ts';
+import type { CoverageSink, Model } from '../spec/api/model-api.ts';
 import type { Verdict } from '../spec/api/trace.ts';
 import type { ParsedTrace } from './parse.ts';
 
@@ -25,12 +25,12 @@ export interface TraceCheckResult {
   readonly endChecked: boolean;
 }
 
-/** Feeds the trace to `model`; never throws for a trace that parsed. @public */
-export function checkTrace<S>(t: ParsedTrace, model: Model<S>): TraceCheckResult {
+/** Feeds the trace to `model` (rule coverage to `cov`); never throws for a trace that parsed. @public */
+export function checkTrace<S>(t: ParsedTrace, model: Model<S>, cov?: CoverageSink): TraceCheckResult {
   const verdicts: LocatedVerdict[] = [];
   let s = model.init(t.header.config);
   for (let i = 0; i < t.entries.length; i++) {
-    const r = model.step(s, t.entries[i]!, i);
+    const r = model.step(s, t.entries[i]!, i, cov);
     s = r.state;
     if (r.verdict) {
       verdicts.push({ verdict: r.verdict, line: t.lines[i] ?? 0 });
@@ -38,7 +38,7 @@ export function checkTrace<S>(t: ParsedTrace, model: Model<S>): TraceCheckResult
     }
   }
   if (!t.ended) return { verdicts, entriesChecked: t.entries.length, endChecked: false };
-  const r = model.end(s, t.entries.length);
+  const r = model.end(s, t.entries.length, cov);
   if (r.verdict) verdicts.push({ verdict: r.verdict, line: t.endLine });
   return { verdicts, entriesChecked: t.entries.length, endChecked: true };
 }

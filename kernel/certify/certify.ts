@@ -1,0 +1,193 @@
+/**
+ * `dmacheck kernel certify`: generates legal client programs (kernel/gen), runs them in
+ * the real kernel under QEMU, one boot per batch, judges every recorded trace with the
+ * reference model (the same check as check-trace), shrinks each distinct failure in the
+ * guest, and builds the same {@link RunResult} as `dmacheck certify`, with the kernel,
+ * machine and driver in its header and the features not supported with their reasons.
+ * @public
+ */
+import { isCheckable, ruleVerdicts } from '../../properties/certify/verdicts.ts';
+import { CoverageCounter } from '../../properties/certify/coverage.ts';
+import { type Counterexample, REPORT_SCHEMA_VERSION, type RunResult } from '../../reports/result.ts';
+import { CATALOGUE } from '../../spec/catalogue/index.ts';
+import type { Model } from '../../spec/api/model-api.ts';
+import type { ClientProgram } from '../../spec/api/program.ts';
+import type { ImplErrorKind } from '../../spec/api/trace.ts';
+import { generatePrograms } from '../gen/generate.ts';
+import { type MisuseKind, misusePrograms } from '../gen/misuse.ts';
+import { KERNEL_PROFILE, UNSUPPORTED } from '../gen/profile.ts';
+import { type BootStat, runPrograms } from './batches.ts';
+import { kernelCounterexample } from './counterexample.ts';
+import { decisive, type Judged, verdictKey } from './judge.ts';
+import type { KernelEnv, KernelFailure, KernelRunner } from './runner.ts';
+import { shrinkInGuest } from './shrink.ts';
+
+/** Default budget: one boot of this many generated programs. @public */
+export const DEFAULT_RUNS = 1000;
+/** Programs per boot at most. @public */
+export const BATCH_SIZE = 1500;
+
+/** @public */
+export interface KernelCertifyOptions {
+  readonly runner: KernelRunner;
+  readonly env: KernelEnv;
+  readonly model: Model<unknown>;
+  readonly seed: number;
+  readonly runs?: number | undefined;
+  readonly timeMs?: number | undefined;
+  readonly misuse?: MisuseKind | 'all' | undefined;
+  readonly batchSize?: number;
+  /** Shrinking boots per counterexample (default 4) and candidates per boot (default 400). */
+  readonly shrinkRounds?: number;
+  readonly maxCandidates?: number;
+  readonly version: string;
+  readonly progress?: (line: string) => void;
+}
+
+/** A counterexample with its programs (same order as `result.counterexamples`). @public */
+export interface KernelFailureCase {
+  readonly program: ClientProgram;
+  readonly original: ClientProgram;
+  readonly trace: string;
+  readonly misuse: boolean;
+}
+
+/** How one misuse program was judged. @public */
+export interface MisuseOutcome {
+  readonly program: string;
+  readonly expected: readonly string[];
+  /** The rule of the first `undefined` verdict, if any. */
+  readonly got: string | undefined;
+  readonly detected: boolean;
+}
+
+/** @public */
+export interface KernelCertifyOutcome {
+  readonly result: RunResult;
+  readonly cases: readonly KernelFailureCase[];
+  readonly misuse: readonly MisuseOutcome[];
+  /** The boots that ran generated and misuse programs (shrinking boots are counted in the target only). */
+  readonly boots: readonly BootStat[];
+}
+
+const FAILURE_KIND: Record<KernelFailure['kind'], ImplErrorKind> = { boot: 'crash', module_load: 'crash', oops: 'crash', hang: 'timeout', agent: 'bad_message' };
+
+/** The implError of a guest failure (exit 3), console tail included. @public */
+export function guestError(f: KernelFailure): NonNullable<RunResult['implError']> {
+  return { what: FAILURE_KIND[f.kind], msg: `guest ${f.kind}: ${f.msg}`, stderrTail: f.consoleTail };
+}
+
+function misuseOutcome(p: ClientProgram, j: Judged | undefined): MisuseOutcome {
+  const expected = p.expect?.rules ?? [];
+  const first = j?.ok ? j.check.verdicts.find((v) => v.verdict.kind === 'undefined')?.verdict : undefined;
+  const got = first && first.kind === 'undefined' ? first.rule : undefined;
+  return { program: p.name, expected, got, detected: got !== undefined && expected.includes(got) };
+}
+
+/** Run the whole certification; never throws for guest failures (they become `implError`). @public */
+export async function kernelCertify(o: KernelCertifyOptions): Promise<KernelCertifyOutcome> {
+  const started = Date.now();
+  const cov = new CoverageCounter();
+  const say = o.progress ?? (() => {});
+  const batchSize = o.batchSize ?? BATCH_SIZE;
+  const misuse = o.misuse ? misusePrograms(o.misuse) : [];
+  const judged: { program: ClientProgram; judged: Judged }[] = [];
+  const boots: BootStat[] = [];
+  let failure: KernelFailure | undefined;
+  let generated = 0;
+  // A run budget is split into boots up front; a time budget adds boots while time is left.
+  const runs = o.runs ?? (o.timeMs === undefined ? DEFAULT_RUNS : undefined);
+  for (;;) {
+    const want = runs !== undefined ? Math.min(batchSize, runs - generated) : batchSize;
+    const lastBatch = runs !== undefined ? generated + want >= runs : false;
+    const programs = generatePrograms(o.seed, Math.max(0, want), generated);
+    generated += programs.length;
+    const withMisuse = lastBatch ? [...programs, ...misuse] : programs;
+    if (withMisuse.length === 0) break;
+    const out = await runPrograms(withMisuse, {
+      runner: o.runner, model: o.model, cov, batchSize,
+      onBoot: (s, done, total) => say(`kernel certify: boot ${boots.length + 1}: ${s.programs} programs, boot ${s.bootMs} ms, run ${s.runMs} ms (${done}/${total})`),
+    });
+    judged.push(...out.judged);
+    boots.push(...out.boots);
+    for (const m of out.misuseFailures) say(`kernel certify: ${m.program}: the guest ${m.failure.kind} after the misuse (${m.failure.msg})`);
+    failure = out.failure;
+    if (failure || lastBatch) break;
+    const elapsed = Date.now() - started;
+    const perBoot = elapsed / boots.length;
+    if (o.timeMs !== undefined && elapsed + perBoot > o.timeMs) {
+      // Time is up: the misuse programs still get their boot.
+      if (misuse.length > 0) {
+        const m = await runPrograms(misuse, { runner: o.runner, model: o.model, cov, batchSize });
+        judged.push(...m.judged);
+        boots.push(...m.boots);
+        failure = m.failure;
+      }
+      break;
+    }
+  }
+
+  const misuseNames = new Set(misuse.map((p) => p.name));
+  const cxs: Counterexample[] = [];
+  const cases: KernelFailureCase[] = [];
+  let implError: RunResult['implError'] = failure ? guestError(failure) : undefined;
+  const seenKeys = new Set<string>();
+  let shrinkBoots = 0;
+  for (const { program, judged: j } of judged) {
+    if (!j.ok) {
+      implError ??= { what: 'bad_message', msg: `trace of ${program.name} does not parse: ${j.error}`, stderrTail: [] };
+      continue;
+    }
+    const v = decisive(j);
+    if (!v) continue;
+    const isMisuse = misuseNames.has(program.name);
+    const key = `${isMisuse ? program.name : ''}|${verdictKey(v)}`;
+    if (seenKeys.has(key)) continue;
+    seenKeys.add(key);
+    let best = { program, judged: j as Judged };
+    if (!isMisuse && !implError) {
+      say(`kernel certify: shrinking ${program.name} (${verdictKey(v)}) in the guest`);
+      const s = await shrinkInGuest(program, j, { runner: o.runner, model: o.model, rounds: o.shrinkRounds ?? 4, maxCandidates: o.maxCandidates ?? 400 });
+      shrinkBoots += s.boots;
+      best = { program: s.program, judged: s.judged };
+      say(`kernel certify: shrunk ${program.name} to ${best.program.steps.length} steps (${s.candidatesRun} candidates in ${s.boots} boot(s))`);
+    }
+    const bj = best.judged;
+    const bv = bj.ok ? decisive(bj) : undefined;
+    if (!bj.ok || !bv) continue;
+    cxs.push(kernelCounterexample(bj, bv, best.program, o.seed));
+    cases.push({ program: best.program, original: program, trace: bj.run.trace, misuse: isMisuse });
+  }
+
+  const misuseOut = misuse.map((p) => misuseOutcome(p, judged.find((x) => x.program.name === p.name)?.judged));
+  const finished = Date.now();
+  const rules = ruleVerdicts(KERNEL_PROFILE, cov, cxs);
+  const checkable = CATALOGUE.filter((r) => isCheckable(r) && rules.find((x) => x.id === r.id)?.verdict !== 'not_supported');
+  const commands = judged.reduce((n, x) => n + (x.judged.ok ? x.judged.trace.entries.filter((e) => e.k === 'call').length : 0), 0);
+  const durationMs = finished - started;
+  const result: RunResult = {
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    tool: { name: 'dmacheck', version: o.version },
+    command: 'certify',
+    implementation: { name: `${o.env.driver} (Linux ${o.env.release}, QEMU ${o.env.machine})`, profile: KERNEL_PROFILE },
+    seed: o.seed,
+    budget: { ...(runs !== undefined ? { runs } : {}), ...(o.timeMs !== undefined ? { timeMs: o.timeMs } : {}) },
+    startedAt: new Date(started).toISOString(),
+    finishedAt: new Date(finished).toISOString(),
+    durationMs,
+    partial: failure !== undefined,
+    verdict: implError ? 'error' : cxs.length > 0 ? 'fail' : 'pass',
+    rules,
+    counterexamples: cxs,
+    coverage: {
+      rulesExercised: checkable.filter((r) => cov.count(r.id) > 0).length,
+      rulesCheckable: checkable.length,
+      pairsVisited: cov.pairs.size,
+      pairsReachable: cov.pairs.size,
+    },
+    stats: { sequences: judged.length, commands, commandsPerSecond: Math.round(commands / Math.max(0.001, durationMs / 1000)) },
+    ...(implError ? { implError } : {}),
+    target: { release: o.env.release, machine: o.env.machine, driver: o.env.driver, cpus: 1, boots: boots.length + shrinkBoots, notSupported: UNSUPPORTED },
+  };
+  return { result, cases, misuse: misuseOut, boots };
+}

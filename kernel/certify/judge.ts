@@ -1,0 +1,38 @@
+/**
+ * Judges one program run with the reference model, exactly as `dmacheck check-trace`
+ * does (trace/parse.ts + trace/check.ts), counting rule coverage.
+ * @public
+ */
+import type { CoverageSink, Model } from '../../spec/api/model-api.ts';
+import type { Verdict } from '../../spec/api/trace.ts';
+import { type TraceCheckResult, checkTrace } from '../../trace/check.ts';
+import { type ParsedTrace, parseTrace } from '../../trace/parse.ts';
+import type { ProgramRun } from './runner.ts';
+
+/** A run the model could judge, or one whose trace did not parse (a converter/agent bug). @public */
+export type Judged =
+  | { readonly ok: true; readonly run: ProgramRun; readonly trace: ParsedTrace; readonly check: TraceCheckResult }
+  | { readonly ok: false; readonly run: ProgramRun; readonly error: string };
+
+/** @public */
+export function judgeRun(run: ProgramRun, model: Model<unknown>, cov?: CoverageSink): Judged {
+  let trace: ParsedTrace;
+  try {
+    trace = parseTrace(run.trace, run.name);
+  } catch (e) {
+    return { ok: false, run, error: (e as Error).message };
+  }
+  return { ok: true, run, trace, check: checkTrace(trace, model, cov) };
+}
+
+/** The verdict that decides a run: the first violation or model bug, else the first undefined. @public */
+export function decisive(j: Judged): Verdict | undefined {
+  if (!j.ok) return undefined;
+  const vs = j.check.verdicts.map((v) => v.verdict);
+  return vs.find((v) => v.kind !== 'undefined') ?? vs[0];
+}
+
+/** `kind rule` of a verdict, the identity shrinking preserves. @public */
+export function verdictKey(v: Verdict): string {
+  return v.kind === 'violation' || v.kind === 'undefined' ? `${v.kind} ${v.rule}` : v.kind === 'impl_error' ? `impl_error ${v.what}` : 'model_bug';
+}
