@@ -1,15 +1,17 @@
 /**
  * Shrinking candidates of a client program: every program one step smaller — one step
  * dropped, one descriptor dropped with every step naming it, one channel dropped with
- * its descriptors and buffers (later channel indices move down), one scatterlist entry
- * dropped, one wait's error path dropped. Pure; the caller keeps the legal ones.
+ * its descriptors and buffers (later channel indices move down), one buffer dropped with
+ * its uses, one scatterlist entry dropped, one wait's error path dropped. Pure; the caller keeps the legal ones.
  * @public
  */
 import type { ClientProgram, ProgramCall, ProgramStep } from '../../spec/api/program.ts';
 
-/** Steps in all, error paths included (what shrinking minimises). @public */
+/** What shrinking minimises: steps in all (error paths included) plus scatterlist entries beyond the first. @public */
 export function programSize(p: ClientProgram): number {
-  const count = (ss: readonly ProgramStep[]): number => ss.reduce((n, s) => n + 1 + ('wait' in s ? count(s.onTimeout ?? []) : 0), 0);
+  const one = (s: ProgramStep): number =>
+    'wait' in s ? 1 + count(s.onTimeout ?? []) : 'do' in s && s.do.op === 'prep_slave_sg' ? s.do.sgl.length : 1;
+  const count = (ss: readonly ProgramStep[]): number => ss.reduce((n, s) => n + one(s), 0);
   return count(p.steps);
 }
 
@@ -53,6 +55,29 @@ function dropChannel(p: ClientProgram, k: number): ClientProgram {
   return withSteps(p, p.steps.filter(keep).map(renumber));
 }
 
+/**
+ * Drops buffer `b`: its alloc/map/unmap/free, its scatterlist entries (a descriptor left
+ * with none is dropped whole), and a chain action that used it becomes `none`.
+ */
+function dropBuffer(p: ClientProgram, b: number): ClientProgram {
+  const emptied = new Set<number>();
+  for (const s of p.steps) {
+    const c = callOf(s);
+    if (c?.op === 'prep_slave_sg' && c.sgl.every((e) => e.buf === b)) emptied.add(c.desc);
+  }
+  const steps = p.steps.flatMap((s): ProgramStep[] => {
+    const d = descOfStep(s);
+    if (d !== undefined && emptied.has(d)) return [];
+    const c = callOf(s);
+    if (!c) return [s];
+    if ((c.op === 'alloc_buf' || c.op === 'map_buf' || c.op === 'unmap_buf' || c.op === 'free_buf') && c.buf === b) return [];
+    if (c.op === 'prep_slave_sg') return [{ do: { ...c, sgl: c.sgl.filter((e) => e.buf !== b) } }];
+    if (c.op === 'set_callback' && c.action.kind === 'chain' && c.action.buf === b) return [{ do: { ...c, action: { kind: 'none' } } }];
+    return [s];
+  });
+  return withSteps(p, steps);
+}
+
 /** Every one-step-smaller program, without duplicates. @public */
 export function candidates(p: ClientProgram): ClientProgram[] {
   const out: ClientProgram[] = [];
@@ -61,6 +86,10 @@ export function candidates(p: ClientProgram): ClientProgram[] {
   for (let k = 0; k < chans; k++) out.push(dropChannel(p, k));
   const descs = new Set(steps.map(descOfStep).filter((d): d is number => d !== undefined));
   for (const d of descs) out.push(withSteps(p, steps.filter((s) => descOfStep(s) !== d)));
+  for (const s of steps) {
+    const c = callOf(s);
+    if (c?.op === 'alloc_buf') out.push(dropBuffer(p, c.buf));
+  }
   steps.forEach((s, i) => {
     out.push(withSteps(p, steps.filter((_, j) => j !== i)));
     if ('wait' in s && s.onTimeout !== undefined) {
