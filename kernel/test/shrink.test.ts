@@ -12,12 +12,12 @@ import { generatePrograms } from '../gen/generate.ts';
 import { checkLegality } from '../gen/legality.ts';
 import { FakeRunner, fakeTrace, testModel } from './fake-runner.ts';
 
-/** A generated program on 2+ channels with a pause (the fake model's violation) on its last channel. */
+/** A generated program on 2+ channels with an is_tx_complete (the fake model's violation) on its last channel. */
 function failing(): ClientProgram {
-  const p = generatePrograms(7, 60).find((q) => q.steps.filter((s) => 'do' in s && s.do.op === 'request_chan').length >= 2 && !q.steps.some((s) => 'do' in s && s.do.op === 'pause'))!;
+  const p = generatePrograms(7, 60).find((q) => q.steps.filter((s) => 'do' in s && s.do.op === 'request_chan').length >= 2 && !q.steps.some((s) => 'do' in s && s.do.op === 'is_tx_complete'))!;
   const lastChan = p.steps.filter((s) => 'do' in s && s.do.op === 'request_chan').length - 1;
   const at = p.steps.findIndex((s) => 'do' in s && s.do.op === 'release_channel');
-  return { ...p, steps: [...p.steps.slice(0, at), { do: { op: 'pause', chan: lastChan } }, ...p.steps.slice(at)] };
+  return { ...p, steps: [...p.steps.slice(0, at), { do: { op: 'is_tx_complete', chan: lastChan, cookie: 1 } }, ...p.steps.slice(at)] };
 }
 
 describe('shrinking candidates', () => {
@@ -40,10 +40,10 @@ describe('shrinkInGuest', () => {
     const p = failing();
     const runner = new FakeRunner();
     const judged = judgeRun({ name: p.name, trace: fakeTrace(p), complete: true }, testModel);
-    expect(decisive(judged)).toMatchObject({ kind: 'violation', rule: 'PAUSE-1' });
+    expect(decisive(judged)).toMatchObject({ kind: 'violation', rule: 'STAT-1' });
     const s = await shrinkInGuest(p, judged, { runner, model: testModel, rounds: 100, maxCandidates: 1000 });
-    expect(s.program.steps.map((x) => ('do' in x ? `${x.do.op}${'chan' in x.do ? ` ch${x.do.chan}` : ''}` : '?'))).toEqual(['request_chan', 'pause ch0']);
-    expect(decisive(s.judged)).toMatchObject({ kind: 'violation', rule: 'PAUSE-1' });
+    expect(s.program.steps.map((x) => ('do' in x ? `${x.do.op}${'chan' in x.do ? ` ch${x.do.chan}` : ''}` : '?'))).toEqual(['request_chan', 'is_tx_complete ch0']);
+    expect(decisive(s.judged)).toMatchObject({ kind: 'violation', rule: 'STAT-1' });
     expect(runner.batches.length).toBe(s.boots);
     expect(s.boots).toBeLessThan(programSize(p));
   });
