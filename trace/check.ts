@@ -28,7 +28,7 @@ export interface TraceCheckResult {
 /** Feeds the trace to `model` (rule coverage to `cov`); never throws for a trace that parsed. @public */
 export function checkTrace<S>(t: ParsedTrace, model: Model<S>, cov?: CoverageSink): TraceCheckResult {
   const verdicts: LocatedVerdict[] = [];
-  let s = model.init(t.header.config);
+  let s = model.init(t.header.config, t.header.observe);
   for (let i = 0; i < t.entries.length; i++) {
     const r = model.step(s, t.entries[i]!, i, cov);
     s = r.state;

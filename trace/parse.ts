@@ -1,15 +1,17 @@
 /**
- * Parses a `dmacheck-trace/1` file (docs/TRACE.md) into entries with their line
+ * Parses a `dmacheck-trace/1` or `/1.1` file (docs/TRACE.md) into entries with their line
  * numbers. Every line is validated (zod) and the nesting is checked (a `ret` closes a
- * `call`, `env_end` an `env`, `cb_ret` a `cb`; callbacks nest calls). The first problem
- * raises InputError `file:line: what is wrong`. A trace that merely stops (open calls,
- * or a last line cut mid-write) is returned as far as it goes.
+ * `call`, `env_end` an `env`, `cb_ret` a `cb`; callbacks nest calls; in 1.1 env steps
+ * also nest in calls, steps and callbacks), and a 1.1 trace holds only the event kinds
+ * and env ops its header observes. The first problem raises InputError
+ * `file:line: what is wrong`. A trace that merely stops (open calls, or a last line cut
+ * mid-write) is returned as far as it goes.
  * @public
  */
 import { InputError } from '../cli/exit-codes.ts';
 import type { TraceEntry } from '../spec/api/trace.ts';
 import { TraceEntrySchema, describeZodError } from '../spec/api/schema.ts';
-import { type TraceHeader, TraceEndSchema, TraceHeaderSchema, TRACE_FORMAT } from './format.ts';
+import { type TraceFormat, type TraceHeader, TraceEndSchema, TraceHeaderSchema, TRACE_FORMAT, TRACE_FORMAT_1_1, TRACE_FORMATS } from './format.ts';
 
 /** @public */
 export interface ParsedTrace {
@@ -30,13 +32,32 @@ export interface ParsedTrace {
 type Frame = 'call' | 'env' | 'cb';
 const OPENS: Partial<Record<TraceEntry['k'], Frame>> = { call: 'call', env: 'env', cb: 'cb' };
 const CLOSES: Partial<Record<TraceEntry['k'], Frame>> = { ret: 'call', env_end: 'env', cb_ret: 'cb' };
-/** Which entry kinds may appear directly inside each frame (top = outside everything). */
-const ALLOWED: Record<Frame | 'top', ReadonlySet<TraceEntry['k']>> = {
-  top: new Set(['call', 'env']),
-  call: new Set(['ev', 'cb', 'ret']),
-  env: new Set(['ev', 'cb', 'env_end']),
-  cb: new Set(['call', 'cb_ret']),
+type Nesting = Record<Frame | 'top', ReadonlySet<TraceEntry['k']>>;
+/** Which entry kinds may appear directly inside each frame (top = outside everything), per format. */
+const ALLOWED: Record<TraceFormat, Nesting> = {
+  [TRACE_FORMAT]: {
+    top: new Set(['call', 'env']),
+    call: new Set(['ev', 'cb', 'ret']),
+    env: new Set(['ev', 'cb', 'env_end']),
+    cb: new Set(['call', 'cb_ret']),
+  },
+  // 1.1: an interrupt or tasklet may run inside a call, a step or a callback on the same CPU.
+  [TRACE_FORMAT_1_1]: {
+    top: new Set(['call', 'env']),
+    call: new Set(['ev', 'cb', 'env', 'ret']),
+    env: new Set(['ev', 'cb', 'env', 'env_end']),
+    cb: new Set(['call', 'env', 'cb_ret']),
+  },
 };
+
+/** Why a 1.1 entry is not allowed by the header's `observe`, if it is not. */
+function unobserved(h: TraceHeader, e: TraceEntry): string | undefined {
+  const o = h.observe;
+  if (o === undefined) return undefined;
+  if (e.k === 'ev' && !o.events.includes(e.ev.ev)) return `'${e.ev.ev}' event, but the header does not observe it`;
+  if (e.k === 'env' && !o.env.includes(e.step.op)) return `'${e.step.op}' step, but the header does not observe it`;
+  return undefined;
+}
 const WHERE: Record<Frame | 'top', string> = { top: 'at top level', call: 'inside a call', env: 'inside an env step', cb: 'inside a callback' };
 
 /** Raises InputError(`file:line: …`). @public */
@@ -74,7 +95,7 @@ export function parseTrace(text: string, file: string): ParsedTrace {
 
     if (header === undefined) {
       const fmt = typeof value === 'object' && value !== null ? (value as { format?: unknown }).format : undefined;
-      if (fmt !== TRACE_FORMAT) fail(line, `header: expected "format":"${TRACE_FORMAT}", got ${JSON.stringify(fmt ?? null).slice(0, 40)}`);
+      if (!TRACE_FORMATS.includes(fmt as TraceFormat)) fail(line, `header: expected "format":"${TRACE_FORMAT}" or "${TRACE_FORMAT_1_1}", got ${JSON.stringify(fmt ?? null).slice(0, 40)}`);
       const h = TraceHeaderSchema.safeParse(value);
       if (!h.success) fail(line, `header: ${describeZodError(h.error)}`);
       header = h.data;
@@ -90,7 +111,12 @@ export function parseTrace(text: string, file: string): ParsedTrace {
     if (!e.success) fail(line, describeZodError(e.error));
     const entry = e.data;
     const frame = stack[stack.length - 1] ?? 'top';
-    if (!ALLOWED[frame].has(entry.k)) fail(line, `'${entry.k}' ${WHERE[frame]}`);
+    if (!ALLOWED[header.format][frame].has(entry.k)) {
+      const hint = ALLOWED[TRACE_FORMAT_1_1][frame].has(entry.k) ? ` (format ${TRACE_FORMAT_1_1} allows it)` : '';
+      fail(line, `'${entry.k}' ${WHERE[frame]}${hint}`);
+    }
+    const hidden = unobserved(header, entry);
+    if (hidden !== undefined) fail(line, hidden);
     const closes = CLOSES[entry.k];
     if (closes !== undefined) stack.pop();
     const opens = OPENS[entry.k];

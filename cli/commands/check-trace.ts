@@ -25,7 +25,7 @@ function readTrace(file: string): string {
 export function register(program: Command): void {
   program
     .command('check-trace')
-    .description('check a recorded trace (dmacheck-trace/1 JSON Lines) against the model')
+    .description('check a recorded trace (dmacheck-trace/1 or /1.1 JSON Lines) against the model')
     .argument('<file>', 'trace file (.jsonl)')
     .option('--json', 'print the verdicts as JSON')
     .action(async (file: string, opts: { json?: boolean }) => {

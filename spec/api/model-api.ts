@@ -8,7 +8,7 @@
  * @public
  */
 import type { EngineConfig } from './config.ts';
-import type { RuleId, TraceEntry, Verdict } from './trace.ts';
+import type { Observation, RuleId, TraceEntry, Verdict } from './trace.ts';
 import type { BufId, ChanId, Cookie, DescId, Direction, MetadataMode } from './vocabulary.ts';
 
 /** Receives what a step exercised, for "exercised" counts and fuzzer guidance. */
@@ -73,7 +73,8 @@ export interface BufView {
 }
 
 export interface Model<S> {
-  init(config: EngineConfig): S;
+  /** The state a run starts from; `observe` narrows what the trace shows (absent: everything). */
+  init(config: EngineConfig, observe?: Observation): S;
   /** Accept trace entry number `index`. */
   step(s: S, e: TraceEntry, index: number, cov?: CoverageSink): StepResult<S>;
   /**

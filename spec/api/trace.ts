@@ -4,12 +4,14 @@
  * accepts it entry by entry. Types only.
  * @public
  */
-import type { CallbackInvocation, ChanId, ClientCall, Ctx, EngineEvent, EnvStep, Ret } from './vocabulary.ts';
+import type { CallbackInvocation, ChanId, ClientCall, Ctx, EngineEvent, EnvOp, EnvStep, EventKind, Ret } from './vocabulary.ts';
 
 /**
  * One entry of a trace. Nesting: a `call` is followed by the events it causes, then
  * by its `ret`; an `env` step by its events and then `env_end`; a `cb` (callback
- * invoked) by the nested calls the callback makes and then `cb_ret`.
+ * invoked) by the nested calls the callback makes and then `cb_ret`. Since trace
+ * format 1.1 an `env` step may also run inside a call, a step or a callback (an
+ * interrupt or tasklet on the same CPU while the call had dropped its lock).
  */
 export type TraceEntry =
   | { readonly k: 'call'; readonly call: ClientCall; readonly ctx: Ctx }
@@ -19,6 +21,19 @@ export type TraceEntry =
   | { readonly k: 'ev'; readonly ev: EngineEvent }
   | { readonly k: 'cb'; readonly cb: CallbackInvocation }
   | { readonly k: 'cb_ret' };
+
+/**
+ * What a recorder can see (trace format 1.1 header `observe`). Event kinds and env ops
+ * not listed never appear in the trace; the model assumes they happened whenever that
+ * makes the observed entries legal, and checks everything observed. `data: false`: byte
+ * contents are not observed (no xfer / periph_rx sums to check). Absent: everything.
+ * @public
+ */
+export interface Observation {
+  readonly events: readonly EventKind[];
+  readonly env: readonly EnvOp[];
+  readonly data: boolean;
+}
 
 /** A rule id from the catalogue, e.g. "SYNC-3". */
 export type RuleId = string;

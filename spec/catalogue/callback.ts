@@ -2,7 +2,7 @@
  * Callback rules (CB-1..CB-16): context, locks, re-entry, order, termination.
  * @public
  */
-import { AT, CR, DE, DH, PCM, PR, VC, VH } from './sources.ts';
+import { AT, BCM2835, CR, DE, DH, PCM, PR, VC, VH } from './sources.ts';
 import { defineGroup, documentedOnly, MODEL } from './types.ts';
 
 /** The CB rules in fact-sheet order. @public */
@@ -77,7 +77,8 @@ export const CALLBACK_RULES = defineGroup('CB', [
   {
     id: 'CB-13', binds: 'engine', check: MODEL,
     statement: 'On virt-dma a terminate also drops callbacks of completed descriptors the tasklet has not picked up yet and cancels a pending cyclic period callback, while callbacks already picked up still run.',
-    source: { kernel: [VH('vchan_get_all_descriptors'), VH('vchan_terminate_vdesc'), VC('vchan_complete')] },
+    // bcm2835-dma on 4 CPUs: the IRQ completed a descriptor, terminate_async freed it before the tasklet ran (no callback).
+    source: { kernel: [VH('vchan_get_all_descriptors'), VH('vchan_terminate_vdesc'), VC('vchan_complete'), BCM2835('bcm2835_dma_terminate_all')] },
     tags: ['vchan', 'derived'],
   },
   {

@@ -2,7 +2,7 @@
  * Slave configuration and capability rules (CFG-1..CFG-6, CAPS-1..CAPS-5).
  * @public
  */
-import { CR, DC, DH, PCM, PL330, PR } from './sources.ts';
+import { BCM2835, CR, DC, DH, PCM, PL330, PR } from './sources.ts';
 import { defineGroup, documentedOnly, MODEL } from './types.ts';
 
 /** The CFG rules in fact-sheet order. @public */
@@ -45,7 +45,10 @@ export const CAPS_RULES = defineGroup('CAPS', [
   {
     id: 'CAPS-1', binds: 'engine', check: MODEL,
     statement: 'dma_get_slave_caps fails with -EINVAL for NULL arguments and with -ENXIO when the device has neither DMA_SLAVE nor DMA_CYCLIC or lists no directions, and returns 0 otherwise.',
-    source: { kernel: [DC('dma_get_slave_caps')] },
+    // The reported fields are copies of the device's (directions, min_burst, max_burst, ...):
+    // bcm2835-dma sets no burst limits (reads 0) and lists MEM_TO_MEM among its directions.
+    source: { kernel: [DC('dma_get_slave_caps'), BCM2835('bcm2835_dma_probe')] },
+    range: 'The caps are the device\'s own fields, whatever they are: min_burst and max_burst 0 when the driver sets none (bcm2835-dma), directions including MEM_TO_MEM on a device that also does memcpy (bcm2835-dma); the model compares them with the EngineConfig, which declares them.',
   },
   {
     id: 'CAPS-2', binds: 'engine', check: MODEL,

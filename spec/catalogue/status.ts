@@ -21,7 +21,7 @@ export const STATUS_RULES = defineGroup('STAT', [
   {
     id: 'STAT-3', binds: 'client', check: MODEL,
     statement: 'DMA_COMPLETE does not prove that data moved, because an aborted cookie reads COMPLETE once a later cookie completes, or straight away on engines that complete cookies while terminating.',
-    source: { kernel: [DE('dma_cookie_complete'), PL330('pl330_terminate_all'), STM32('stm32_dma_terminate_all')] },
+    source: { kernel: [DE('dma_cookie_complete'), DE('dma_cookie_status'), PL330('pl330_terminate_all'), STM32('stm32_dma_terminate_all'), BCM2835('bcm2835_dma_terminate_all')] },
     tags: ['derived'],
     range: 'Q1: a cookie aborted by terminate reads DMA_IN_PROGRESS (bcm2835 leaves completed_cookie alone) or DMA_COMPLETE (pl330; stm32 for the active one), and reads COMPLETE once a later cookie completes.',
   },

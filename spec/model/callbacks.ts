@@ -31,13 +31,14 @@ function lateCallback(cx: Cx, s: ModelState, desc: number): Fail | undefined {
   return cb16_callbackBeforeFree(cx, false, 'callback after the descriptor was freed');
 }
 
-function descChecks(cx: Cx, ch: Chan, d: Desc, inv: CallbackInvocation, tf: EnvFrame | undefined): Fail | undefined {
+function descChecks(cx: Cx, s: ModelState, ch: Chan, d: Desc, inv: CallbackInvocation, tf: EnvFrame | undefined): Fail | undefined {
   const fn = d.hasCallbackResult ? 'callback_result' : d.hasCallback ? 'callback' : undefined;
   const f = cb7_whichPointer(cx, fn === inv.fn) ?? cb12_noneForAborted(cx, inv.result === 'DMA_TRANS_ABORTED');
   if (f !== undefined) return f;
   if (inv.period) {
     return cb13_droppedByTerminate(cx, d.phase === 'terminated')
-      ?? cb11_periodsCoalesced(cx, d.cyclic && d.phase === 'active' && d.periodCbPending)
+      // Without `period` observed, a period may have elapsed unseen.
+      ?? cb11_periodsCoalesced(cx, d.cyclic && d.phase === 'active' && (d.periodCbPending || !s.obs.period))
       ?? cb10_cyclicFirst(cx, !(tf?.nonPeriodCbDone ?? false));
   }
   const oldest = ch.descs.filter((x) => x.phase === 'completed').reduce((m, x) => (m === undefined || x.compOrder < m.compOrder ? x : m), undefined as Desc | undefined);
@@ -60,7 +61,7 @@ export function onCb(cx: Cx, s: ModelState, inv: CallbackInvocation): Out {
     ?? cb1_fromTasklet(cx, fromTasklet && inv.ctx === 'tasklet')
     ?? cb2_locksDropped(cx, inv.locksHeld)
     ?? afterSync(cx, s, ch, inv.desc, d)
-    ?? (d === undefined ? lateCallback(cx, s, inv.desc) : descChecks(cx, ch, d, inv, tf));
+    ?? (d === undefined ? lateCallback(cx, s, inv.desc) : descChecks(cx, s, ch, d, inv, tf));
   let ns = s;
   if (d !== undefined) {
     const nd: Desc = inv.period ? withDesc(d, { periodCbPending: false }) : d.phase === 'completed' ? withDesc(d, { phase: 'callback', calledBack: true }) : d;

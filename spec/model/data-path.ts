@@ -14,6 +14,7 @@ import { addWrite, bufByte } from './bytes.ts';
 import { fifoPush, UNKNOWN_BYTE, type Fifo } from './fifo.ts';
 import type { Buf, Chan, Desc, ModelState } from './state.ts';
 import { bufOf } from './store.ts';
+import { withBuf } from './records.ts';
 
 type Xfer = Extract<EngineEvent, { ev: 'xfer' }>;
 
@@ -79,6 +80,32 @@ function streamHash(chan: number, k0: number, len: number): number {
   return h;
 }
 
+/**
+ * An xfer whose bytes the trace does not show (observe.data false): no sums compared; the
+ * FIFO (when tracked) gets bytes of unknown value; a DEV_TO_MEM write leaves the buffers'
+ * bytes unknown (tainted, so later data checks on them are skipped).
+ */
+function unseenBytes(cx: Cx, s: ModelState, ch: Chan, d: Desc, ev: Xfer, exts: readonly Extent[]): DataPatch {
+  if (d.dir === 'MEM_TO_DEV') {
+    if (!s.obs.fifo) return NOTHING;
+    const fail = data8_bytes(cx, ch.fifo.length + ev.len <= (s.cfg.slaves[ch.id]?.fifoDepth ?? 0), 'peripheral FIFO overflow');
+    return { fail, fifo: fifoPush(ch.fifo, new Array<number>(ev.len).fill(UNKNOWN_BYTE)) };
+  }
+  return { fail: undefined, bufs: s.bufs.map((b) => (exts.some((e) => e.buf === b.id) && !b.tainted ? withBuf(b, { tainted: true }) : b)) };
+}
+
+/** The buffers after a DEV_TO_MEM write of the channel's stream at `exts` (adjacent writes merge in addWrite). */
+function written(s: ModelState, ch: Chan, exts: readonly Extent[]): Buf[] {
+  const out = s.bufs.slice();
+  let k = ch.rxPos;
+  for (const e of exts) {
+    const i = out.findIndex((b) => b.id === e.buf);
+    if (i >= 0) out[i] = addWrite(out[i]!, { offset: e.off, len: e.len, chan: ch.id, k });
+    k += e.len;
+  }
+  return out;
+}
+
 /** Check the bytes of one xfer; the FIFO / stream / buffer changes it makes. @internal */
 export function moveData(cx: Cx, s: ModelState, ch: Chan, d: Desc, ev: Xfer): DataPatch {
   if (d.dir !== 'MEM_TO_DEV' && d.dir !== 'DEV_TO_MEM') return NOTHING;
@@ -95,25 +122,19 @@ export function moveData(cx: Cx, s: ModelState, ch: Chan, d: Desc, ev: Xfer): Da
   }
   const f0 = data8_bytes(cx, okBufs, 'DMA touched an unmapped or freed buffer');
   if (f0 !== undefined) return { fail: f0 };
+  if (!s.obs.data) return unseenBytes(cx, s, ch, d, ev, exts);
   if (d.dir === 'MEM_TO_DEV') {
     const bytes = memBytes(exts, bufs, ev.len);
     const same = tainted || fnv(bytes) === ev.sum;
     // CFG-4 is evaluated on every xfer: did the engine move data in slave_config.direction instead?
     const fail = cfg4_prepDirection(cx, !same && d.cfgDir === 'DEV_TO_MEM' && streamHash(ch.id, ch.rxPos, ev.len) === ev.sum)
       ?? data8_bytes(cx, same, 'xfer bytes differ from the prepared data')
-      ?? data8_bytes(cx, ch.fifo.length + ev.len <= (s.cfg.slaves[ch.id]?.fifoDepth ?? 0), 'peripheral FIFO overflow');
-    return { fail, fifo: fifoPush(ch.fifo, bytes) };
+      ?? (s.obs.fifo ? data8_bytes(cx, ch.fifo.length + ev.len <= (s.cfg.slaves[ch.id]?.fifoDepth ?? 0), 'peripheral FIFO overflow') : undefined);
+    // Without periph_rx / drain observed the FIFO is not tracked (its draining is unseen).
+    return s.obs.fifo ? { fail, fifo: fifoPush(ch.fifo, bytes) } : { fail };
   }
   const same = streamHash(ch.id, ch.rxPos, ev.len) === ev.sum;
   const fail = cfg4_prepDirection(cx, !same && d.cfgDir === 'MEM_TO_DEV' && !tainted && fnv(memBytes(exts, bufs, ev.len)) === ev.sum)
     ?? data8_bytes(cx, same, 'xfer bytes differ from the peripheral stream');
-  // Record the writes (adjacent ones of one stream merge in addWrite).
-  const written = s.bufs.slice();
-  let k = ch.rxPos;
-  for (const e of exts) {
-    const i = written.findIndex((b) => b.id === e.buf);
-    if (i >= 0) written[i] = addWrite(written[i]!, { offset: e.off, len: e.len, chan: ch.id, k });
-    k += e.len;
-  }
-  return { fail, rxPos: ch.rxPos + ev.len, bufs: written };
+  return { fail, rxPos: ch.rxPos + ev.len, bufs: written(s, ch, exts) };
 }

@@ -140,7 +140,8 @@ export function complete(cx: Cx, s: ModelState, ch: Chan, ev: Ev<'complete'>, fr
   const where = inEnv(fr, 'irq') || inEnv(fr, 'advance');
   // CYC-7: a repetition ended and a LOAD_EOT transfer replaced it (already started, or queued to start now).
   const eotQueued = ch.active !== d.id || eotBehind(ch);
-  const repeatDone = d.repeat && eotQueued && d.moved > 0 && d.moved % d.len === 0;
+  // Without xfer observed the bytes are assumed moved as far as the completion needs.
+  const repeatDone = d.repeat && eotQueued && (!s.obs.xfer || (d.moved > 0 && d.moved % d.len === 0));
   const fail = iss1_onlyIssuedStart(cx, where, 'completion outside the interrupt path')
     ?? ck4_completeOnce(cx, !done)
     ?? term7_stopped(cx, d.phase === 'terminated')
@@ -148,9 +149,10 @@ export function complete(cx: Cx, s: ModelState, ch: Chan, ev: Ev<'complete'>, fr
     ?? iss1_onlyIssuedStart(cx, d.phase === 'active', 'completed a descriptor that never started')
     ?? pause4_noCompleteWhilePaused(cx, ch.paused)
     ?? cyc4_neverComplete(cx, d.cyclic)
-    ?? (d.repeat ? cyc7_loadEotAtEnd(cx, repeatDone, 'repeated transfer completed without a LOAD_EOT replacement') : data8_bytes(cx, d.moved === d.len, 'completed before all bytes moved'))
+    ?? (d.repeat ? cyc7_loadEotAtEnd(cx, repeatDone, 'repeated transfer completed without a LOAD_EOT replacement')
+      : s.obs.xfer ? data8_bytes(cx, d.moved === d.len, 'completed before all bytes moved') : undefined)
     ?? ck3_completeCookie(cx, ev.cookie, d.cookie)
-    ?? (d.meta.mode === 'client' && d.dir === 'DEV_TO_MEM' ? meta6_copiedBeforeComplete(cx, d.meta.copied, 'completed before client metadata was copied') : undefined);
+    ?? (d.meta.mode === 'client' && d.dir === 'DEV_TO_MEM' && s.obs.metaCopied ? meta6_copiedBeforeComplete(cx, d.meta.copied, 'completed before client metadata was copied') : undefined);
   const compOrder = ch.compCount + 1;
   const lo = s.cfg.caps.completionNoOrder ? Math.max(ch.ck.lo, d.seq) : d.seq;
   const nch = withChan(ch, {
@@ -165,7 +167,7 @@ export function period(cx: Cx, s: ModelState, ch: Chan, ev: Ev<'period'>, fr: Fr
   const d = descIn(ch, ev.desc);
   const fail = iss1_onlyIssuedStart(cx, inEnv(fr, 'irq') || inEnv(fr, 'advance'), 'period signalled outside the interrupt path')
     ?? cyc1_periods(cx, d !== undefined && d.cyclic && d.phase === 'active', 'period event for a descriptor that is not a running cyclic one')
-    ?? (d === undefined ? undefined : cyc1_periods(cx, d.periodEvents < Math.floor(d.moved / d.periodLen), 'period signalled before period_len bytes moved'));
+    ?? (d === undefined || !s.obs.xfer ? undefined : cyc1_periods(cx, d.periodEvents < Math.floor(d.moved / d.periodLen), 'period signalled before period_len bytes moved'));
   if (d === undefined) return { s, fail };
   const nd = withProgress(d, d.moved, d.eotSince, d.periodEvents + 1, true);
   return { s: setChan(s, withData(ch, replaceDesc(ch.descs, nd), ch.fifo, ch.fifoOwed, ch.syncAfterPush, ch.rxPos)), fail };

@@ -98,7 +98,8 @@ export const periphTeardown: Op<'periph_teardown'> = {
   judge(cx, s, c) {
     const ch = s.chans[c.chan];
     const holds = ch !== undefined && ch.fifo.length > 0 && ch.fifoOwed;
-    const ub = ch?.syncAfterPush === true ? sync6_peripheralNotDrained(cx, holds) : data4_peripheralHoldsData(cx, holds);
+    // Without the FIFO observed (1.1 observe) whether it holds data is unknown: not judged.
+    const ub = !s.obs.fifo ? undefined : ch?.syncAfterPush === true ? sync6_peripheralNotDrained(cx, holds) : data4_peripheralHoldsData(cx, holds);
     return { chan: c.chan, ub, spec: VOID };
   },
   leave: (_cx, s) => ({ s }),

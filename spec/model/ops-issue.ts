@@ -8,6 +8,7 @@ import { caps3_resumeNeedsCap } from '../rules/config.ts';
 import { iss2_startWhenIdle } from '../rules/issue.ts';
 import { pause1_pauseRets, pause1_resumeRets, pause3_resumeOnlyPaused } from '../rules/pause.ts';
 import { term11_unpaused } from '../rules/terminate.ts';
+import { EV_BIT } from './frames.ts';
 import { heldChan } from './guards.ts';
 import type { OpHandler } from './ops.ts';
 import type { Chan, Desc } from './state.ts';
@@ -47,7 +48,8 @@ export const issuePending: Op<'issue_pending'> = {
   leave(cx, s, c, _ctx, _r, fr) {
     const ch = s.chans[c.chan];
     if (ch === undefined || !fr.mustStart) return { s };
-    const started = ch.active !== undefined;
+    // Started and already completed by an interrupt that ran inside the call (1.1 nesting) counts too.
+    const started = ch.active !== undefined || ((fr.evs | fr.nestedEvs) & EV_BIT.hw_start) !== 0;
     const fail = ch.pausedAtTerminate ? term11_unpaused(cx, started) : iss2_startWhenIdle(cx, started);
     return { s, fail };
   },

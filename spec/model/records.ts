@@ -78,6 +78,7 @@ export function withChan(ch: Chan, p: Partial<Chan>): Chan {
 export function withState(s: ModelState, p: Partial<ModelState>): ModelState {
   const r: ModelState = {
     cfg: 'cfg' in p ? p.cfg as ModelState['cfg'] : s.cfg,
+    obs: 'obs' in p ? p.obs as ModelState['obs'] : s.obs,
     chans: 'chans' in p ? p.chans as ModelState['chans'] : s.chans,
     bufs: 'bufs' in p ? p.bufs as ModelState['bufs'] : s.bufs,
     dead: 'dead' in p ? p.dead as ModelState['dead'] : s.dead,
@@ -114,6 +115,8 @@ export function withCall(fr: CallFrame, p: Partial<CallFrame>): CallFrame {
     taskletWasPending: 'taskletWasPending' in p ? p.taskletWasPending as CallFrame['taskletWasPending'] : fr.taskletWasPending,
     descFreed: 'descFreed' in p ? p.descFreed as CallFrame['descFreed'] : fr.descFreed,
     emptyIssue: 'emptyIssue' in p ? p.emptyIssue as CallFrame['emptyIssue'] : fr.emptyIssue,
+    nestedEvs: 'nestedEvs' in p ? p.nestedEvs as CallFrame['nestedEvs'] : fr.nestedEvs,
+    before: 'before' in p ? p.before as CallFrame['before'] : fr.before,
   };
   return r;
 }

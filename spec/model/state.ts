@@ -13,6 +13,7 @@ import type {
 } from '../api/index.ts';
 import type { Fail } from '../rules/require.ts';
 import type { Fifo } from './fifo.ts';
+import type { Obs } from './observe.ts';
 import type { RetSpec } from '../rules/ret-spec.ts';
 
 /** One memory extent of a descriptor's byte sequence, in order. */
@@ -160,6 +161,10 @@ export interface CallFrame {
   readonly descFreed: boolean;
   /** issue_pending with nothing submitted or issued: must do nothing (ISS-4). */
   readonly emptyIssue: boolean;
+  /** Events of the env steps that ran inside this call (format 1.1 nesting). */
+  readonly nestedEvs: number;
+  /** The call's channel when the first env step inside it began: its answer may come from before it. */
+  readonly before: Chan | undefined;
 }
 
 /** An environment step in progress. @internal */
@@ -188,6 +193,8 @@ export type Frame = CallFrame | EnvFrame | CbFrame;
 /** The whole model state. @public */
 export interface ModelState {
   readonly cfg: EngineConfig;
+  /** What the trace shows (format 1.1 `observe`); fixed for the run. */
+  readonly obs: Obs;
   readonly chans: readonly Chan[];
   readonly bufs: readonly Buf[];
   readonly dead: Dead | undefined;

@@ -28,12 +28,22 @@ function residueOf(s: ModelState, d: Desc): number {
   return d.len - done;
 }
 
+/** Residues of a running `d` for any bytes moved (xfer unobserved): every value `residueOf` can take. */
+function residuesUnseen(s: ModelState, d: Desc): ResidueSpec {
+  if (s.cfg.residueGranularity === 'burst') return { k: 'upto', max: d.len };
+  const v = [d.len, 0];
+  if (d.cyclic) for (let k = d.periodLen; k > 0 && k < d.len; k += d.periodLen) v.push(d.len - k);
+  else for (let end = 0, i = 0; i < d.segs.length - 1; i++) { end += d.segs[i]!.len; v.push(d.len - end); }
+  return one(...v);
+}
+
 function liveAlts(s: ModelState, ch: Chan, d: Desc): { alts: StatusAlt[]; wrongBy: Partial<Record<DmaStatus, RuleId>> } {
   const desc = s.cfg.residueGranularity === 'descriptor';
   const rule = desc ? CAPS4_DESCRIPTOR_RESIDUE : d.cyclic ? 'CYC-4' : d.phase === 'submitted' ? STAT12_SUBMITTED_RESIDUE : STAT6_RESIDUE;
     // A looping transfer exactly at the end of a pass is at the end of one pass or the start of the next.
   const boundary = (d.cyclic || d.repeat) && d.moved > 0 && d.moved % d.len === 0;
-  const residue = desc ? one(0) : d.phase === 'submitted' ? one(0, d.len) : d.phase === 'active' ? (boundary ? one(d.len, 0) : one(residueOf(s, d))) : d.phase === 'issued' ? one(d.len) : ANY;
+  const running = (): ResidueSpec => (!s.obs.xfer ? residuesUnseen(s, d) : boundary ? one(d.len, 0) : one(residueOf(s, d)));
+  const residue = desc ? one(0) : d.phase === 'submitted' ? one(0, d.len) : d.phase === 'active' ? running() : d.phase === 'issued' ? one(d.len) : ANY;
   const alts: StatusAlt[] = [{ status: 'DMA_IN_PROGRESS', residue, rule }];
   if (ch.paused) alts.push({ status: 'DMA_PAUSED', residue, rule });
   const wrongBy: Partial<Record<DmaStatus, RuleId>> = { DMA_COMPLETE: d.cyclic ? 'CYC-4' : STAT4_STATUS_VALUE };

@@ -89,13 +89,26 @@ function checkRet(cx: Cx, fr: CallFrame, ch: Chan | undefined, r: Ret): Fail | u
   return { kind: 'violation', rule: k.rule, msg: `${k.rule}: ${k.msg}` };
 }
 
+/**
+ * The return check of a call inside which env steps ran (1.1 nesting): the answer may
+ * come from before them (the spec judged at call time, on the channel as it was then) or
+ * after them (judged again now), e.g. tx_status of a cookie its interrupt completed.
+ */
+function eitherSide(cx: Cx, s: ModelState, fr: CallFrame, ch: Chan | undefined, r: Ret): Fail | undefined {
+  if (fr.before === undefined) return checkRet(cx, fr, ch, r);
+  const f = checkRet(cx, fr, fr.before, r);
+  if (f === undefined) return undefined;
+  const after = handlerOf(fr.call).judge(NO_COV, s, fr.call, fr.ctx).spec;
+  return after === undefined || checkRet(cx, withCall(fr, { spec: after }), ch, r) !== undefined ? f : undefined;
+}
+
 function onCall(cx: Cx, s: ModelState, c: ClientCall, ctx: Ctx): Out {
   if (ctx === 'callback' && runningCb(s) === undefined) return { s, bug: 'call with ctx callback outside a callback' };
   const h = handlerOf(c);
   const j = h.judge(cx, s, c, ctx);
   const fr: CallFrame = {
     k: 'call', call: c, ctx, chan: j.chan, loose: false, spec: j.spec, deferred: j.deferred, evs: 0,
-    mustStart: false, taskletWasPending: false, descFreed: false, emptyIssue: false,
+    mustStart: false, taskletWasPending: false, descFreed: false, emptyIssue: false, nestedEvs: 0, before: undefined,
   };
   if (j.chan !== undefined && s.chans[j.chan]?.poisoned === true) return { s: push(taintCall(s, c), withCall(fr, { loose: true })) };
   if (j.ub !== undefined) return { s: push(s, withCall(fr, { loose: true })), fail: j.ub, chan: j.chan };
@@ -108,7 +121,7 @@ function callEndChecks(cx: Cx, s: ModelState, fr: CallFrame): Fail | undefined {
   switch (fr.call.op) {
     case 'issue_pending': return fr.emptyIssue ? iss4_emptyIssueNoop(cx, fr.evs === 0) : undefined;
     case 'synchronize': return s.cfg.caps.synchronize ? undefined : sync1_noopWithoutOp(cx, fr.evs === 0);
-    case 'periph_teardown': return data8_bytes(cx, (s.chans[fr.call.chan]?.fifo.length ?? 0) === 0, 'teardown left data in the peripheral FIFO');
+    case 'periph_teardown': return s.obs.fifo ? data8_bytes(cx, (s.chans[fr.call.chan]?.fifo.length ?? 0) === 0, 'teardown left data in the peripheral FIFO') : undefined;
     default: return undefined;
   }
 }
@@ -120,7 +133,7 @@ function onRet(cx: Cx, s: ModelState, r: Ret): Out {
   if (fr.loose || (fr.chan !== undefined && ns.chans[fr.chan]?.poisoned === true)) return { s: ghost(ns, fr) };
   const h = handlerOf(fr.call);
   const ch = fr.chan === undefined ? undefined : ns.chans[fr.chan];
-  const f1 = h.pre?.(cx, ns, fr.call, r) ?? checkRet(cx, fr, ch, r) ?? callEndChecks(cx, ns, fr);
+  const f1 = h.pre?.(cx, ns, fr.call, r) ?? eitherSide(cx, ns, fr, ch, r) ?? callEndChecks(cx, ns, fr);
   const o = h.leave(cx, ns, fr.call, fr.ctx, r, fr);
   const fail = f1 ?? o.fail ?? fr.deferred;
   return { s: o.s, fail, chan: fr.chan };

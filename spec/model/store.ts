@@ -3,14 +3,15 @@
  * Nothing here decides what is allowed.
  * @internal
  */
-import type { BufId, ChanId, DescId, EngineConfig } from '../api/index.ts';
+import type { BufId, ChanId, DescId, EngineConfig, Observation } from '../api/index.ts';
 import { freshCookies } from './cookies.ts';
 import { EMPTY_FIFO } from './fifo.ts';
+import { obsOf } from './observe.ts';
 import type { Buf, Chan, CbFrame, DeathCause, Dead, Desc, Frame, ModelState } from './state.ts';
 import { withChan, withState } from './records.ts';
 
 /** The state a run starts from: every slave channel free, counters from cookieInit (CH-9). */
-export function initial(cfg: EngineConfig): ModelState {
+export function initial(cfg: EngineConfig, observe?: Observation): ModelState {
   const chans = cfg.slaves.map((_, id): Chan => ({
     id, held: false, everHeld: false, poisoned: false, cfg: undefined,
     metaChecked: { client: false, engine: false }, paused: false, pausedAtTerminate: false,
@@ -18,7 +19,7 @@ export function initial(cfg: EngineConfig): ModelState {
     irqPending: false, taskletPending: false, active: undefined, descs: [], compCount: 0,
     ck: freshCookies(cfg.cookieInit), rxPos: 0, fifo: EMPTY_FIFO, fifoOwed: false, syncAfterPush: false, termBufs: [],
   }));
-  return { cfg, chans, bufs: [], dead: undefined, stack: [] };
+  return { cfg, obs: obsOf(observe), chans, bufs: [], dead: undefined, stack: [] };
 }
 
 /** `s` with channel `ch` replaced. @internal */

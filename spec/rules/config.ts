@@ -56,6 +56,10 @@ export function caps1_slaveCapsRets(e: EngineConfig, slave: SlaveEntry): RetSpec
   const slaveCap = e.caps.slaveSg || e.caps.dmaVec || e.caps.cyclic;
   if (!slaveCap) return { rule: 'CAPS-1', msg: 'get_slave_caps without DMA_SLAVE or DMA_CYCLIC must return ENXIO', alts: [{ t: 'err', e: ['ENXIO'] }] };
   if (slave.directions.length === 0) return { rule: 'CAPS-1', msg: 'get_slave_caps without directions must return ENXIO', alts: [{ t: 'err', e: ['ENXIO'] }] };
+  // dma_get_slave_caps copies the device's fields (dmaengine.c): directions as declared (MEM_TO_MEM
+  // included on bcm2835-dma), max_burst = EngineConfig.maxBurst (0 when the driver sets none).
+  // min_burst and max_sg_burst are device fields the EngineConfig does not declare: capsEqual
+  // (ret-spec.ts) leaves them out, so bcm2835-dma's min_burst 0 is accepted as any other value.
   const caps: SlaveCaps = {
     srcAddrWidths: e.addrWidths, dstAddrWidths: e.addrWidths, directions: slave.directions,
     minBurst: 1, maxBurst: e.maxBurst, maxSgBurst: 0, residueGranularity: e.residueGranularity,

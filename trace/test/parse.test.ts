@@ -12,6 +12,18 @@ import { FileTraceWriter, RecordingImplementation } from '../record.ts';
 import { recordScript, text } from './helpers.ts';
 
 const good = recordScript();
+/** A 1.1 header with the recording's config and the given observation (absent: everything). */
+const head11 = (observe?: unknown): string => {
+  const h = JSON.parse(good[0]!) as Record<string, unknown>;
+  return JSON.stringify({ ...h, format: 'dmacheck-trace/1.1', ...(observe === undefined ? {} : { observe }) });
+};
+const H11 = head11();
+const CALL = '{"k":"call","call":{"op":"issue_pending","chan":0},"ctx":"process"}';
+const RET = '{"k":"ret","ret":{"t":"void"}}';
+const ENV = '{"k":"env","step":{"op":"irq","chan":0}}';
+const ENV_END = '{"k":"env_end"}';
+const CB = '{"k":"cb","cb":{"chan":0,"desc":1,"fn":"callback","period":false,"ctx":"tasklet","locksHeld":false}}';
+const EV_HW = '{"k":"ev","ev":{"ev":"hw_start","chan":0,"desc":1}}';
 
 function errorOf(src: string): string {
   try {
@@ -43,7 +55,7 @@ describe('parseTrace', () => {
 
   it.each<[string[], string]>([
     [['not json'], 't.jsonl:1: not JSON'],
-    [['{"format":"dmacheck-trace/0"}'], 't.jsonl:1: header: expected "format":"dmacheck-trace/1", got "dmacheck-trace/0"'],
+    [['{"format":"dmacheck-trace/0"}'], 't.jsonl:1: header: expected "format":"dmacheck-trace/1" or "dmacheck-trace/1.1", got "dmacheck-trace/0"'],
     [[good[0]!, '{"k":"ret","ret":{"t":"void"}}'], "t.jsonl:2: 'ret' at top level"],
     [[good[0]!, '{"k":"call","call":{"op":"submit","desc":1},"ctx":"process"}', '{"k":"call","call":{"op":"submit","desc":2},"ctx":"process"}'], "t.jsonl:3: 'call' inside a call"],
     [[good[0]!, '{"k":"call","call":{"op":"submit"},"ctx":"process"}'], 't.jsonl:2: call.desc: Invalid input: expected number, received undefined'],
@@ -53,6 +65,28 @@ describe('parseTrace', () => {
     [[], 't.jsonl:1: empty trace: no header line'],
   ])('malformed trace %# is refused', (lines, msg) => {
     expect(errorOf(text(lines))).toBe(msg);
+  });
+
+  it.each<[string[], string]>([
+    // a 1.0 file keeps the 1.0 nesting
+    [[good[0]!, CALL, ENV, ENV_END, RET], "t.jsonl:3: 'env' inside a call (format dmacheck-trace/1.1 allows it)"],
+    [[H11, CALL, ENV, RET], "t.jsonl:4: 'ret' inside an env step"],
+    [[H11, ENV, CALL, RET, ENV_END], "t.jsonl:3: 'call' inside an env step"],
+    [[H11, CB], "t.jsonl:2: 'cb' at top level"],
+    [[H11, ENV, CB, EV_HW, '{"k":"cb_ret"}', ENV_END], "t.jsonl:4: 'ev' inside a callback"],
+    [[head11({ events: ['hw_start', 'complete', 'desc_freed'], env: ['irq', 'tasklet'], data: false }), ENV, '{"k":"ev","ev":{"ev":"irq_raised","chan":0}}', ENV_END], "t.jsonl:3: 'irq_raised' event, but the header does not observe it"],
+    [[head11({ events: ['hw_start', 'complete', 'desc_freed'], env: ['irq', 'tasklet'], data: false }), '{"k":"env","step":{"op":"advance","units":1}}', ENV_END], "t.jsonl:2: 'advance' step, but the header does not observe it"],
+    [[head11({ events: ['complete', 'desc_freed'], env: ['irq'], data: false })], 't.jsonl:1: header: observe: observe must include event hw_start, env tasklet (the model cannot infer them)'],
+    [[`${good[0]!.slice(0, -1)},"observe":{"events":[],"env":[],"data":true}}`], 't.jsonl:1: header: Unrecognized key: "observe"'],
+  ])('malformed 1.1 nesting or observation %# is refused in one line', (lines, msg) => {
+    expect(errorOf(text(lines))).toBe(msg);
+  });
+
+  it('1.1 nests env steps in calls, steps and callbacks, in any depth', () => {
+    const t = parseTrace(text([H11, CALL, ENV, CB, CALL, ENV, ENV_END, RET, ENV, ENV_END, '{"k":"cb_ret"}', ENV, ENV_END, ENV_END, RET, '{"end":true}']), 't.jsonl');
+    expect(t.header.format).toBe('dmacheck-trace/1.1');
+    expect(t.entries).toHaveLength(14);
+    expect(t.ended).toBe(true);
   });
 
   it('1,000 generated malformed traces give one-line file:line errors, never a crash', () => {
