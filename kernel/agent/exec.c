@@ -145,7 +145,6 @@ static void run_action(struct agent_desc *d, int ai, const struct agent_act *a)
 	struct agent_chan *c = chan_at(d->chan);
 	struct dma_tx_state state = {};
 	enum dma_status st;
-	dma_cookie_t cookie;
 	struct agent_buf *b;
 
 	if (!c || c->released)
@@ -192,11 +191,13 @@ static void run_action(struct agent_desc *d, int ai, const struct agent_act *a)
 		rec_status(st, state.last, state.used, state.residue, true);
 		return;
 	case ACT_RESUBMIT_SELF:
+		/*
+		 * DESC-16: vchan_complete() has list_del()ed the descriptor; its
+		 * tx_submit list_move()s the poisoned node and the kernel BUG()s
+		 * (measured). Recorded, not made.
+		 */
 		REC('A', 0, OP_SUBMIT, ai, d->id, 0);
-		cookie = dmaengine_submit(d->tx);
-		d->cookie = cookie;
-		d->owned = cookie > 0;
-		REC('R', 'k', cookie);
+		abort_here(1);
 		return;
 	case ACT_UNMAP:
 		b = buf_at(a->buf);
@@ -262,7 +263,16 @@ static void call_request(s32 mask_kind)
 	}
 	c->vc = container_of(c->chan, struct agent_vchan, chan);
 	c->held = true;
-	c->seen_completed = c->chan->completed_cookie;
+	/*
+	 * Every program starts from a freshly probed channel's cookies (what
+	 * dma_cookie_init() in drivers/dma/dmaengine.h sets, once, at probe), so
+	 * each trace has cookieInit 1. The channel is idle: the last release
+	 * freed every descriptor.
+	 */
+	c->chan->cookie = DMA_MIN_COOKIE;
+	c->chan->completed_cookie = DMA_MIN_COOKIE;
+	c->seen_completed = DMA_MIN_COOKIE;
+	REC('K', 0, r->nchans - 1, c->chan->device->dev_id, c->chan->chan_id);
 	dev = dmaengine_get_dma_device(c->chan);
 	c->fifo_dev = dev;
 	c->fifo = dma_alloc_coherent(dev, sizeof(u32), &c->fifo_dma, GFP_KERNEL);

@@ -60,6 +60,7 @@ static int rec_arity(const struct agent_rec *e)
 		}
 	case 'W': return 2;	/* step index, done */
 	case 'X': case 'Q': return 1;	/* abort reason; quiescent */
+	case 'K': return 3;	/* chan, device id, channel id: dma<dev>chan<id> */
 	default: return 0;
 	}
 }
