@@ -19,7 +19,7 @@
  */
 import type { ClientProgram, ProgramStep } from '../../spec/api/program.ts';
 import type { CallbackAction, SgEntry } from '../../spec/api/vocabulary.ts';
-import type { PlanAction, PlanDesc, PlanRound, ProgramPlan } from './plan.ts';
+import type { PlanAction, PlanChan, PlanDesc, PlanRound, ProgramPlan } from './plan.ts';
 
 /** How long a program waits for a callback or a status before its error path (µs). @public */
 export const WAIT_US = 20_000;
@@ -51,8 +51,7 @@ export function buildProgram(plan: ProgramPlan, name: string): ClientProgram {
   plan.chans.forEach((c, chan) => {
     cx.steps.push({ do: { op: 'request_chan', name: CHAN_NAMES[chan]! } });
     if (c.caps || reuseOn[chan]) cx.steps.push({ do: { op: 'get_slave_caps', chan } });
-    const burst = c.burst;
-    cx.steps.push({ do: { op: 'slave_config', chan, cfg: { srcAddrWidth: 4, dstAddrWidth: 4, srcMaxburst: burst, dstMaxburst: burst } } });
+    cx.steps.push(slaveConfig(chan, c.burst, c.cfgDirection));
     if (c.pauseProbe) cx.steps.push({ do: { op: 'pause', chan } });
     for (const b of bufs[chan]!) {
       cx.steps.push({ do: { op: 'alloc_buf', buf: b.id, len: b.len } }, { do: { op: 'map_buf', chan, buf: b.id, dev: 'dma' } });
@@ -70,6 +69,12 @@ export function buildProgram(plan: ProgramPlan, name: string): ClientProgram {
     slaves: plan.chans.map((_, i) => ({ name: CHAN_NAMES[i]!, directions: ['MEM_TO_DEV', 'DEV_TO_MEM'], fifoDepth: 64 })),
     steps: cx.steps,
   };
+}
+
+/** Widths 4 both ways (bcm2835 takes only 4-byte device widths: width 1 configs, then preps NULL). */
+function slaveConfig(chan: number, burst: number, direction: PlanChan['cfgDirection']): ProgramStep {
+  const cfg = { srcAddrWidth: 4, dstAddrWidth: 4, srcMaxburst: burst, dstMaxburst: burst } as const;
+  return { do: { op: 'slave_config', chan, cfg: direction === 'none' ? cfg : { ...cfg, direction } } };
 }
 
 /** The action a descriptor may have in a round that ends `end` (see the file comment). */
@@ -114,6 +119,7 @@ function round(cx: Ctx, r: PlanRound): void {
     const reuse = d.reuse && !(terminates && r.end === 'wait');
     return { id, d, hasCb: hasCb(d), action, reuse };
   });
+  if (r.reconfig !== 0) cx.steps.push(slaveConfig(chan, r.reconfig, cx.plan.chans[chan]!.cfgDirection));
   for (const x of descs) {
     const flags = ACK | (x.hasCb || x.d.interrupt ? INTERRUPT : 0);
     cx.steps.push({ do: { op: 'prep_slave_sg', chan, desc: x.id, sgl: sgEntries(cx, chan, x.d), dir: x.d.dir, flags } });
@@ -131,9 +137,11 @@ function round(cx: Ctx, r: PlanRound): void {
       return;
     case 'abort_sync':
       cx.steps.push(stopChan(chan));
+      if (r.idleIssue) cx.steps.push({ do: { op: 'issue_pending', chan } });
       return;
     case 'abort_async':
       cx.steps.push({ do: { op: 'terminate_async', chan } }, { sleep: r.sleepUs }, { do: { op: 'synchronize', chan } });
+      if (r.idleIssue) cx.steps.push({ do: { op: 'issue_pending', chan } });
       return;
     case 'wait':
       for (const x of descs) {
@@ -141,7 +149,9 @@ function round(cx: Ctx, r: PlanRound): void {
           ? { wait: 'callback', desc: x.id, timeoutUs: WAIT_US, onTimeout }
           : { wait: 'complete', desc: x.id, pollUs: POLL_US, timeoutUs: WAIT_US, onTimeout });
         if (x.action === 'terminate_async') cx.steps.push({ do: { op: 'synchronize', chan } });
-        cx.steps.push({ do: { op: 'tx_status', chan, desc: x.id, withState: r.statusWithState } });
+        cx.steps.push(r.isTxComplete
+          ? { do: { op: 'is_tx_complete', chan, desc: x.id } }
+          : { do: { op: 'tx_status', chan, desc: x.id, withState: r.statusWithState } });
       }
       for (const x of descs.filter((y) => y.reuse)) {
         cx.steps.push({ do: { op: 'submit', desc: x.id } }, { do: { op: 'issue_pending', chan } });

@@ -54,8 +54,11 @@ const SPECS: Record<MisuseKind, MisuseSpec> = {
   'unmap-before-sync': {
     rules: ['TERM-8', 'DATA-3', 'DESC-7'],
     note: 'the buffer is unmapped between terminate_async and synchronize',
+    // QEMU finishes an issued transfer inside issue_pending, so d2 stays queued (submitted,
+    // not issued) to be the work terminate_async throws away while its buffer is mapped.
     steps: [
       ...setup, prep(1), { do: { op: 'submit', desc: 1 } }, { do: { op: 'issue_pending', chan: 0 } },
+      prep(2), { do: { op: 'submit', desc: 2 } },
       { do: { op: 'terminate_async', chan: 0 } }, { do: { op: 'unmap_buf', buf: 0 } },
       { do: { op: 'synchronize', chan: 0 } }, { do: { op: 'free_buf', buf: 0 } }, { do: { op: 'release_channel', chan: 0 } },
     ],

@@ -43,6 +43,12 @@ export interface PlanRound {
   readonly statusWithState: boolean;
   /** After the waits: hand a REUSE descriptor back with desc_free (else release does, DESC-14). */
   readonly freeReuse: boolean;
+  /** A new slave_config before the round's preps (CFG-2), with this burst. */
+  readonly reconfig: 0 | 1 | 2 | 4 | 8;
+  /** Ask the status after the waits with dma_async_is_tx_complete instead of tx_status (STAT-10). */
+  readonly isTxComplete: boolean;
+  /** issue_pending once more after an aborting round, with nothing submitted (ISS-4). */
+  readonly idleIssue: boolean;
 }
 
 /** @public */
@@ -55,6 +61,8 @@ export interface PlanChan {
   readonly bufWords: readonly number[];
   /** End of program: terminate_sync, or terminate_async then synchronize. */
   readonly finish: 'sync' | 'async';
+  /** Fill the deprecated dma_slave_config.direction (CFG-4: the prep's direction counts). */
+  readonly cfgDirection: 'none' | 'MEM_TO_DEV' | 'DEV_TO_MEM';
 }
 
 /** @public */
@@ -84,6 +92,9 @@ const roundArb: fc.Arbitrary<PlanRound> = fc.record({
   sleepUs: fc.integer({ min: 10, max: 300 }),
   statusWithState: fc.boolean(),
   freeReuse: fc.boolean(),
+  reconfig: fc.constantFrom(0 as const, 0 as const, 0 as const, 1 as const, 2 as const, 4 as const, 8 as const),
+  isTxComplete: fc.nat({ max: 3 }).map((n) => n === 0),
+  idleIssue: fc.boolean(),
 });
 
 const chanArb: fc.Arbitrary<PlanChan> = fc.record({
@@ -92,6 +103,7 @@ const chanArb: fc.Arbitrary<PlanChan> = fc.record({
   pauseProbe: fc.nat({ max: 9 }).map((n) => n === 0),
   bufWords: fc.array(fc.integer({ min: 16, max: 1024 }), { minLength: 1, maxLength: 3 }),
   finish: fc.constantFrom('sync' as const, 'async' as const),
+  cfgDirection: fc.constantFrom('none' as const, 'none' as const, 'MEM_TO_DEV' as const, 'DEV_TO_MEM' as const),
 });
 
 /** Plans of 1–3 channels and 1–5 rounds of 1–3 descriptors each. @public */

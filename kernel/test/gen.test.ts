@@ -42,13 +42,15 @@ describe('kernel program generator', () => {
         seen.add(s.do.op);
         if (s.do.op === 'set_callback') seen.add(`${s.do.fn}:${s.do.action.kind}`);
         if (s.do.op === 'tx_status') seen.add(`tx_status state=${s.do.withState}`);
+        if (s.do.op === 'slave_config') seen.add(`slave_config ${s.do.cfg.direction ?? 'no direction'} burst ${s.do.cfg.dstMaxburst}`);
         if (s.do.op === 'prep_slave_sg') seen.add(`${s.do.dir} flags ${s.do.flags} sg ${s.do.sgl.length}`);
       }
     }
     const want = [
       'request_chan', 'slave_config', 'get_slave_caps', 'pause', 'alloc_buf', 'map_buf', 'unmap_buf', 'free_buf', 'release_channel',
       'submit', 'issue_pending', 'set_reuse', 'desc_free', 'terminate_sync', 'terminate_async', 'synchronize',
-      'tx_status state=true', 'tx_status state=false', 'wait callback', 'wait callback x2', 'wait complete', 'sleep',
+      'tx_status state=true', 'tx_status state=false', 'is_tx_complete',
+      'slave_config no direction burst 1', 'slave_config MEM_TO_DEV burst 8', 'slave_config DEV_TO_MEM burst 4', 'wait callback', 'wait callback x2', 'wait complete', 'sleep',
       'callback:none', 'callback:tx_status', 'callback:chain', 'callback:terminate_async', 'callback_result:none', 'callback_result:chain',
       'MEM_TO_DEV flags 2 sg 1', 'MEM_TO_DEV flags 3 sg 4', 'DEV_TO_MEM flags 2 sg 1', 'DEV_TO_MEM flags 3 sg 4',
     ];
