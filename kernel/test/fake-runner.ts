@@ -63,7 +63,7 @@ export class FakeRunner implements KernelRunner {
 }
 
 /**
- * Judges fake traces: `is_tx_complete` (never generated) is an engine violation (STAT-1), `terminate_all`
+ * Judges fake traces: `is_tx_complete` of cookie 1 (never generated: generated queries name a descriptor) is an engine violation (STAT-1), `terminate_all`
  * client misuse ("TEST-MISUSE"); every call exercises "CH-1" and every slave_config "CFG-3".
  */
 export const testModel: Model<null> = {
@@ -72,7 +72,7 @@ export const testModel: Model<null> = {
     if (e.k !== 'call') return { state: s };
     cov?.rule('CH-1');
     if (e.call.op === 'slave_config') cov?.rule('CFG-3');
-    if (e.call.op === 'is_tx_complete') return { state: s, verdict: { kind: 'violation', rule: 'STAT-1', step: index, msg: 'is_tx_complete answered wrongly' } };
+    if (e.call.op === 'is_tx_complete' && e.call.cookie === 1) return { state: s, verdict: { kind: 'violation', rule: 'STAT-1', step: index, msg: 'is_tx_complete answered wrongly' } };
     if (e.call.op === 'terminate_all') return { state: s, verdict: { kind: 'undefined', rule: 'TERM-6', step: index, msg: 'terminate_all used' } };
     return { state: s };
   },
