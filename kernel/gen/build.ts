@@ -13,7 +13,8 @@
  *   freed only when idle (DESC-12);
  * - every channel is stopped (terminate_sync, or terminate_async + synchronize) before
  *   any buffer is unmapped or freed and before release (TERM-8, DATA-3, CB-15, CH-7);
- *   every mapping is unmapped (DATA-9).
+ *   every mapping is unmapped (DATA-9); a client that keeps its channels hands its REUSE
+ *   descriptors back with desc_free (DESC-14).
  * A wait that times out runs terminate_sync on the channel, which keeps all of the above.
  * @public
  */
@@ -38,6 +39,8 @@ interface Ctx {
   readonly bufs: readonly (readonly { id: number; len: number }[])[];
   nextDesc: number;
   readonly steps: ProgramStep[];
+  /** REUSE descriptors not handed back with desc_free yet. */
+  readonly reuseLive: Set<number>;
 }
 
 const stopChan = (chan: number): ProgramStep => ({ do: { op: 'terminate_sync', chan } });
@@ -46,7 +49,7 @@ const stopChan = (chan: number): ProgramStep => ({ do: { op: 'terminate_sync', c
 export function buildProgram(plan: ProgramPlan, name: string): ClientProgram {
   let next = 0;
   const bufs = plan.chans.map((c) => c.bufWords.map((w) => ({ id: next++, len: w * WORD })));
-  const cx: Ctx = { plan, bufs, nextDesc: 1, steps: [] };
+  const cx: Ctx = { plan, bufs, nextDesc: 1, steps: [], reuseLive: new Set() };
   const reuseOn = plan.chans.map((_, ch) => plan.rounds.some((r) => r.chan % plan.chans.length === ch && r.descs.some((d) => d.reuse)));
   plan.chans.forEach((c, chan) => {
     cx.steps.push({ do: { op: 'request_chan', name: CHAN_NAMES[chan]! } });
@@ -63,7 +66,9 @@ export function buildProgram(plan: ProgramPlan, name: string): ClientProgram {
     else cx.steps.push({ do: { op: 'terminate_async', chan } }, { do: { op: 'synchronize', chan } });
   });
   for (const list of bufs) for (const b of list) cx.steps.push({ do: { op: 'unmap_buf', buf: b.id } }, { do: { op: 'free_buf', buf: b.id } });
-  plan.chans.forEach((_, chan) => cx.steps.push({ do: { op: 'release_channel', chan } }));
+  // A kept channel gives its REUSE descriptors back itself (DESC-14); release would.
+  if (plan.keepChannels) for (const d of cx.reuseLive) cx.steps.push({ do: { op: 'desc_free', desc: d } });
+  else plan.chans.forEach((_, chan) => cx.steps.push({ do: { op: 'release_channel', chan } }));
   return {
     format: 'dmacheck-program/1', name,
     slaves: plan.chans.map((_, i) => ({ name: CHAN_NAMES[i]!, directions: ['MEM_TO_DEV', 'DEV_TO_MEM'], fifoDepth: 64 })),
@@ -124,7 +129,10 @@ function round(cx: Ctx, r: PlanRound): void {
     const flags = ACK | (x.hasCb || x.d.interrupt ? INTERRUPT : 0);
     cx.steps.push({ do: { op: 'prep_slave_sg', chan, desc: x.id, sgl: sgEntries(cx, chan, x.d), dir: x.d.dir, flags } });
     if (x.hasCb) cx.steps.push({ do: { op: 'set_callback', desc: x.id, fn: x.d.cb === 'callback_result' ? 'callback_result' : 'callback', action: callbackAction(cx, chan, x.action, x.d) } });
-    if (x.reuse) cx.steps.push({ do: { op: 'set_reuse', desc: x.id } });
+    if (x.reuse) {
+      cx.steps.push({ do: { op: 'set_reuse', desc: x.id } });
+      cx.reuseLive.add(x.id);
+    }
     cx.steps.push({ do: { op: 'submit', desc: x.id } });
     if (x.d.statusBeforeIssue) cx.steps.push({ do: { op: 'tx_status', chan, desc: x.id, withState: r.statusWithState } });
   }
@@ -156,7 +164,10 @@ function round(cx: Ctx, r: PlanRound): void {
       for (const x of descs.filter((y) => y.reuse)) {
         cx.steps.push({ do: { op: 'submit', desc: x.id } }, { do: { op: 'issue_pending', chan } });
         cx.steps.push({ wait: 'callback', desc: x.id, count: 2, timeoutUs: WAIT_US, onTimeout });
-        if (r.freeReuse) cx.steps.push({ do: { op: 'desc_free', desc: x.id } });
+        if (r.freeReuse) {
+          cx.steps.push({ do: { op: 'desc_free', desc: x.id } });
+          cx.reuseLive.delete(x.id);
+        }
       }
   }
 }

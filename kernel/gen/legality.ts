@@ -204,5 +204,6 @@ function call(s: St, c: ProgramCall): void {
 
 function atEnd(s: St): void {
   for (const [id, d] of s.descs) need(d.submits > 0, 'DESC-4', `d${id} prepared, never submitted`);
+  for (const [id, d] of s.descs) need(!d.reuse || s.chans[d.chan]!.released, 'DESC-14', `REUSE d${id} never given back`);
   for (const [id, b] of s.bufs) need(b.mappedOn === undefined, 'DATA-9', `b${id} never unmapped`);
 }

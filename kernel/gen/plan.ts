@@ -69,6 +69,12 @@ export interface PlanChan {
 export interface ProgramPlan {
   readonly chans: readonly PlanChan[];
   readonly rounds: readonly PlanRound[];
+  /**
+   * The client keeps its channels at the end (a driver that stays bound): the recorded
+   * run ends with them held, so the end-of-run obligations on held channels apply
+   * (DESC-4, DESC-14); the agent releases them after the recording.
+   */
+  readonly keepChannels: boolean;
 }
 
 const sgArb: fc.Arbitrary<PlanSg> = fc.record({
@@ -110,4 +116,5 @@ const chanArb: fc.Arbitrary<PlanChan> = fc.record({
 export const planArb: fc.Arbitrary<ProgramPlan> = fc.record({
   chans: fc.array(chanArb, { minLength: 1, maxLength: 3 }),
   rounds: fc.array(roundArb, { minLength: 1, maxLength: 5 }),
+  keepChannels: fc.nat({ max: 4 }).map((n) => n === 0),
 });
