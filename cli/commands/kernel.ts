@@ -4,7 +4,8 @@
  * per-rule table, report formats, shrunk counterexamples and exit statuses as `certify`:
  * 0 conformant, 1 violations (or misuse detected), 2 usage error or set-up not done,
  * 3 the guest failed (no boot, module load failure, oops, hang; the console tail is
- * printed; results obtained before are kept), 4 internal (a misuse the model missed).
+ * printed; results obtained before are kept), 4 internal (a misuse the model missed),
+ * 130 interrupted (what ran is reported).
  * @internal
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -95,7 +96,20 @@ async function certifyAction(raw: RawOpts): Promise<void> {
   const env = requireEnv(runner);
   const model = await loadModel();
   const progress = raw.json ? undefined : (l: string) => process.stderr.write(`${l}\n`);
-  const out = await kernelCertify({ runner, env, model, seed: args.seed, runs: args.runs, timeMs: args.timeMs, misuse: args.misuse, version: VERSION, ...(progress ? { progress } : {}) });
+  // Ctrl-C reaches QEMU too (same process group): the batch ends, what ran is reported, exit 130.
+  const ac = new AbortController();
+  const onSigint = (): void => {
+    if (ac.signal.aborted) process.exit(EXIT.interrupted);
+    ac.abort();
+    process.stderr.write('\nkernel certify: interrupted, reporting what ran (Ctrl-C again to quit at once)\n');
+  };
+  process.on('SIGINT', onSigint);
+  let out: KernelCertifyOutcome;
+  try {
+    out = await kernelCertify({ runner, env, model, seed: args.seed, runs: args.runs, timeMs: args.timeMs, misuse: args.misuse, version: VERSION, signal: ac.signal, ...(progress ? { progress } : {}) });
+  } finally {
+    process.off('SIGINT', onSigint);
+  }
   const r = out.result;
   const files = r.counterexamples.map((c, i) => {
     mkdirSync(raw.cxDir, { recursive: true });
@@ -113,7 +127,7 @@ async function certifyAction(raw: RawOpts): Promise<void> {
   if (raw.json) process.stdout.write(`${JSON.stringify(r)}\n`);
   else printOutcome(out, files);
   if (r.implError) process.stderr.write(`dmacheck: ${implErrorLine(r)}\n`);
-  process.exitCode = kernelCertifyExit(out);
+  process.exitCode = out.interrupted ? EXIT.interrupted : kernelCertifyExit(out);
 }
 
 async function replayAction(file: string): Promise<void> {

@@ -42,6 +42,8 @@ export interface KernelCertifyOptions {
   readonly maxCandidates?: number;
   readonly version: string;
   readonly progress?: (line: string) => void;
+  /** Ctrl-C: no new boot and no shrinking after it; a guest killed by it is no guest failure. */
+  readonly signal?: AbortSignal;
 }
 
 /** A counterexample with its programs (same order as `result.counterexamples`). @public */
@@ -68,6 +70,7 @@ export interface KernelCertifyOutcome {
   readonly misuse: readonly MisuseOutcome[];
   /** The boots that ran generated and misuse programs (shrinking boots are counted in the target only). */
   readonly boots: readonly BootStat[];
+  readonly interrupted: boolean;
 }
 
 const FAILURE_KIND: Record<KernelFailure['kind'], ImplErrorKind> = { boot: 'crash', module_load: 'crash', oops: 'crash', hang: 'timeout', agent: 'bad_message' };
@@ -112,7 +115,7 @@ export async function kernelCertify(o: KernelCertifyOptions): Promise<KernelCert
     boots.push(...out.boots);
     for (const m of out.misuseFailures) say(`kernel certify: ${m.program}: the guest ${m.failure.kind} after the misuse (${m.failure.msg})`);
     failure = out.failure;
-    if (failure || lastBatch) break;
+    if (failure || lastBatch || o.signal?.aborted) break;
     const elapsed = Date.now() - started;
     const perBoot = elapsed / boots.length;
     if (o.timeMs !== undefined && elapsed + perBoot > o.timeMs) {
@@ -127,6 +130,8 @@ export async function kernelCertify(o: KernelCertifyOptions): Promise<KernelCert
     }
   }
 
+  const interrupted = o.signal?.aborted === true;
+  if (interrupted) failure = undefined;
   const misuseNames = new Set(misuse.map((p) => p.name));
   const cxs: Counterexample[] = [];
   const cases: KernelFailureCase[] = [];
@@ -145,7 +150,7 @@ export async function kernelCertify(o: KernelCertifyOptions): Promise<KernelCert
     if (seenKeys.has(key)) continue;
     seenKeys.add(key);
     let best = { program, judged: j as Judged };
-    if (!isMisuse && !implError) {
+    if (!isMisuse && !implError && !o.signal?.aborted) {
       say(`kernel certify: shrinking ${program.name} (${verdictKey(v)}) in the guest`);
       const s = await shrinkInGuest(program, j, { runner: o.runner, model: o.model, rounds: o.shrinkRounds ?? 4, maxCandidates: o.maxCandidates ?? 400 });
       shrinkBoots += s.boots;
@@ -175,7 +180,7 @@ export async function kernelCertify(o: KernelCertifyOptions): Promise<KernelCert
     startedAt: new Date(started).toISOString(),
     finishedAt: new Date(finished).toISOString(),
     durationMs,
-    partial: failure !== undefined,
+    partial: failure !== undefined || interrupted,
     verdict: implError ? 'error' : cxs.length > 0 ? 'fail' : 'pass',
     rules,
     counterexamples: cxs,
@@ -189,5 +194,5 @@ export async function kernelCertify(o: KernelCertifyOptions): Promise<KernelCert
     ...(implError ? { implError } : {}),
     target: { release: o.env.release, machine: o.env.machine, driver: o.env.driver, cpus: 1, boots: boots.length + shrinkBoots, notSupported: UNSUPPORTED },
   };
-  return { result, cases, misuse: misuseOut, boots };
+  return { result, cases, misuse: misuseOut, boots, interrupted };
 }

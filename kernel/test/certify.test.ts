@@ -54,6 +54,19 @@ describe('kernelCertify', () => {
   });
 });
 
+describe('interruption', () => {
+  it('Ctrl-C during a boot: no further boot, the runs so far are reported as partial', async () => {
+    const ac = new AbortController();
+    const inner = new FakeRunner();
+    const runner = { findKernelEnv: () => TEST_ENV, runBatch: async (ps: readonly ClientProgram[]) => { ac.abort(); return inner.runBatch(ps); } };
+    const out = await kernelCertify({ ...base, runner, runs: 25, batchSize: 10, signal: ac.signal });
+    expect(inner.batches).toHaveLength(1);
+    expect(out.interrupted).toBe(true);
+    expect(out.result.partial).toBe(true);
+    expect(out.result.stats.sequences).toBe(10);
+  });
+});
+
 describe('runPrograms', () => {
   it('attributes a guest failure after client misuse to the misuse and runs the rest in a fresh boot', async () => {
     const [a, b, c] = generatePrograms(9, 3);
