@@ -8,14 +8,14 @@
  * @internal
  */
 import { CoverageCounter } from '../properties/certify/coverage.ts';
-import { loadHostRunner } from '../kernel/certify/host-runner.ts';
+import { hostRunner } from '../kernel/certify/host-runner.ts';
 import { judgeRun } from '../kernel/certify/judge.ts';
 import { batchTimeoutMs } from '../kernel/certify/runner.ts';
 import { generatePrograms } from '../kernel/gen/generate.ts';
 import { loadModel } from '../trace/load-model.ts';
 
 const n = Number(process.argv[2] ?? 1000);
-const runner = await loadHostRunner();
+const runner = hostRunner;
 const env = runner.findKernelEnv();
 if (!env) {
   process.stdout.write('kernel: no kernel cache; run `npx dmacheck kernel setup` first (nothing measured)\n');

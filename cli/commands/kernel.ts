@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import { kernelCertify, type KernelCertifyOutcome } from '../../kernel/certify/certify.ts';
 import { KERNEL_CX_FORMAT, kernelCounterexample, loadReplayProgram, saveKernelCounterexample } from '../../kernel/certify/counterexample.ts';
-import { loadHostRunner } from '../../kernel/certify/host-runner.ts';
+import { hostRunner } from '../../kernel/certify/host-runner.ts';
 import { decisive, judgeRun } from '../../kernel/certify/judge.ts';
 import { batchTimeoutMs, type KernelEnv, type KernelRunner } from '../../kernel/certify/runner.ts';
 import { isMisuseKind, MISUSE_KINDS, type MisuseKind } from '../../kernel/gen/misuse.ts';
@@ -92,7 +92,7 @@ function printOutcome(out: KernelCertifyOutcome, files: readonly string[]): void
 
 async function certifyAction(raw: RawOpts): Promise<void> {
   const args = parseKernelCertifyArgs(raw);
-  const runner = await loadHostRunner();
+  const runner = hostRunner;
   const env = requireEnv(runner);
   const model = await loadModel();
   const progress = raw.json ? undefined : (l: string) => process.stderr.write(`${l}\n`);
@@ -133,7 +133,7 @@ async function certifyAction(raw: RawOpts): Promise<void> {
 async function replayAction(file: string): Promise<void> {
   const loaded = loadReplayProgram(file);
   if (!loaded.ok) throw new InputError(loaded.error);
-  const runner = await loadHostRunner();
+  const runner = hostRunner;
   const env = requireEnv(runner);
   const model = await loadModel();
   const b = await runner.runBatch([loaded.program], { timeoutMs: batchTimeoutMs(1), cpus: 1 });

@@ -10,10 +10,10 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadModel } from '../../trace/load-model.ts';
 import { kernelCertify } from '../certify/certify.ts';
-import { loadHostRunner } from '../certify/host-runner.ts';
+import { hostRunner } from '../certify/host-runner.ts';
 import { MISUSE_KINDS } from '../gen/misuse.ts';
 
-const runner = await loadHostRunner();
+const runner = hostRunner;
 const env = runner.findKernelEnv();
 const CI = process.env.CI === 'true';
 if (!env && !CI) process.stderr.write('kernel-e2e: SKIPPED: no kernel cache (run `npx dmacheck kernel setup` to enable this test)\n');
