@@ -73,6 +73,11 @@ export interface KernelCertifyOutcome {
   readonly interrupted: boolean;
 }
 
+/** The generator seed of the programs of boot `i` (boot 0 uses the run's seed). @public */
+export function batchSeed(seed: number, i: number): number {
+  return (seed + i * 7919) | 0;
+}
+
 const FAILURE_KIND: Record<KernelFailure['kind'], ImplErrorKind> = { boot: 'crash', module_load: 'crash', oops: 'crash', hang: 'timeout', agent: 'bad_message' };
 
 /** The implError of a guest failure (exit 3), console tail included. @public */
@@ -103,7 +108,8 @@ export async function kernelCertify(o: KernelCertifyOptions): Promise<KernelCert
   for (;;) {
     const want = runs !== undefined ? Math.min(batchSize, runs - generated) : batchSize;
     const lastBatch = runs !== undefined ? generated + want >= runs : false;
-    const programs = generatePrograms(o.seed, Math.max(0, want), generated);
+    // Each boot's programs come from their own seed, so no boot regenerates earlier ones.
+    const programs = generatePrograms(batchSeed(o.seed, boots.length), Math.max(0, want));
     generated += programs.length;
     const withMisuse = lastBatch ? [...programs, ...misuse] : programs;
     if (withMisuse.length === 0) break;

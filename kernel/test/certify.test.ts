@@ -35,6 +35,15 @@ describe('kernelCertify', () => {
     expect(kernelCertifyExit(out)).toBe(EXIT.ok);
   });
 
+  it('a time budget adds boots while time is left; the misuse programs still get theirs', async () => {
+    const runner = new FakeRunner();
+    const out = await kernelCertify({ ...base, runner, timeMs: 1, batchSize: 5, misuse: 'touch-after-submit' });
+    expect(runner.batches.map((b) => b.length)).toEqual([5, 1]);
+    expect(runner.batches[1]).toEqual(['misuse-touch-after-submit']);
+    expect(out.result.budget).toEqual({ timeMs: 1 });
+    expect(runner.batches[0]![0]).toBe('gen-5-0');
+  });
+
   it('keeps what ran before a guest failure and reports it as an implementation error (exit 3)', async () => {
     const victim = generatePrograms(5, 8)[6]!.name;
     const runner = new FakeRunner(new Map([[victim, 'oops']]));
