@@ -14,7 +14,9 @@ export type ReservedCall =
   | { readonly op: 'request_channel'; readonly mask: 'slave' | 'memcpy' | 'cyclic' }
   | { readonly op: 'prep_memcpy'; readonly chan: ChanId; readonly desc: DescId; readonly dst: { readonly buf: BufId; readonly offset: number }; readonly src: { readonly buf: BufId; readonly offset: number }; readonly len: number; readonly flags: PrepFlags }
   | { readonly op: 'periph_enable'; readonly chan: ChanId }
-  | { readonly op: 'give_back'; readonly buf: BufId };
+  | { readonly op: 'give_back'; readonly buf: BufId }
+  /** set_callback whose action may be one of the reserved actions. */
+  | { readonly op: 'set_callback'; readonly desc: DescId; readonly fn: 'callback' | 'callback_result'; readonly action: AgentAction };
 
 export type AgentCall = ProgramCall | ReservedCall;
 

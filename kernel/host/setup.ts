@@ -195,22 +195,34 @@ function agentSourceHash(): string {
   return h.digest('hex');
 }
 
-/** Builds kernel/agent out of tree against the cached headers; returns the compiler's warnings. */
-export async function buildAgent(c: CacheLayout, log: Log, opts: { force?: boolean } = {}): Promise<string[]> {
+/** What one out-of-tree build of the agent gave. */
+export interface AgentBuild {
+  readonly ok: boolean;
+  /** The compiler's and modpost's warning lines (the agent must have none). */
+  readonly warnings: readonly string[];
+  readonly output: string;
+}
+
+/** Copies kernel/agent into `outDir` and builds dmacheck_agent.ko there against `headersDir`. */
+export async function compileAgent(headersDir: string, outDir: string): Promise<AgentBuild> {
+  rmSync(outDir, { recursive: true, force: true });
+  mkdirSync(outDir, { recursive: true });
+  for (const f of readdirSync(AGENT_SRC)) copyFileSync(join(AGENT_SRC, f), join(outDir, f));
+  const r = await run('make', ['-C', headersDir, `M=${outDir}`, 'ARCH=arm64', 'CROSS_COMPILE=aarch64-linux-gnu-', 'modules']);
+  const output = `${r.stdout}\n${r.stderr}`;
+  return { ok: r.code === 0, warnings: output.split('\n').filter((l) => /warning:/i.test(l)), output };
+}
+
+/** Builds the agent into the cache unless its sources are unchanged since the last build. */
+export async function buildAgent(c: CacheLayout, log: Log): Promise<void> {
   const hash = agentSourceHash();
   const hashFile = join(c.agentBuild, 'source.sha256');
-  if (!opts.force && existsSync(c.agentKo) && existsSync(hashFile) && readFileSync(hashFile, 'utf8') === hash) {
+  if (existsSync(c.agentKo) && existsSync(hashFile) && readFileSync(hashFile, 'utf8') === hash) {
     log('agent module: up to date');
-    return [];
+    return;
   }
-  rmSync(c.agentBuild, { recursive: true, force: true });
-  mkdirSync(c.agentBuild, { recursive: true });
-  for (const f of readdirSync(AGENT_SRC)) copyFileSync(join(AGENT_SRC, f), join(c.agentBuild, f));
-  const r = await run('make', ['-C', c.headersArm64, `M=${c.agentBuild}`, 'ARCH=arm64', 'CROSS_COMPILE=aarch64-linux-gnu-', 'modules']);
-  const output = `${r.stdout}\n${r.stderr}`;
-  if (r.code !== 0) throw new Error(`agent module build failed: ${output.trim().split('\n').slice(-8).join('\n')}`);
+  const b = await compileAgent(c.headersArm64, c.agentBuild);
+  if (!b.ok) throw new Error(`agent module build failed: ${b.output.trim().split('\n').slice(-8).join('\n')}`);
   writeFileSync(hashFile, hash);
-  const warnings = output.split('\n').filter((l) => /warning:/i.test(l));
-  log(`agent module: built ${c.agentKo}${warnings.length > 0 ? ` with ${warnings.length} warning(s)` : ''}`);
-  return warnings;
+  log(`agent module: built ${c.agentKo}${b.warnings.length > 0 ? ` with ${b.warnings.length} warning(s)` : ''}`);
 }
