@@ -17,12 +17,5 @@ export const EXIT = {
   interrupted: 130,
 } as const;
 
-/** A user error: printed as one line, exit status 2. */
-export class UsageError extends Error {
-  override readonly name = 'UsageError';
-}
-
-/** A bad input file: printed as one line (`file:line: what`), exit status 2. */
-export class InputError extends Error {
-  override readonly name = 'InputError';
-}
+// The error kinds live at the bottom of the layering (io/errors.ts); re-exported for the CLI's importers.
+export { InputError, OutputError, UsageError } from '../io/errors.ts';

@@ -4,10 +4,21 @@
  * @internal
  */
 import { Command, CommanderError } from 'commander';
+import { isImplError } from '../adapters/errors.ts';
 import { commands } from './commands/index.ts';
-import { EXIT, InputError, UsageError } from './exit-codes.ts';
+import { EXIT, InputError, OutputError, UsageError } from './exit-codes.ts';
 import { VERSION } from './version.ts';
 
+
+const EXIT_HELP = `
+Exit statuses:
+  0    conformant / nothing found
+  1    violations found (engine broke a rule, or client undefined behaviour)
+  2    usage error, malformed input file, or an output path that cannot be written
+  3    implementation error (crash, hang, protocol breach; a guest that does not boot)
+  4    internal error (model bug)
+  130  interrupted (Ctrl-C); partial results were written
+`;
 
 function buildProgram(): Command {
   const program = new Command('dmacheck')
@@ -15,7 +26,8 @@ function buildProgram(): Command {
     .version(VERSION, '-V, --version')
     .showSuggestionAfterError(false)
     .exitOverride()
-    .configureOutput({ writeErr: () => {} });
+    .configureOutput({ writeErr: () => {} })
+    .addHelpText('after', EXIT_HELP);
   for (const register of commands) register(program);
   // Subcommands inherit the error handling of the root.
   for (const sub of program.commands) sub.exitOverride().configureOutput({ writeErr: () => {} });
@@ -28,6 +40,10 @@ function firstLine(msg: string): string {
 
 export async function main(argv: readonly string[]): Promise<number> {
   const program = buildProgram();
+  if (argv.length === 0) {
+    process.stdout.write(program.helpInformation() + EXIT_HELP);
+    return EXIT.ok;
+  }
   try {
     await program.parseAsync(argv as string[], { from: 'user' });
     return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
@@ -37,14 +53,27 @@ export async function main(argv: readonly string[]): Promise<number> {
       process.stderr.write(`dmacheck: ${firstLine(err.message)}\n`);
       return EXIT.usage;
     }
-    if (err instanceof UsageError || err instanceof InputError) {
+    if (err instanceof UsageError || err instanceof InputError || err instanceof OutputError) {
       process.stderr.write(`dmacheck: ${firstLine(err.message)}\n`);
       return EXIT.usage;
+    }
+    if (isImplError(err)) {
+      // Failures before the run started (no hello, junk first line, wrong protocol, a
+      // factory that throws) are the implementation's, not dmacheck's: exit 3, tail shown.
+      process.stderr.write(`dmacheck: implementation error (${firstLine(err.message)})\n`);
+      for (const line of err.stderrTail) process.stderr.write(`  stderr| ${line}\n`);
+      return EXIT.implError;
     }
     const msg = err instanceof Error ? err.message : String(err);
     process.stderr.write(`dmacheck: internal error: ${firstLine(msg)}\n`);
     return EXIT.internal;
   }
 }
+
+// A reader that closed our stdout (`dmacheck rules --json | head -c 10`) ends the command quietly.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok);
+  throw err;
+});
 
 process.exitCode = await main(process.argv.slice(2));

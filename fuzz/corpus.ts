@@ -6,7 +6,8 @@
  * against the implementation under test (as Hypothesis replays its example database).
  * @public
  */
-import { mkdirSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
+import { ensureDir } from '../io/ensure-dir.ts';
 import { join } from 'node:path';
 import { type CounterexampleFile, loadCounterexample } from '../properties/counterexample/file.ts';
 import { replaySteps } from '../properties/lockstep/replay.ts';
@@ -47,7 +48,7 @@ export class Corpus {
   /** Read every `*.json` of the directory (created if missing), in name order. */
   load(): this {
     if (this.dir === undefined) return this;
-    mkdirSync(this.dir, { recursive: true });
+    ensureDir(this.dir);
     for (const name of readdirSync(this.dir).filter((n) => n.endsWith('.json')).sort()) {
       const path = join(this.dir, name);
       const l = loadCounterexample(path);

@@ -10,6 +10,7 @@ import type { EngineHooks, Implementation } from '../spec/api/implementation.ts'
 import type { TraceEntry } from '../spec/api/trace.ts';
 import type { ClientCall, Ctx, EnvStep, Ret } from '../spec/api/vocabulary.ts';
 import { type TraceHeader, TRACE_FORMAT } from './format.ts';
+import { OutputError } from '../io/errors.ts';
 
 /** Where a recording goes. One run per `begin` … `end`. @public */
 export interface TraceWriter {
@@ -37,33 +38,48 @@ export class FileTraceWriter implements TraceWriter {
   private buf: string[] = [];
   private size = 0;
   private readonly flushAtExit = (): void => this.flush();
+  /** The first write failure (disk full, no permission): recording stops, the run goes on. */
+  error: OutputError | undefined;
 
   constructor(private readonly path: string) {
     process.on('exit', this.flushAtExit);
   }
   begin(h: TraceHeader): void {
     this.closeFd();
-    this.fd = openSync(this.path, 'w');
+    this.guard(() => { this.fd = openSync(this.path, 'w'); });
     this.write(JSON.stringify(h));
   }
   entry(e: TraceEntry): void { this.write(JSON.stringify(e)); }
   end(): void { this.write('{"end":true}'); this.flush(); }
   close(): void { this.closeFd(); process.off('exit', this.flushAtExit); }
 
+  /** A failed write is the output's fault, not the engine's: remember it and stop recording. */
+  private guard(f: () => void): void {
+    if (this.error !== undefined) return;
+    try { f(); } catch (err) {
+      this.error = new OutputError(`cannot write ${this.path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+      if (this.fd !== undefined) try { closeSync(this.fd); } catch { /* already failing */ }
+      this.fd = undefined;
+      this.buf = [];
+    }
+  }
   private write(line: string): void {
+    if (this.error !== undefined) return;
     this.buf.push(line);
     this.size += line.length;
     if (this.size > 1 << 16) this.flush();
   }
   private flush(): void {
-    if (this.fd === undefined || this.buf.length === 0) return;
-    writeSync(this.fd, this.buf.map((l) => `${l}\n`).join(''));
+    const fd = this.fd;
+    if (fd === undefined || this.buf.length === 0) return;
+    this.guard(() => writeSync(fd, this.buf.map((l) => `${l}\n`).join('')));
     this.buf = [];
     this.size = 0;
   }
   private closeFd(): void {
     this.flush();
-    if (this.fd !== undefined) closeSync(this.fd);
+    const fd = this.fd;
+    if (fd !== undefined) this.guard(() => closeSync(fd));
     this.fd = undefined;
   }
 }

@@ -81,6 +81,9 @@ if (child) {
   function reportExit(code, sig) {
     if (exited) return;
     exited = true;
+    // The command exited by itself: what it started in the background (its process
+    // group) must not outlive it.
+    try { process.kill(-child.pid, 'SIGKILL'); } catch { /* group already empty */ }
     post({ kind: 'exit', code, signal: sig, tail: stderrTail() });
   }
   child.on('close', reportExit);

@@ -107,6 +107,8 @@ export class ChildSession {
       if (this.pid !== undefined) killGroup(this.pid);
       const deadline = Date.now() + 3000;
       while (!this.exitReport && Date.now() < deadline) this.next(deadline - Date.now());
+    } else if (this.pid !== undefined) {
+      killGroup(this.pid); // exited by itself: its background children go too
     }
     void this.worker.terminate();
     return this.exitReport?.tail ?? [];

@@ -5,7 +5,8 @@
  * 3 the implementation crashed, hung or broke the protocol, 4 model bug.
  * @internal
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { checkDirCreatable, ensureDir } from '../../io/ensure-dir.ts';
+import { checkOutputPath, writeOutput } from '../../io/write-output.ts';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { resolveImplementation } from '../../adapters/resolve.ts';
@@ -66,6 +67,11 @@ export function register(program: Command): void {
       const timeoutMs = opts.timeout !== undefined ? parseTimeout(opts.timeout) : undefined;
       const formats = opts.reportDir !== undefined ? parseFormats(opts.format) : [];
       const baseline = opts.baseline !== undefined ? await readResult(opts.baseline) : undefined;
+      // Bad output paths are usage errors found before the run, not after it.
+      if (opts.reportDir !== undefined) checkDirCreatable(opts.reportDir);
+      checkDirCreatable(opts.cxDir);
+      if (opts.out) checkOutputPath(opts.out);
+      if (opts.record !== undefined) checkOutputPath(opts.record);
       const version = VERSION;
       const inner = await resolveImplementation({ impl: opts.impl, implCmd: opts.implCmd, timeoutMs });
       let impl: Implementation = inner;
@@ -80,7 +86,7 @@ export function register(program: Command): void {
         });
         const result = baseline ? applyBaseline(out.result, baseline) : out.result;
         const files = result.counterexamples.map((c, i) => {
-          mkdirSync(opts.cxDir, { recursive: true });
+          ensureDir(opts.cxDir);
           const file = join(opts.cxDir, `${c.rule ?? c.kind}-${i + 1}.json`);
           const replay = encodeReplay({ seed: c.seed, path: c.path });
           const mode = out.modes[i] ?? 'legal';
@@ -88,7 +94,7 @@ export function register(program: Command): void {
           saveCounterexample(file, { ...c, format: COUNTEREXAMPLE_FORMAT, ...how, mode, replay });
           return { file, replay };
         });
-        if (opts.out) writeFileSync(opts.out, `${JSON.stringify(result, null, 1)}\n`);
+        if (opts.out) writeOutput(opts.out, `${JSON.stringify(result, null, 1)}\n`);
         if (opts.reportDir !== undefined) await writeReports(result, opts.reportDir, formats);
         if (opts.json) {
           process.stdout.write(`${JSON.stringify(result)}\n`);
@@ -98,11 +104,16 @@ export function register(program: Command): void {
           result.counterexamples.forEach((c, i) => process.stdout.write(`${counterexampleText(c, files[i]!.replay, files[i]!.file, shrunk(i))}\n\n`));
           process.stdout.write(stderrTailText(result));
           if (result.known?.length) process.stdout.write(`known violations (in the baseline): ${result.known.join(', ')}\n`);
-          if (opts.record !== undefined) process.stdout.write(`recorded: ${opts.record} (check with: dmacheck check-trace ${opts.record})\n`);
+          if (opts.record !== undefined && rec?.error === undefined) process.stdout.write(`recorded: ${opts.record} (check with: dmacheck check-trace ${opts.record})\n`);
           process.stdout.write(`${summary(result)}\n`);
         }
         if (result.implError) process.stderr.write(`dmacheck: ${implErrorLine(result)}\n`);
         process.exitCode = certifyExit(result);
+        // An unwritable --record is an output error, reported after the results it must not lose.
+        if (rec?.error !== undefined) {
+          process.stderr.write(`dmacheck: --record: ${rec.error.message}\n`);
+          if (process.exitCode === EXIT.ok) process.exitCode = EXIT.usage;
+        }
       } finally {
         impl.dispose?.();
       }

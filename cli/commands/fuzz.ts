@@ -12,6 +12,8 @@ import type { Command } from 'commander';
 import { figuresText } from '../../fuzz/coverage.ts';
 import { runFuzz } from '../../fuzz/run.ts';
 import { parseShard } from '../../fuzz/shard.ts';
+import { checkDirCreatable } from '../../io/ensure-dir.ts';
+import { checkOutputPath } from '../../io/write-output.ts';
 import { parseFormats, stableJson, writeFileAtomic, writeReports } from '../../reports/index.ts';
 import { VERSION } from '../version.ts';
 import { EXIT, UsageError } from '../exit-codes.ts';
@@ -52,6 +54,10 @@ export function register(program: Command): void {
       if (!(misuseShare >= 0 && misuseShare <= 1)) throw new UsageError(`--misuse '${opts.misuse}': expected a number from 0 to 1`);
       const formats = opts.reportDir !== undefined ? parseFormats(opts.format) : [];
       const out = opts.out ?? (shard && opts.reportDir === undefined ? `fuzz-shard-${shard.index}-of-${shard.total}.json` : undefined);
+      // Bad output paths are usage errors found before the campaign.
+      if (opts.reportDir !== undefined) checkDirCreatable(opts.reportDir);
+      if (opts.corpus !== undefined) checkDirCreatable(opts.corpus);
+      if (out !== undefined) checkOutputPath(out);
       const version = VERSION;
       const ac = new AbortController();
       const onSigint = () => {

@@ -5,13 +5,13 @@
  * 2 usage error.
  * @internal
  */
-import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { MUTANTS } from '../../impl/mutants/index.ts';
 import { GATE_BUDGET } from '../../mutants/gate.ts';
 import { runMatrix, selectMutants } from '../../mutants/matrix.ts';
 import { matrixSummary, matrixTable, mutantList } from '../../mutants/table.ts';
 import { loadModel } from '../../trace/load-model.ts';
+import { writeOutput } from '../../io/write-output.ts';
 import { EXIT, UsageError } from '../exit-codes.ts';
 import { parseDuration } from '../options.ts';
 
@@ -68,7 +68,7 @@ export function register(program: Command): void {
         onRow: opts.json ? undefined : (r, done, total) =>
           process.stderr.write(`mutants: ${r.mutant} ${r.certify.killed ? 'killed' : 'SURVIVED'} (${done}/${total})\n`),
       });
-      if (opts.out) writeFileSync(opts.out, `${JSON.stringify(m, null, 1)}\n`);
+      if (opts.out) writeOutput(opts.out, `${JSON.stringify(m, null, 1)}\n`);
       process.stdout.write(opts.json ? `${JSON.stringify(m)}\n` : `${matrixTable(m)}\n\n${matrixSummary(m)}\n`);
       process.exitCode = m.summary.certify.killed === m.rows.length ? EXIT.ok : EXIT.violations;
     });

@@ -8,6 +8,7 @@
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Command } from 'commander';
+import { checkDirCreatable } from '../../io/ensure-dir.ts';
 import { EXIT } from '../exit-codes.ts';
 import { applyBaseline, mergeResults, parseFormats, readResult, writeReports, type RunResult } from '../../reports/index.ts';
 
@@ -23,6 +24,7 @@ async function reportFile(arg: string): Promise<string> {
 
 async function emit(result: RunResult, dir: string, opts: OutputOptions): Promise<void> {
   const formats = parseFormats(opts.format);
+  checkDirCreatable(dir);
   const judged = opts.baseline === undefined ? result : applyBaseline(result, await readResult(opts.baseline));
   for (const w of await writeReports(judged, dir, formats)) process.stdout.write(`wrote ${w.path} (${w.bytes} bytes)\n`);
   const known = judged.known?.length ?? 0;

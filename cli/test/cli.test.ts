@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 
 const bin = new URL('../../bin/dmacheck.js', import.meta.url).pathname;
@@ -25,5 +26,40 @@ describe('dmacheck CLI', () => {
     const r = run('frobnicate');
     expect(r.status).toBe(2);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  });
+});
+
+describe('dmacheck CLI edges (issue 13)', () => {
+  it('prints help with the exit statuses when run without arguments', () => {
+    const r = run();
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('Usage: dmacheck');
+    expect(r.stdout).toContain('Exit statuses:');
+    expect(run('--help').stdout).toContain('130');
+  });
+  it('ends quietly when the reader closes stdout (EPIPE)', () => {
+    const r = spawnSync('bash', ['-c', `'${process.execPath}' '${bin}' rules --json | head -c 10 >/dev/null; echo "status=\${PIPESTATUS[0]}"`], { encoding: 'utf8' });
+    expect(r.stdout.trim()).toBe('status=0');
+    expect(r.stderr).toBe('');
+  });
+  it('refuses a bad output path before the run, with status 2', () => {
+    for (const args of [['--report-dir', '/proc/self/x'], ['--out', '/tmp'], ['--cx-dir', '/proc/1/x']]) {
+      const r = run('certify', '--runs', '5', ...args);
+      expect(r.status).toBe(2);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+      expect(r.stdout).toBe('');
+    }
+  });
+  it('never replaces /dev/null with a file', () => {
+    const r = run('certify', '--runs', '20', '--out', '/dev/null');
+    expect(r.status).toBe(0);
+    expect(statSync('/dev/null').isCharacterDevice()).toBe(true);
+  });
+  it('an unwritable --record is an output error after the results, not an engine error', () => {
+    const r = run('certify', '--runs', '20', '--record', '/dev/full');
+    expect(r.status).toBe(2);
+    expect(r.stdout).toMatch(/CONFORMANT: builtin/);
+    expect(r.stdout).not.toContain('recorded:');
+    expect(r.stderr.trim().split('\n').filter((l) => !l.startsWith('certify:'))).toEqual(['dmacheck: --record: cannot write /dev/full: ENOSPC']);
   });
 });

@@ -282,6 +282,9 @@ class Engine:
                 self.free(d)
 
     def sync(self, ch):
+        """vchan_synchronize: tasklet_kill waits for a scheduled tasklet to run (SYNC-4), then frees the terminated ones."""
+        if ch.tasklet_pending:
+            self.tasklet(ch)
         dead, ch.terminated = ch.terminated, []
         for d in dead:
             self.free(d)

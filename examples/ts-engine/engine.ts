@@ -166,7 +166,9 @@ class TsEngine implements Implementation {
     for (const d of this.descs.values()) if (d.chan === ch.id && !d.submitted && !d.freed) this.free(d);
   }
 
+  /** vchan_synchronize: tasklet_kill waits for a scheduled tasklet to run (SYNC-4), then the terminated ones are freed. */
   private sync(ch: Chan): void {
+    if (ch.taskletPending) this.tasklet(ch);
     for (const d of ch.terminated.splice(0)) this.free(d);
   }
 

@@ -20,9 +20,11 @@ export class CertifyRecorder {
   /** The implementation to certify (records what passes through it). */
   readonly impl: RecordingImplementation;
   private frozen = false;
+  private readonly out: FileTraceWriter;
 
   constructor(inner: Implementation, file: string, meta?: Readonly<Record<string, unknown>>) {
     const out = new FileTraceWriter(file);
+    this.out = out;
     const gate: TraceWriter = {
       begin: (h: TraceHeader) => { if (!this.frozen) out.begin(h); },
       entry: (e: TraceEntry) => { if (!this.frozen) out.entry(e); },
@@ -32,6 +34,8 @@ export class CertifyRecorder {
     this.impl = new RecordingImplementation(inner, gate, meta);
   }
 
+  /** Why the trace file could not be written (the run itself went on). */
+  get error(): Error | undefined { return this.out.error; }
   /** CertifyOptions.quiescent: the run ended quiescent (write the `end` marker). */
   readonly quiescent = (): void => this.impl.finish();
   /** CertifyOptions.onPhaseStart: stop before client-misuse phases. */

@@ -1,14 +1,15 @@
 /**
  * Writing the reports of one result into a directory. Each file is written to a
- * temporary file in the same directory and renamed over the target, so a reader
+ * temporary file in the same directory and renamed over the target (never over a
+ * device or FIFO: io/write-output.ts), so a reader
  * (or an interrupted run) sees either the previous file or the complete new one,
  * never half of one. A `partial` result is written like any other; every format
  * marks it as partial.
  * @public
  */
-import { randomBytes } from 'node:crypto';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { ensureDir } from '../../io/ensure-dir.ts';
+import { writeOutput } from '../../io/write-output.ts';
 import { match } from 'ts-pattern';
 import { REPORT_FILES, type ReportFormat } from '../formats.ts';
 import { renderHtml } from '../html/render-html.ts';
@@ -38,23 +39,17 @@ export function renderReport(result: RunResult, format: ReportFormat): string {
     .exhaustive();
 }
 
-/** Write `content` to `file` atomically (temporary file in the same directory, then rename). */
+/**
+ * Write `content` to `file`: a regular file atomically (temporary file in the same
+ * directory, then rename); a device, FIFO or `-` directly (io/write-output.ts).
+ */
 export async function writeFileAtomic(file: string, content: string): Promise<number> {
-  const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-  const data = Buffer.from(content, 'utf8');
-  try {
-    await writeFile(tmp, data, { flag: 'wx' });
-    await rename(tmp, file);
-  } catch (err) {
-    await rm(tmp, { force: true });
-    throw err;
-  }
-  return data.length;
+  return writeOutput(file, content);
 }
 
 /** Render `result` in each of `formats` into `dir` (created if missing). */
 export async function writeReports(result: RunResult, dir: string, formats: readonly ReportFormat[]): Promise<WrittenReport[]> {
-  await mkdir(dir, { recursive: true });
+  ensureDir(dir);
   const written: WrittenReport[] = [];
   for (const format of formats) {
     const path = join(dir, REPORT_FILES[format]);
