@@ -8,9 +8,10 @@
  * 130 interrupted (what ran is reported).
  * @internal
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
+import { checkDirCreatable, ensureDir } from '../../io/ensure-dir.ts';
+import { checkOutputPath, writeOutput } from '../../io/write-output.ts';
 import { kernelCertify, type KernelCertifyOutcome } from '../../kernel/certify/certify.ts';
 import { KERNEL_CX_FORMAT, kernelCounterexample, loadReplayProgram, saveKernelCounterexample } from '../../kernel/certify/counterexample.ts';
 import { hostRunner } from '../../kernel/certify/host-runner.ts';
@@ -92,6 +93,10 @@ function printOutcome(out: KernelCertifyOutcome, files: readonly string[]): void
 
 async function certifyAction(raw: RawOpts): Promise<void> {
   const args = parseKernelCertifyArgs(raw);
+  // Bad output paths are usage errors found before minutes of booting, not after.
+  if (raw.reportDir !== undefined) checkDirCreatable(raw.reportDir);
+  checkDirCreatable(raw.cxDir);
+  if (raw.out) checkOutputPath(raw.out);
   const runner = hostRunner;
   const env = requireEnv(runner);
   const model = await loadModel();
@@ -112,7 +117,7 @@ async function certifyAction(raw: RawOpts): Promise<void> {
   }
   const r = out.result;
   const files = r.counterexamples.map((c, i) => {
-    mkdirSync(raw.cxDir, { recursive: true });
+    ensureDir(raw.cxDir);
     const cs = out.cases[i]!;
     const file = join(raw.cxDir, `kernel-${c.rule ?? c.kind}-${i + 1}.json`);
     saveKernelCounterexample(file, {
@@ -122,7 +127,7 @@ async function certifyAction(raw: RawOpts): Promise<void> {
     });
     return file;
   });
-  if (raw.out) writeFileSync(raw.out, `${JSON.stringify(r, null, 1)}\n`);
+  if (raw.out) writeOutput(raw.out, `${JSON.stringify(r, null, 1)}\n`);
   if (raw.reportDir !== undefined) await writeReports(r, raw.reportDir, args.formats);
   if (raw.json) process.stdout.write(`${JSON.stringify(r)}\n`);
   else printOutcome(out, files);
