@@ -1,6 +1,6 @@
 /**
  * Shrinking candidates of a client program: every program one step smaller — one step
- * dropped, one descriptor dropped with every step naming it, one channel dropped with
+ * dropped, one contiguous chunk of steps dropped (halves, quarters, … as ddmin does), one descriptor dropped with every step naming it, one channel dropped with
  * its descriptors and buffers (later channel indices move down), one buffer dropped with
  * its uses, one scatterlist entry dropped, one wait's error path dropped. Pure; the caller keeps the legal ones.
  * @public
@@ -89,6 +89,11 @@ export function candidates(p: ClientProgram): ClientProgram[] {
   for (const s of steps) {
     const c = callOf(s);
     if (c?.op === 'alloc_buf') out.push(dropBuffer(p, c.buf));
+  }
+  // ddmin-style chunks (halves, quarters, ...): big jumps when a long stretch does not matter.
+  for (let k = 2; k < steps.length; k *= 2) {
+    const size = Math.ceil(steps.length / k);
+    for (let c = 0; c * size < steps.length; c++) out.push(withSteps(p, [...steps.slice(0, c * size), ...steps.slice((c + 1) * size)]));
   }
   steps.forEach((s, i) => {
     out.push(withSteps(p, steps.filter((_, j) => j !== i)));
