@@ -75,6 +75,7 @@ export async function runBatch(programs: readonly ClientProgram[], opts: { timeo
       vmlinuz: c.vmlinuz, dtb: existsSync(c.dtbTrimmed) ? c.dtbTrimmed : c.dtb, initrd, cpus: opts.cpus ?? 1,
       bootTimeoutMs: BOOT_TIMEOUT_MS, programTimeoutMs: PROGRAM_TIMEOUT_MS,
       totalTimeoutMs: opts.timeoutMs ?? BOOT_TIMEOUT_MS + 60_000 + programs.length * 2_000,
+      semihostFile: join(work, 'agent.log'), // one trap per program log instead of a UART exit per byte
     });
     const logs = new Map(out.logs.map((l) => [l.index, l]));
     const runs: ProgramRun[] = [];
