@@ -249,7 +249,7 @@ static void call_request(s32 mask_kind)
 	struct device *dev;
 
 	if (r->nchans >= AGENT_MAX_CHANS) {
-		REC('R', 'n');
+		abort_here(4);	/* out of agent slots: not asked of the kernel */
 		return;
 	}
 	c = &r->chans[r->nchans++];
@@ -563,6 +563,10 @@ static void do_call(int op, const s32 *a, int nargs, struct agent_chan *c, struc
 	}
 	return;
 prepped:
+	if (!d) {
+		abort_here(4);	/* out of agent slots: not asked of the kernel */
+		return;
+	}
 	if (!tx) {
 		REC('R', 'n');
 		return;

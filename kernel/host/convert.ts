@@ -50,6 +50,14 @@ const CHAIN_FLAGS = 3;
 
 class Stop extends Error {}
 
+/** Why the agent stopped a program inside a call it did not make (`X` record; kernel/README.md). */
+const ABORTS: Readonly<Record<number, string>> = {
+  1: 'a callback called a sleeping API (not made: it would hang this CPU)',
+  2: 'a prep named a buffer never mapped (no bus address to give)',
+  3: 'a call named a freed descriptor or released channel (not made)',
+  4: 'the agent ran out of channel or descriptor slots (not made)',
+};
+
 const at = <T>(xs: readonly T[], i: number | undefined, what: string): T => {
   const v = i === undefined ? undefined : xs[i];
   if (v === undefined) throw new Stop(`unknown ${what} ${i}`);
@@ -240,7 +248,7 @@ class Converter {
         this.out.push({ k: 'cb_ret' });
         return;
       case 'W': return; // a wait's outcome: the client's business, not a trace entry
-      case 'X': throw new Stop(a === 1 ? 'a callback called a sleeping API (not made: it would hang this CPU)' : a === 2 ? 'a prep named a buffer never mapped (no bus address to give)' : 'a call named a freed descriptor or released channel (not made)');
+      case 'X': throw new Stop(ABORTS[a] ?? `agent stop ${a}`);
       case 'Q': this.quiescent = a === 1 && this.frames.length === 0; return;
       default: {
         if (head.startsWith('R') && head.length === 2) return this.ret(head.slice(1), v);
