@@ -15,7 +15,7 @@ import { convertProgram, unrunTrace } from './convert.ts';
 import { type EncodedProgram, encodeProgram } from './encode.ts';
 import { guestArchive } from './initramfs.ts';
 import { cacheLayout, cacheRoot } from './paths.ts';
-import type { SetupStamp } from './setup.ts';
+import { type SetupStamp, buildAgent } from './setup.ts';
 
 export interface KernelEnv { abi: string; release: string; machine: 'raspi3b'; driver: 'bcm2835-dma'; cacheDir: string }
 export interface ProgramRun { name: string; trace: string /* dmacheck-trace/1.1 JSONL text */; complete: boolean }
@@ -61,6 +61,11 @@ export async function runBatch(programs: readonly ClientProgram[], opts: { timeo
     return { env: noEnv, runs: [], bootMs: 0, runMs: 0, consoleTail: [], error: { kind: 'boot', msg, consoleTail: [] } };
   }
   const c = cacheLayout(env.abi, join(env.cacheDir, '..'));
+  try {
+    await buildAgent(c, () => {}); // a no-op unless kernel/agent changed since the last build
+  } catch (e) {
+    return { env, runs: [], bootMs: 0, runMs: 0, consoleTail: [], error: { kind: 'agent', msg: (e as Error).message.split('\n')[0] ?? '', consoleTail: [] } };
+  }
   const version = readStamp(env.cacheDir)?.version ?? '';
   const kernel = { release: env.release, version };
   const planned: Planned[] = programs.map((p, i) => ({ name: p.name, ...encodeProgram(p, i) }));
