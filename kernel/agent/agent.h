@@ -159,8 +159,25 @@ struct agent_chan *agent_chan_of(const void *dma_chan, int *idx);
 void agent_checkpoint(void);
 struct agent_desc *agent_desc_of_tx(const void *tx);
 
-/* exec.c */
+/* parse.c */
 int agent_parse(const char **cursor, const char *end, struct agent_prog *p);
+
+/* state.c */
+struct agent_chan *agent_chan_at(s32 i);
+struct agent_buf *agent_buf_at(s32 i);
+struct agent_desc *agent_desc_find(s32 id);
+struct agent_desc *agent_desc_new(s32 id, s32 chan);
+void agent_abort(int why);
+void agent_rec_int(int v);
+void agent_rec_status(enum dma_status st, dma_cookie_t last, dma_cookie_t used, u32 residue, bool with);
+
+/* callback.c */
+void agent_set_callback(struct agent_desc *d, const s32 *a, int nargs);
+
+/* calls.c */
+void agent_exec_call(int pc, const s32 *args, int nargs);
+
+/* exec.c */
 void agent_exec(void);
 void agent_cleanup(void);
 
