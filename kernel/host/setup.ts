@@ -45,19 +45,19 @@ export const AGENT_SRC = fileURLToPath(new URL('../agent/', import.meta.url));
 
 /** Runs every set-up step; throws an Error with a one-line reason when a step fails. */
 export async function setupKernel(log: Log): Promise<SetupStamp> {
-  await ensureHostTools(log);
-  const abi = await currentAbi(log);
+  const updated = await ensureHostTools(log);
+  let abi = await currentAbi(log);
+  try {
+    await downloadPackages(cacheLayout(abi), packagesOf(abi), log);
+  } catch (e) {
+    // Stale package lists can name an ABI the mirror has dropped: update once and retry.
+    if (updated) throw e;
+    await aptUpdate(log);
+    abi = await currentAbi(log);
+    await downloadPackages(cacheLayout(abi), packagesOf(abi), log);
+  }
   const c = cacheLayout(abi);
-  mkdirSync(c.debs, { recursive: true });
   const release = `${abi}-arm64`;
-  const packages = [
-    `linux-image-${release}:arm64`,
-    `linux-headers-${release}:arm64`,
-    `linux-headers-${abi}-common`,
-    `linux-kbuild-${KBUILD_SERIES}`,
-    'busybox-static:arm64',
-  ];
-  await downloadPackages(c, packages, log);
   await unpackPackages(c, log);
   pointHeadersAtPrivateCommon(c, abi, log);
   await trimDeviceTree(c, log);
@@ -69,13 +69,25 @@ export async function setupKernel(log: Log): Promise<SetupStamp> {
   return stamp;
 }
 
-async function ensureHostTools(log: Log): Promise<void> {
+/** The packages of one ABI: the arm64 kernel, its headers, the host's kbuild tools, busybox. */
+function packagesOf(abi: string): string[] {
+  return [
+    `linux-image-${abi}-arm64:arm64`,
+    `linux-headers-${abi}-arm64:arm64`,
+    `linux-headers-${abi}-common`,
+    `linux-kbuild-${KBUILD_SERIES}`,
+    'busybox-static:arm64',
+  ];
+}
+
+/** Installs what is missing; true when it updated the package lists. */
+async function ensureHostTools(log: Log): Promise<boolean> {
   const archs = (await mustRun('dpkg', ['--print-foreign-architectures'])).split('\n');
   const missing: string[] = [];
   for (const t of HOST_TOOLS) if (!(await onPath(t.cmd))) missing.push(t.pkg);
   if (archs.includes('arm64') && missing.length === 0) {
     log('host tools: present (arm64 architecture, qemu, cross gcc, cpio, make, dtc)');
-    return;
+    return false;
   }
   requireRoot('install host packages');
   if (!archs.includes('arm64')) {
@@ -87,6 +99,7 @@ async function ensureHostTools(log: Log): Promise<void> {
     await mustRun('apt-get', ['install', '-y', '--no-install-recommends', ...missing], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
     log(`apt-get install: ${missing.join(' ')}`);
   }
+  return true;
 }
 
 async function aptUpdate(log: Log): Promise<void> {
@@ -124,6 +137,7 @@ function debFor(c: CacheLayout, pkg: string): string {
 }
 
 async function downloadPackages(c: CacheLayout, packages: readonly string[], log: Log): Promise<void> {
+  mkdirSync(c.debs, { recursive: true });
   const have = readdirSync(c.debs);
   const wanted = packages.filter((p) => !have.some((f) => f.startsWith(`${p.replace(/:arm64$/, '')}_`)));
   if (wanted.length === 0) {
