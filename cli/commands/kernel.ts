@@ -186,8 +186,8 @@ export function register(program: Command): void {
     .command('certify')
     .description('run generated client programs in the real kernel; per-rule verdicts')
     .option('--machine <name>', 'QEMU machine', 'raspi3b')
-    .option('--runs <n>', 'generated programs (default 1000)')
-    .option('--time <duration>', 'time budget, e.g. 3m (boots of up to 1500 programs while time is left)')
+    .option('--runs <n>', 'generated programs (default 3000, one boot)')
+    .option('--time <duration>', 'time budget, e.g. 3m (boots of up to 5000 programs while time is left)')
     .option('--seed <n>', 'fast-check seed of the program generator (default 42)')
     .option('--cpus <n>', 'guest CPUs', '1')
     .option('--misuse <kind>', `also run misuse programs: all or ${MISUSE_KINDS.join(', ')}`);

@@ -23,9 +23,9 @@ import type { KernelEnv, KernelFailure, KernelRunner } from './runner.ts';
 import { shrinkInGuest } from './shrink.ts';
 
 /** Default budget: one boot of this many generated programs. @public */
-export const DEFAULT_RUNS = 1000;
+export const DEFAULT_RUNS = 3000;
 /** Programs per boot at most. @public */
-export const BATCH_SIZE = 1500;
+export const BATCH_SIZE = 5000;
 
 /** @public */
 export interface KernelCertifyOptions {
