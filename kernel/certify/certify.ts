@@ -37,7 +37,7 @@ export interface KernelCertifyOptions {
   readonly timeMs?: number | undefined;
   readonly misuse?: MisuseKind | 'all' | undefined;
   readonly batchSize?: number;
-  /** Shrinking boots per counterexample (default 4) and candidates per boot (default 400). */
+  /** Shrinking boots per counterexample (default 8) and candidates per boot (default 2000). */
   readonly shrinkRounds?: number;
   readonly maxCandidates?: number;
   readonly version: string;
@@ -158,7 +158,7 @@ export async function kernelCertify(o: KernelCertifyOptions): Promise<KernelCert
     let best = { program, judged: j as Judged };
     if (!isMisuse && !implError && !o.signal?.aborted) {
       say(`kernel certify: shrinking ${program.name} (${verdictKey(v)}) in the guest`);
-      const s = await shrinkInGuest(program, j, { runner: o.runner, model: o.model, rounds: o.shrinkRounds ?? 4, maxCandidates: o.maxCandidates ?? 400 });
+      const s = await shrinkInGuest(program, j, { runner: o.runner, model: o.model, rounds: o.shrinkRounds ?? 8, maxCandidates: o.maxCandidates ?? 2000 });
       shrinkBoots += s.boots;
       best = { program: s.program, judged: s.judged };
       say(`kernel certify: shrunk ${program.name} to ${best.program.steps.length} steps (${s.candidatesRun} candidates in ${s.boots} boot(s))`);
