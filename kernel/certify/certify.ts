@@ -92,89 +92,97 @@ function misuseOutcome(p: ClientProgram, j: Judged | undefined): MisuseOutcome {
   return { program: p.name, expected, got, detected: got !== undefined && expected.includes(got) };
 }
 
-/** Run the whole certification; never throws for guest failures (they become `implError`). @public */
-export async function kernelCertify(o: KernelCertifyOptions): Promise<KernelCertifyOutcome> {
+type Run = { readonly program: ClientProgram; readonly judged: Judged };
+
+interface Collected { readonly judged: readonly Run[]; readonly boots: readonly BootStat[]; readonly failure?: KernelFailure; readonly runs?: number }
+
+/** Boots until the budget is spent (misuse programs in the last boot), a guest failure, or Ctrl-C. */
+async function collect(o: KernelCertifyOptions, cov: CoverageCounter, misuse: readonly ClientProgram[]): Promise<Collected> {
   const started = Date.now();
-  const cov = new CoverageCounter();
   const say = o.progress ?? (() => {});
   const batchSize = o.batchSize ?? BATCH_SIZE;
-  const misuse = o.misuse ? misusePrograms(o.misuse) : [];
-  const judged: { program: ClientProgram; judged: Judged }[] = [];
+  const judged: Run[] = [];
   const boots: BootStat[] = [];
-  let failure: KernelFailure | undefined;
-  let generated = 0;
-  // A run budget is split into boots up front; a time budget adds boots while time is left.
-  const runs = o.runs ?? (o.timeMs === undefined ? DEFAULT_RUNS : undefined);
-  for (;;) {
-    const want = runs !== undefined ? Math.min(batchSize, runs - generated) : batchSize;
-    const lastBatch = runs !== undefined ? generated + want >= runs : false;
-    // Each boot's programs come from their own seed, so no boot regenerates earlier ones.
-    const programs = generatePrograms(batchSeed(o.seed, boots.length), Math.max(0, want));
-    generated += programs.length;
-    const withMisuse = lastBatch ? [...programs, ...misuse] : programs;
-    if (withMisuse.length === 0) break;
-    const out = await runPrograms(withMisuse, {
+  const boot = async (programs: readonly ClientProgram[]): Promise<KernelFailure | undefined> => {
+    const out = await runPrograms(programs, {
       runner: o.runner, model: o.model, cov, batchSize,
       onBoot: (s, done, total) => say(`kernel certify: boot ${boots.length + 1}: ${s.programs} programs, boot ${s.bootMs} ms, run ${s.runMs} ms (${done}/${total})`),
     });
     judged.push(...out.judged);
     boots.push(...out.boots);
     for (const m of out.misuseFailures) say(`kernel certify: ${m.program}: the guest ${m.failure.kind} after the misuse (${m.failure.msg})`);
-    failure = out.failure;
-    if (failure || lastBatch || o.signal?.aborted) break;
+    return out.failure;
+  };
+  // A run budget is split into boots up front; a time budget adds boots while time is left.
+  const runs = o.runs ?? (o.timeMs === undefined ? DEFAULT_RUNS : undefined);
+  let generated = 0;
+  for (let batch = 0; ; batch++) {
+    const want = runs !== undefined ? Math.min(batchSize, runs - generated) : batchSize;
+    const last = runs !== undefined && generated + want >= runs;
+    // Each boot's programs come from their own seed, so no boot regenerates earlier ones.
+    const programs = generatePrograms(batchSeed(o.seed, batch), want);
+    generated += programs.length;
+    const failure = await boot(last ? [...programs, ...misuse] : programs);
+    if (failure || last || o.signal?.aborted) return { judged, boots, ...(failure ? { failure } : {}), ...(runs !== undefined ? { runs } : {}) };
     const elapsed = Date.now() - started;
-    const perBoot = elapsed / boots.length;
-    if (o.timeMs !== undefined && elapsed + perBoot > o.timeMs) {
+    if (o.timeMs !== undefined && elapsed + elapsed / boots.length > o.timeMs) {
       // Time is up: the misuse programs still get their boot.
-      if (misuse.length > 0) {
-        const m = await runPrograms(misuse, { runner: o.runner, model: o.model, cov, batchSize });
-        judged.push(...m.judged);
-        boots.push(...m.boots);
-        failure = m.failure;
-      }
-      break;
+      const f = misuse.length > 0 ? await boot(misuse) : undefined;
+      return { judged, boots, ...(f ? { failure: f } : {}) };
     }
   }
+}
 
-  const interrupted = o.signal?.aborted === true;
-  if (interrupted) failure = undefined;
-  const misuseNames = new Set(misuse.map((p) => p.name));
+/** One counterexample per distinct verdict (per misuse program), generated ones shrunk in the guest. */
+async function failureCases(o: KernelCertifyOptions, judged: readonly Run[], misuse: ReadonlySet<string>, shrink: boolean):
+  Promise<{ cxs: Counterexample[]; cases: KernelFailureCase[]; shrinkBoots: number }> {
   const cxs: Counterexample[] = [];
   const cases: KernelFailureCase[] = [];
-  let implError: RunResult['implError'] = failure ? guestError(failure) : undefined;
-  const seenKeys = new Set<string>();
+  const seen = new Set<string>();
   let shrinkBoots = 0;
   for (const { program, judged: j } of judged) {
-    if (!j.ok) {
-      implError ??= { what: 'bad_message', msg: `trace of ${program.name} does not parse: ${j.error}`, stderrTail: [] };
-      continue;
-    }
     const v = decisive(j);
-    if (!v) continue;
-    const isMisuse = misuseNames.has(program.name);
+    if (!j.ok || !v) continue;
+    const isMisuse = misuse.has(program.name);
     const key = `${isMisuse ? program.name : ''}|${verdictKey(v)}`;
-    if (seenKeys.has(key)) continue;
-    seenKeys.add(key);
-    let best = { program, judged: j as Judged };
-    if (!isMisuse && !implError && !o.signal?.aborted) {
-      say(`kernel certify: shrinking ${program.name} (${verdictKey(v)}) in the guest`);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    let best: Run = { program, judged: j };
+    if (!isMisuse && shrink && !o.signal?.aborted) {
+      o.progress?.(`kernel certify: shrinking ${program.name} (${verdictKey(v)}) in the guest`);
       const s = await shrinkInGuest(program, j, { runner: o.runner, model: o.model, rounds: o.shrinkRounds ?? 8, maxCandidates: o.maxCandidates ?? 2000 });
       shrinkBoots += s.boots;
-      best = { program: s.program, judged: s.judged };
-      say(`kernel certify: shrunk ${program.name} to ${best.program.steps.length} steps (${s.candidatesRun} candidates in ${s.boots} boot(s))`);
+      best = s;
+      o.progress?.(`kernel certify: shrunk ${program.name} to ${s.program.steps.length} steps (${s.candidatesRun} candidates in ${s.boots} boot(s))`);
     }
     const bj = best.judged;
-    const bv = bj.ok ? decisive(bj) : undefined;
+    const bv = decisive(bj);
     if (!bj.ok || !bv) continue;
     cxs.push(kernelCounterexample(bj, bv, best.program, o.seed));
     cases.push({ program: best.program, original: program, trace: bj.run.trace, misuse: isMisuse });
   }
+  return { cxs, cases, shrinkBoots };
+}
 
-  const misuseOut = misuse.map((p) => misuseOutcome(p, judged.find((x) => x.program.name === p.name)?.judged));
+/** Run the whole certification; never throws for guest failures (they become `implError`). @public */
+export async function kernelCertify(o: KernelCertifyOptions): Promise<KernelCertifyOutcome> {
+  const started = Date.now();
+  const cov = new CoverageCounter();
+  const misuse = o.misuse ? misusePrograms(o.misuse) : [];
+  const got = await collect(o, cov, misuse);
+  const interrupted = o.signal?.aborted === true;
+  // A guest killed by Ctrl-C did not fail.
+  const failure = interrupted ? undefined : got.failure;
+  const unparsed = got.judged.find((x) => !x.judged.ok);
+  const implError: RunResult['implError'] = failure ? guestError(failure)
+    : unparsed && !unparsed.judged.ok ? { what: 'bad_message', msg: `trace of ${unparsed.program.name} does not parse: ${unparsed.judged.error}`, stderrTail: [] }
+      : undefined;
+  const { cxs, cases, shrinkBoots } = await failureCases(o, got.judged, new Set(misuse.map((p) => p.name)), implError === undefined);
+  const misuseOut = misuse.map((p) => misuseOutcome(p, got.judged.find((x) => x.program.name === p.name)?.judged));
   const finished = Date.now();
   const rules = ruleVerdicts(KERNEL_PROFILE, cov, cxs);
   const checkable = CATALOGUE.filter((r) => isCheckable(r) && rules.find((x) => x.id === r.id)?.verdict !== 'not_supported');
-  const commands = judged.reduce((n, x) => n + (x.judged.ok ? x.judged.trace.entries.filter((e) => e.k === 'call').length : 0), 0);
+  const commands = got.judged.reduce((n, x) => n + (x.judged.ok ? x.judged.trace.entries.filter((e) => e.k === 'call').length : 0), 0);
   const durationMs = finished - started;
   const result: RunResult = {
     schemaVersion: REPORT_SCHEMA_VERSION,
@@ -182,7 +190,7 @@ export async function kernelCertify(o: KernelCertifyOptions): Promise<KernelCert
     command: 'certify',
     implementation: { name: `${o.env.driver} (Linux ${o.env.release}, QEMU ${o.env.machine})`, profile: KERNEL_PROFILE },
     seed: o.seed,
-    budget: { ...(runs !== undefined ? { runs } : {}), ...(o.timeMs !== undefined ? { timeMs: o.timeMs } : {}) },
+    budget: { ...(got.runs !== undefined ? { runs: got.runs } : {}), ...(o.timeMs !== undefined ? { timeMs: o.timeMs } : {}) },
     startedAt: new Date(started).toISOString(),
     finishedAt: new Date(finished).toISOString(),
     durationMs,
@@ -196,9 +204,9 @@ export async function kernelCertify(o: KernelCertifyOptions): Promise<KernelCert
       pairsVisited: cov.pairs.size,
       pairsReachable: cov.pairs.size,
     },
-    stats: { sequences: judged.length, commands, commandsPerSecond: Math.round(commands / Math.max(0.001, durationMs / 1000)) },
+    stats: { sequences: got.judged.length, commands, commandsPerSecond: Math.round(commands / Math.max(0.001, durationMs / 1000)) },
     ...(implError ? { implError } : {}),
-    target: { release: o.env.release, machine: o.env.machine, driver: o.env.driver, cpus: 1, boots: boots.length + shrinkBoots, notSupported: UNSUPPORTED },
+    target: { release: o.env.release, machine: o.env.machine, driver: o.env.driver, cpus: 1, boots: got.boots.length + shrinkBoots, notSupported: UNSUPPORTED },
   };
-  return { result, cases, misuse: misuseOut, boots, interrupted };
+  return { result, cases, misuse: misuseOut, boots: got.boots, interrupted };
 }
