@@ -42,12 +42,12 @@ describe('kernel e2e (bcm2835-dma under QEMU raspi3b)', () => {
 
   it.skipIf(!env)('one boot: a generated batch is conformant and every misuse names its rule', async () => {
     const out = await kernelCertify({
-      runner, env: env!, model: await loadModel(), seed: 20261206, runs: 150, batchSize: 1000,
+      runner, env: env!, model: await loadModel(), seed: 20261206, runs: 500, batchSize: 1000,
       misuse: 'all', shrinkRounds: 0, version: 'e2e',
     });
     expect(out.boots).toHaveLength(1);
     expect(out.result.implError).toBeUndefined();
-    expect(out.result.stats.sequences).toBe(150 + MISUSE_KINDS.length);
+    expect(out.result.stats.sequences).toBe(500 + MISUSE_KINDS.length);
     const findings = documentedFindings();
     const legal = out.result.counterexamples.filter((_, i) => !out.cases[i]!.misuse);
     for (const c of legal) expect(findings, `${c.kind} ${c.rule}: ${c.msg}\n${c.text}`).toContain(c.rule);
@@ -56,6 +56,6 @@ describe('kernel e2e (bcm2835-dma under QEMU raspi3b)', () => {
       expect(m.detected, `${m.program}: expected ${m.expected.join('|')}, got ${m.got}`).toBe(true);
       expect(m.got, m.program).toMatch(MISUSE_RULE[m.program]!);
     }
-    expect(out.result.coverage.rulesExercised).toBeGreaterThan(60);
+    expect(out.result.coverage.rulesExercised).toBeGreaterThan(80);
   }, 600_000);
 });
