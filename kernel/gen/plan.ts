@@ -77,8 +77,12 @@ export interface ProgramPlan {
   readonly keepChannels: boolean;
 }
 
+/** Mostly small, sometimes large: a transfer above 64 KiB spans several control blocks (bcm2835_dma_create_cb_chain). */
+const words = (small: number, large: number): fc.Arbitrary<number> =>
+  fc.oneof({ arbitrary: fc.integer({ min: 1, max: small }), weight: 9 }, { arbitrary: fc.integer({ min: small + 1, max: large }), weight: 1 });
+
 const sgArb: fc.Arbitrary<PlanSg> = fc.record({
-  buf: fc.nat({ max: 2 }), offsetWords: fc.nat({ max: 255 }), lenWords: fc.integer({ min: 1, max: 256 }),
+  buf: fc.nat({ max: 2 }), offsetWords: fc.nat({ max: 255 }), lenWords: words(256, 40_000),
 });
 
 const descArb: fc.Arbitrary<PlanDesc> = fc.record({
@@ -107,7 +111,7 @@ const chanArb: fc.Arbitrary<PlanChan> = fc.record({
   burst: fc.constantFrom(1 as const, 2 as const, 4 as const, 8 as const),
   caps: fc.boolean(),
   pauseProbe: fc.nat({ max: 9 }).map((n) => n === 0),
-  bufWords: fc.array(fc.integer({ min: 16, max: 1024 }), { minLength: 1, maxLength: 3 }),
+  bufWords: fc.array(words(1024, 40_000).map((w) => Math.max(16, w)), { minLength: 1, maxLength: 3 }),
   finish: fc.constantFrom('sync' as const, 'async' as const),
   cfgDirection: fc.constantFrom('none' as const, 'none' as const, 'MEM_TO_DEV' as const, 'DEV_TO_MEM' as const),
 });
