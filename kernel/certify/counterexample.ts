@@ -11,13 +11,12 @@ import type { Counterexample } from '../../reports/result.ts';
 import { ruleById } from '../../spec/catalogue/index.ts';
 import type { ClientProgram } from '../../spec/api/program.ts';
 import { ClientProgramSchema } from '../../spec/api/program-schema.ts';
-import type { Verdict } from '../../spec/api/trace.ts';
-import type { Judged } from './judge.ts';
+import type { FailingVerdict, Judged } from './judge.ts';
 
 export const KERNEL_CX_FORMAT = 'dmacheck-kernel-counterexample/1';
 
 /** The report entry of a failing real run (`judged` must have parsed). @public */
-export function kernelCounterexample(j: Extract<Judged, { ok: true }>, v: Verdict, program: ClientProgram, seed: number): Counterexample {
+export function kernelCounterexample(j: Extract<Judged, { ok: true }>, v: FailingVerdict, program: ClientProgram, seed: number): Counterexample {
   const rule = v.kind === 'violation' || v.kind === 'undefined' ? v.rule : null;
   const config = j.trace.header.config;
   const entries = j.trace.entries;

@@ -25,14 +25,24 @@ export function judgeRun(run: ProgramRun, model: Model<unknown>, cov?: CoverageS
   return { ok: true, run, trace, check: checkTrace(trace, model, cov) };
 }
 
+/** A verdict that fails a run (advisories, where the model gives them, never do). @public */
+export type FailingVerdict = Verdict & { readonly kind: 'violation' | 'undefined' | 'model_bug' | 'impl_error' };
+
+const FAILING: ReadonlySet<string> = new Set(['violation', 'undefined', 'model_bug', 'impl_error']);
+const isFailing = (v: Verdict): v is FailingVerdict => FAILING.has(v.kind);
+
 /** The verdict that decides a run: the first violation or model bug, else the first undefined. @public */
-export function decisive(j: Judged): Verdict | undefined {
+export function decisive(j: Judged): FailingVerdict | undefined {
   if (!j.ok) return undefined;
-  const vs = j.check.verdicts.map((v) => v.verdict);
+  const vs = j.check.verdicts.map((v) => v.verdict).filter(isFailing);
   return vs.find((v) => v.kind !== 'undefined') ?? vs[0];
 }
 
 /** `kind rule` of a verdict, the identity shrinking preserves. @public */
-export function verdictKey(v: Verdict): string {
-  return v.kind === 'violation' || v.kind === 'undefined' ? `${v.kind} ${v.rule}` : v.kind === 'impl_error' ? `impl_error ${v.what}` : 'model_bug';
+export function verdictKey(v: FailingVerdict): string {
+  switch (v.kind) {
+    case 'violation': case 'undefined': return `${v.kind} ${v.rule}`;
+    case 'impl_error': return `impl_error ${v.what}`;
+    case 'model_bug': return 'model_bug';
+  }
 }
