@@ -21,6 +21,8 @@ export interface ResolveOptions {
   readonly implCmd?: string | undefined;
   /** Per-request timeout for `implCmd` (ms, default 5000). */
   readonly timeoutMs?: number | undefined;
+  /** Directory a relative module path or `implCmd` is taken from (default: the current one). */
+  readonly cwd?: string | undefined;
 }
 
 const BUILTIN_MODULE = new URL('../impl/index.ts', import.meta.url).href;
@@ -30,15 +32,15 @@ const LIST_HINT = 'list them with: dmacheck mutants --list';
 /** Raises UsageError (bad spec, missing file or export, unknown mutant, command not found). @public */
 export async function resolveImplementation(opts: ResolveOptions): Promise<Implementation> {
   if (opts.impl !== undefined && opts.implCmd !== undefined) throw new UsageError('give either --impl or --impl-cmd, not both');
-  if (opts.implCmd !== undefined) return startCommand(opts.implCmd, opts.timeoutMs);
+  if (opts.implCmd !== undefined) return startCommand(opts.implCmd, opts.timeoutMs, opts.cwd);
   const spec = opts.impl ?? 'builtin';
   if (spec === 'builtin') return checked(callFactory(await importModule(BUILTIN_MODULE, 'the built-in engine'), 'createBuiltinEngine', []), 'builtin');
   if (spec.startsWith('mutant:')) return loadMutant(spec.slice('mutant:'.length));
-  if (/[\\/]/.test(spec) || /\.(c|m)?[jt]s$/.test(spec)) return loadModule(spec);
+  if (/[\\/]/.test(spec) || /\.(c|m)?[jt]s$/.test(spec)) return loadModule(spec, opts.cwd);
   throw new UsageError(`unknown --impl '${spec}': expected builtin, mutant:<name> or a path to a .ts/.js module`);
 }
 
-function startCommand(cmdline: string, timeoutMs: number | undefined): Implementation {
+function startCommand(cmdline: string, timeoutMs: number | undefined, cwd: string | undefined): Implementation {
   let argv: string[];
   try {
     argv = splitCommandLine(cmdline);
@@ -48,20 +50,37 @@ function startCommand(cmdline: string, timeoutMs: number | undefined): Implement
   }
   const [command, ...args] = argv as [string, ...string[]];
   try {
-    return new StdioImplementation({ command, args, timeoutMs: timeoutMs ?? 5000 });
+    return new StdioImplementation({ command, args, timeoutMs: timeoutMs ?? 5000, cwd });
   } catch (e) {
     if (e instanceof SpawnError) throw new UsageError(e.message);
     throw e;
   }
 }
 
-async function importModule(url: string, what: string): Promise<Record<string, unknown>> {
+/**
+ * Imports a module of ours or the user's. User modules go through tsx's `tsImport`, which
+ * loads them as ES modules wherever they are: a plain `import()` of a `.ts` outside this
+ * package (no package.json with "type": "module" above it) is treated as CommonJS and
+ * fails with "Cannot require() ES Module ... in a cycle".
+ */
+async function importModule(url: string, what: string, user = false): Promise<Record<string, unknown>> {
   try {
+    if (user) {
+      const { tsImport } = await import('tsx/esm/api');
+      return (await tsImport(url, import.meta.url)) as Record<string, unknown>;
+    }
     return (await import(url)) as Record<string, unknown>;
   } catch (e) {
-    const msg = e instanceof Error ? e.message.split('\n')[0] : String(e);
-    throw new UsageError(`cannot load ${what}: ${msg}`);
+    throw new UsageError(`cannot load ${what}: ${loadErrorLine(e)}`);
   }
+}
+
+/** One line for a load failure, keeping esbuild's `file:line:col: ERROR: ...` location of a syntax error. */
+function loadErrorLine(e: unknown): string {
+  if (!(e instanceof Error)) return String(e);
+  const lines = e.message.split('\n');
+  const located = lines.find((l) => /:\d+:\d+: ERROR: /.test(l));
+  return (located ?? lines[0] ?? e.message).trim();
 }
 
 function callFactory(mod: Record<string, unknown>, name: string, args: readonly unknown[]): unknown {
@@ -84,10 +103,10 @@ async function loadMutant(name: string): Promise<Implementation> {
   return checked(impl, `mutant:${name}`);
 }
 
-async function loadModule(path: string): Promise<Implementation> {
-  const abs = resolvePath(process.cwd(), path);
+async function loadModule(path: string, cwd: string | undefined): Promise<Implementation> {
+  const abs = resolvePath(cwd ?? process.cwd(), path);
   if (!existsSync(abs)) throw new UsageError(`--impl ${path}: no such file`);
-  const mod = await importModule(pathToFileURL(abs).href, path);
+  const mod = await importModule(pathToFileURL(abs).href, path, true);
   const factory = typeof mod['default'] === 'function' ? mod['default'] : mod['createImplementation'];
   if (typeof factory !== 'function') throw new UsageError(`--impl ${path}: exports neither a default factory nor createImplementation`);
   let impl: unknown;

@@ -10,7 +10,7 @@
 import { spawn } from 'node:child_process';
 import { parentPort, workerData } from 'node:worker_threads';
 
-const { command, args, maxLineBytes, tailLines, port, flag } = workerData;
+const { command, args, cwd, maxLineBytes, tailLines, port, flag } = workerData;
 const signal = new Int32Array(flag);
 
 function post(msg) {
@@ -37,7 +37,7 @@ function stderrTail() {
 let child;
 try {
   // Own process group, so that a kill also reaches what the command started (npx → node).
-  child = spawn(command, args, { stdio: ['pipe', 'pipe', 'pipe'], shell: false, detached: true, windowsHide: true });
+  child = spawn(command, args, { cwd, stdio: ['pipe', 'pipe', 'pipe'], shell: false, detached: true, windowsHide: true });
 } catch (e) {
   post({ kind: 'spawn_error', code: e?.code ?? 'ERR', message: String(e?.message ?? e) });
 }

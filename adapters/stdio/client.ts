@@ -25,6 +25,8 @@ export interface StdioOptions {
   /** Longest to wait for `hello` after spawning. Default max(timeoutMs, 10000). */
   readonly startupTimeoutMs?: number;
   readonly maxLineBytes?: number;
+  /** Working directory of the command (default: ours); replay runs a saved command where it first ran. */
+  readonly cwd?: string | undefined;
 }
 
 /** Thrown when the command cannot be started at all (e.g. not found); resolve.ts makes it a usage error. @internal */
@@ -86,7 +88,7 @@ export class StdioImplementation implements Implementation {
     this.dispose();
     this.failed = undefined;
     const s = new ChildSession(this.opts.command, this.opts.args, {
-      maxLineBytes: this.opts.maxLineBytes ?? MAX_LINE_BYTES, tailLines: 20,
+      maxLineBytes: this.opts.maxLineBytes ?? MAX_LINE_BYTES, tailLines: 20, cwd: this.opts.cwd,
     });
     this.session = s;
     const budget = this.opts.startupTimeoutMs ?? Math.max(this.timeoutMs, 10_000);

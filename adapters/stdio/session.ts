@@ -55,12 +55,12 @@ export class ChildSession {
   private exitReport: Extract<WorkerReport, { kind: 'exit' }> | undefined;
   pid: number | undefined;
 
-  constructor(command: string, args: readonly string[], opts: { maxLineBytes: number; tailLines: number }) {
+  constructor(command: string, args: readonly string[], opts: { maxLineBytes: number; tailLines: number; cwd?: string | undefined }) {
     installExitHook();
     const { port1, port2 } = new MessageChannel();
     this.port = port1;
     this.worker = new Worker(WORKER_URL, {
-      workerData: { command, args, maxLineBytes: opts.maxLineBytes, tailLines: opts.tailLines, port: port2, flag: this.flag.buffer },
+      workerData: { command, args, cwd: opts.cwd, maxLineBytes: opts.maxLineBytes, tailLines: opts.tailLines, port: port2, flag: this.flag.buffer },
       transferList: [port2],
       stdout: false,
       stderr: false,

@@ -91,7 +91,7 @@ export function register(program: Command): void {
           const replay = encodeReplay({ seed: c.seed, path: c.path });
           const mode = out.modes[i] ?? 'legal';
           const how = opts.implCmd !== undefined ? { impl: inner.name, implCmd: opts.implCmd } : { impl: opts.impl ?? 'builtin' };
-          saveCounterexample(file, { ...c, format: COUNTEREXAMPLE_FORMAT, ...how, mode, replay });
+          saveCounterexample(file, { ...c, format: COUNTEREXAMPLE_FORMAT, ...how, cwd: process.cwd(), mode, replay });
           return { file, replay };
         });
         if (opts.out) writeOutput(opts.out, `${JSON.stringify(result, null, 1)}\n`);

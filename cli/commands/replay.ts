@@ -40,10 +40,14 @@ export function register(program: Command): void {
         process.exitCode = EXIT.ok;
         return;
       }
-      const which = opts.impl !== undefined || opts.implCmd !== undefined
+      // The file's own implementation runs where certify ran (its saved cwd), so replay works from anywhere.
+      const fromFile = opts.impl === undefined && opts.implCmd === undefined;
+      const which = !fromFile
         ? { impl: opts.impl, implCmd: opts.implCmd }
-        : f.implCmd !== undefined ? { implCmd: f.implCmd } : { impl: f.impl };
+        : f.implCmd !== undefined ? { implCmd: f.implCmd, cwd: f.cwd } : { impl: f.impl, cwd: f.cwd };
       const impl = await resolveImplementation({ ...which, timeoutMs });
+      const how = which.implCmd !== undefined ? `--impl-cmd "${which.implCmd}"` : `--impl ${which.impl ?? 'builtin'}`;
+      process.stderr.write(`replay: ${impl.name} (${how}${fromFile && f.cwd !== undefined ? ` in ${f.cwd}` : ''})\n`);
       try {
         const r = replaySteps(await loadModel(), impl, loaded.config, f.mode, loaded.steps);
         if (r.failure) {

@@ -19,6 +19,8 @@ export interface CounterexampleFile extends Counterexample {
   readonly impl: string;
   /** Set when certified through `--impl-cmd`: the command line replay starts (`impl` is then its name). */
   readonly implCmd?: string;
+  /** The directory certify ran in: replay resolves `impl` paths and starts `implCmd` there, wherever it is run from. */
+  readonly cwd?: string;
   readonly mode: Mode;
   /** The replay codec line. */
   readonly replay: string;
@@ -32,6 +34,7 @@ const FileSchema = z.object({
   format: z.literal(COUNTEREXAMPLE_FORMAT),
   impl: z.string(),
   implCmd: z.string().optional(),
+  cwd: z.string().optional(),
   mode: z.enum(['legal', 'misuse']),
   config: z.object({ slaves: z.array(z.object({ name: z.string() }).passthrough()).min(1), caps: z.object({}).passthrough(), bytesPerUnit: z.number().int().positive() }).passthrough(),
   commands: z.array(StepSchema),

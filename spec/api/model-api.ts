@@ -8,8 +8,9 @@
  * @public
  */
 import type { EngineConfig } from './config.ts';
-import type { Observation, RuleId, TraceEntry, Verdict } from './trace.ts';
+import type { RuleId, TraceEntry, Verdict } from './trace.ts';
 import type { BufId, ChanId, Cookie, DescId, Direction, MetadataMode } from './vocabulary.ts';
+import type { Observation } from './trace.ts';
 
 /** Receives what a step exercised, for "exercised" counts and fuzzer guidance. */
 export interface CoverageSink {

@@ -141,6 +141,14 @@ export const EngineEventSchema: z.ZodType<EngineEvent> = z.discriminatedUnion('e
   descEv('meta_fault'),
 ]);
 
+const EVENT_KINDS = ['irq_raised', 'tasklet_scheduled', 'hw_start', 'xfer', 'periph_rx', 'periph_lost', 'complete', 'period', 'meta_copied', 'desc_freed', 'dma_fault', 'meta_fault'] as const;
+/** What a trace observes (format 1.1 header `observe`, spec/api/trace.ts Observation). */
+export const ObservationSchema: z.ZodType<Observation> = z.strictObject({
+  events: z.array(z.enum(EVENT_KINDS)),
+  env: z.array(z.enum(['advance', 'irq', 'tasklet', 'drain'])),
+  data: z.boolean(),
+});
+
 export const CallbackInvocationSchema: z.ZodType<CallbackInvocation> = z.strictObject({
   chan: int, desc: int, fn: z.enum(['callback', 'callback_result']), result: TxResultSchema.exactOptional(),
   residue: nat.exactOptional(), period: z.boolean(), ctx: z.enum(['process', 'atomic', 'hardirq', 'tasklet']), locksHeld: z.boolean(),
@@ -155,14 +163,6 @@ export const TraceEntrySchema: z.ZodType<TraceEntry> = z.discriminatedUnion('k',
   z.strictObject({ k: z.literal('cb'), cb: CallbackInvocationSchema }),
   z.strictObject({ k: z.literal('cb_ret') }),
 ]);
-
-const EVENT_KINDS = ['irq_raised', 'tasklet_scheduled', 'hw_start', 'xfer', 'periph_rx', 'periph_lost', 'complete', 'period', 'meta_copied', 'desc_freed', 'dma_fault', 'meta_fault'] as const;
-/** What a trace observes (format 1.1 header `observe`, spec/api/trace.ts Observation). */
-export const ObservationSchema: z.ZodType<Observation> = z.strictObject({
-  events: z.array(z.enum(EVENT_KINDS)),
-  env: z.array(z.enum(['advance', 'irq', 'tasklet', 'drain'])),
-  data: z.boolean(),
-});
 
 /** One short line describing the first problem zod found, e.g. `call.op: invalid value`. @internal */
 export function describeZodError(err: z.ZodError): string {

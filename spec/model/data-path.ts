@@ -13,8 +13,8 @@ import type { Cx, Fail } from '../rules/require.ts';
 import { addWrite, bufByte } from './bytes.ts';
 import { fifoPush, UNKNOWN_BYTE, type Fifo } from './fifo.ts';
 import type { Buf, Chan, Desc, ModelState } from './state.ts';
-import { bufOf } from './store.ts';
 import { withBuf } from './records.ts';
+import { bufOf } from './store.ts';
 
 type Xfer = Extract<EngineEvent, { ev: 'xfer' }>;
 

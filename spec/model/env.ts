@@ -35,8 +35,9 @@ const irqMayBePending = (s: ModelState, ch: Chan): boolean =>
 /** The tasklet is scheduled, or (tasklet_scheduled unobserved) there is completion work it may have been scheduled for. */
 const taskletMayBePending = (s: ModelState, ch: Chan): boolean =>
   ch.taskletPending || (!s.obs.taskletScheduled && ch.descs.some((d) => d.phase === 'completed' || d.periodCbPending));
-const frame = (step: EnvStep, live: boolean, periodPendingAtStart: number | undefined, fifoAtStart: number): EnvFrame =>
-  ({ k: 'env', step, live, evs: 0, periodPendingAtStart, periodCbDone: false, nonPeriodCbDone: false, fifoAtStart, delivered: 0 });
+
+const frame = (step: EnvStep, live: boolean, periodPendingAtStart: number | undefined, fifoAtStart: number, compAtStart = 0): EnvFrame =>
+  ({ k: 'env', step, live, evs: 0, periodPendingAtStart, periodCbDone: false, nonPeriodCbDone: false, fifoAtStart, delivered: 0, compAtStart });
 
 /**
  * Opening an environment step, one arm per op. A mapped table rather than a ts-pattern
@@ -59,7 +60,7 @@ const OPEN: { readonly [K in EnvStep['op']]: (cx: Cx, s: ModelState, st: Step<K>
     const ch = s.chans[st.chan];
     if (ch === undefined) return { s: push(s, frame(st, false, undefined, 0)) };
     const pend = ch.descs.find((d) => d.periodCbPending && d.phase === 'active');
-    return { s: push(setChan(s, withChan(ch, { taskletPending: false })), frame(st, taskletMayBePending(s, ch), pend?.id, 0)) };
+    return { s: push(setChan(s, withChan(ch, { taskletPending: false })), frame(st, taskletMayBePending(s, ch), pend?.id, 0, ch.compCount)) };
   },
   drain: (_cx, s, st) => ({ s: push(s, frame(st, true, undefined, s.chans[st.chan]?.fifo.length ?? 0)) }),
 };

@@ -96,10 +96,11 @@ export const unmapBuf: Op<'unmap_buf'> = {
 /** periph_teardown: not while the FIFO holds data the client still wants. @internal */
 export const periphTeardown: Op<'periph_teardown'> = {
   judge(cx, s, c) {
+    // Without the FIFO observed (1.1 observe) whether it holds data is unknown: not judged.
+    if (!s.obs.fifo) return { chan: c.chan, spec: VOID };
     const ch = s.chans[c.chan];
     const holds = ch !== undefined && ch.fifo.length > 0 && ch.fifoOwed;
-    // Without the FIFO observed (1.1 observe) whether it holds data is unknown: not judged.
-    const ub = !s.obs.fifo ? undefined : ch?.syncAfterPush === true ? sync6_peripheralNotDrained(cx, holds) : data4_peripheralHoldsData(cx, holds);
+    const ub = ch?.syncAfterPush === true ? sync6_peripheralNotDrained(cx, holds) : data4_peripheralHoldsData(cx, holds);
     return { chan: c.chan, ub, spec: VOID };
   },
   leave: (_cx, s) => ({ s }),

@@ -15,8 +15,9 @@ import { sync2_notAtomic, sync3_noIssueBetween, sync5_taskletFlushed } from '../
 import { term1_terminateRets, term5_syncNotAtomic, term6_noTerminateAll, term9_released } from '../rules/terminate.ts';
 import { heldChan, loopActive } from './guards.ts';
 import type { OpHandler, Out } from './ops.ts';
-import type { Chan, Desc, ModelState } from './state.ts';
-import { inTaskletOf, setChan } from './store.ts';
+import { EV_BIT } from './frames.ts';
+import type { CallFrame, Chan, Desc, ModelState } from './state.ts';
+import { setChan, takenByTasklet } from './store.ts';
 import { withCall, withChan, withDesc } from './records.ts';
 
 type TermCall = Extract<ClientCall, { op: 'terminate_async' | 'terminate_sync' | 'terminate_all' }>;
@@ -24,10 +25,10 @@ type Op<K extends ClientCall['op']> = OpHandler<Extract<ClientCall, { op: K }>>;
 
 /** The channel right after terminate: work aborted, not paused (TERM-11), terminating. */
 export function terminated(s: ModelState, ch: Chan): Chan {
-  const taken = inTaskletOf(s, ch.id);
+  const taken = takenByTasklet(s, ch.id);
   const bufs = new Set(ch.termBufs);
   const descs = ch.descs.map((d): Desc => {
-    const abort = d.phase === 'active' || d.phase === 'submitted' || d.phase === 'issued' || (d.phase === 'completed' && !taken);
+    const abort = d.phase === 'active' || d.phase === 'submitted' || d.phase === 'issued' || (d.phase === 'completed' && d.compOrder > taken);
     if (!abort) return d;
     for (const g of d.segs) bufs.add(g.buf);
     return withDesc(d, { phase: 'terminated', abortedFrom: d.phase, periodCbPending: false });
@@ -45,15 +46,25 @@ function leftAfterTerminate(cx: Cx, ch: Chan): Fail | undefined {
     ?? term9_released(cx, !ch.descs.some((d) => d.phase === 'terminated' && d.abortedFrom !== 'active'), 'aborted descriptor not released by terminate');
 }
 
+/**
+ * Work completed before synchronize ran its tasklet_kill: all completed work, or (1.1 nesting)
+ * what was completed when the first step inside the call began — an interrupt inside the
+ * call after that completes work (e.g. issued by a callback) the kill did not flush.
+ */
+const completedBefore = (fr: CallFrame, d: Desc): boolean =>
+  d.phase === 'completed' && (fr.before === undefined || fr.before.descs.some((x) => x.id === d.id && x.phase === 'completed'));
+
 /** Synchronize's guarantees at its return (TERM-9, SYNC-5) and its effect on the channel. */
-function synchronized(cx: Cx, s: ModelState, ch: Chan, taskletWasPending: boolean): Out {
+function synchronized(cx: Cx, s: ModelState, ch: Chan, fr: CallFrame): Out {
   const real = s.cfg.caps.synchronize;
   const fail = !real ? undefined
     : term9_released(cx, !ch.descs.some((d) => d.phase === 'terminated'), 'aborted descriptor not released by synchronize')
-      ?? sync5_taskletFlushed(cx, !taskletWasPending || !ch.descs.some((d) => d.phase === 'completed' && (d.hasCallback || d.hasCallbackResult)));
+      ?? sync5_taskletFlushed(cx, !fr.taskletWasPending || !ch.descs.some((d) => completedBefore(fr, d) && (d.hasCallback || d.hasCallbackResult)));
+  // The kill leaves no tasklet scheduled, unless an interrupt inside the call scheduled it again.
+  const rescheduled = (fr.nestedEvs & EV_BIT.tasklet_scheduled) !== 0 && ch.taskletPending;
   const nch: Chan = withChan(ch, {
     terminating: false, issuedSinceTerminate: false, syncCount: ch.syncCount + 1, termBufs: [],
-    syncAfterPush: true, taskletPending: real && taskletWasPending ? false : ch.taskletPending,
+    syncAfterPush: true, taskletPending: real && fr.taskletWasPending ? rescheduled : ch.taskletPending,
   });
   return { s: setChan(s, nch), fail };
 }
@@ -79,7 +90,7 @@ export const terminate: OpHandler<TermCall> = {
     if (ch === undefined || r.t !== 'int' || r.v !== 0 || !s.cfg.caps.terminate) return { s };
     const f = leftAfterTerminate(cx, ch);
     if (c.op !== 'terminate_sync') return { s, fail: f };
-    const o = synchronized(cx, s, ch, fr.taskletWasPending);
+    const o = synchronized(cx, s, ch, fr);
     return { s: o.s, fail: f ?? o.fail };
   },
 };
@@ -97,6 +108,6 @@ export const synchronize: Op<'synchronize'> = {
   enter: (s, c, _ctx, fr) => ({ s, fr: withCall(fr, { taskletWasPending: s.chans[c.chan]?.taskletPending ?? false }) }),
   leave(cx, s, c, _ctx, _r, fr) {
     const ch = s.chans[c.chan];
-    return ch === undefined ? { s } : synchronized(cx, s, ch, fr.taskletWasPending);
+    return ch === undefined ? { s } : synchronized(cx, s, ch, fr);
   },
 };

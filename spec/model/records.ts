@@ -133,6 +133,7 @@ export function withEnv(fr: EnvFrame, p: Partial<EnvFrame>): EnvFrame {
     nonPeriodCbDone: 'nonPeriodCbDone' in p ? p.nonPeriodCbDone as EnvFrame['nonPeriodCbDone'] : fr.nonPeriodCbDone,
     fifoAtStart: 'fifoAtStart' in p ? p.fifoAtStart as EnvFrame['fifoAtStart'] : fr.fifoAtStart,
     delivered: 'delivered' in p ? p.delivered as EnvFrame['delivered'] : fr.delivered,
+    compAtStart: 'compAtStart' in p ? p.compAtStart as EnvFrame['compAtStart'] : fr.compAtStart,
   };
   return r;
 }

@@ -178,6 +178,8 @@ export interface EnvFrame {
   readonly nonPeriodCbDone: boolean;
   readonly fifoAtStart: number;
   readonly delivered: number;
+  /** tasklet: the channel's completion count when it began (what it took off the completed list, CB-13). */
+  readonly compAtStart: number;
 }
 
 /** A client callback in progress. @internal */

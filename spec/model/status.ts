@@ -37,13 +37,16 @@ function residuesUnseen(s: ModelState, d: Desc): ResidueSpec {
   return one(...v);
 }
 
+/** Residue of the running `d`: from the bytes moved, or any its granularity allows when xfer is unobserved. */
+const runningResidue = (s: ModelState, d: Desc, boundary: boolean): ResidueSpec =>
+  (!s.obs.xfer ? residuesUnseen(s, d) : boundary ? one(d.len, 0) : one(residueOf(s, d)));
+
 function liveAlts(s: ModelState, ch: Chan, d: Desc): { alts: StatusAlt[]; wrongBy: Partial<Record<DmaStatus, RuleId>> } {
   const desc = s.cfg.residueGranularity === 'descriptor';
   const rule = desc ? CAPS4_DESCRIPTOR_RESIDUE : d.cyclic ? 'CYC-4' : d.phase === 'submitted' ? STAT12_SUBMITTED_RESIDUE : STAT6_RESIDUE;
     // A looping transfer exactly at the end of a pass is at the end of one pass or the start of the next.
   const boundary = (d.cyclic || d.repeat) && d.moved > 0 && d.moved % d.len === 0;
-  const running = (): ResidueSpec => (!s.obs.xfer ? residuesUnseen(s, d) : boundary ? one(d.len, 0) : one(residueOf(s, d)));
-  const residue = desc ? one(0) : d.phase === 'submitted' ? one(0, d.len) : d.phase === 'active' ? running() : d.phase === 'issued' ? one(d.len) : ANY;
+  const residue = desc ? one(0) : d.phase === 'submitted' ? one(0, d.len) : d.phase === 'active' ? runningResidue(s, d, boundary) : d.phase === 'issued' ? one(d.len) : ANY;
   const alts: StatusAlt[] = [{ status: 'DMA_IN_PROGRESS', residue, rule }];
   if (ch.paused) alts.push({ status: 'DMA_PAUSED', residue, rule });
   const wrongBy: Partial<Record<DmaStatus, RuleId>> = { DMA_COMPLETE: d.cyclic ? 'CYC-4' : STAT4_STATUS_VALUE };

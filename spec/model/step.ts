@@ -89,6 +89,9 @@ function checkRet(cx: Cx, fr: CallFrame, ch: Chan | undefined, r: Ret): Fail | u
   return { kind: 'violation', rule: k.rule, msg: `${k.rule}: ${k.msg}` };
 }
 
+/** Judging a call again at its return (the answer from after a nested step): no coverage twice. */
+const REJUDGE: Cx = { cov: undefined };
+
 /**
  * The return check of a call inside which env steps ran (1.1 nesting): the answer may
  * come from before them (the spec judged at call time, on the channel as it was then) or
@@ -98,7 +101,7 @@ function eitherSide(cx: Cx, s: ModelState, fr: CallFrame, ch: Chan | undefined, 
   if (fr.before === undefined) return checkRet(cx, fr, ch, r);
   const f = checkRet(cx, fr, fr.before, r);
   if (f === undefined) return undefined;
-  const after = handlerOf(fr.call).judge(NO_COV, s, fr.call, fr.ctx).spec;
+  const after = handlerOf(fr.call).judge(REJUDGE, s, fr.call, fr.ctx).spec;
   return after === undefined || checkRet(cx, withCall(fr, { spec: after }), ch, r) !== undefined ? f : undefined;
 }
 

@@ -130,9 +130,16 @@ export function runningCb(s: ModelState): CbFrame | undefined {
 }
 
 /**
- * A tasklet of channel `chan` is running — as an env step, or inside synchronize
- * (tasklet_kill) with one of its callbacks on the stack — so terminate cannot drop what it took (CB-13).
+ * Completed descriptors of channel `chan` a running tasklet has already taken (vchan_complete
+ * splices desc_completed when it starts), which terminate cannot drop (CB-13): those whose
+ * compOrder is at most the returned bound. A tasklet step took what had completed when it
+ * began (an interrupt nested in one of its callbacks completes work it does not hold); a
+ * callback run outside a tasklet step (synchronize's tasklet_kill) took everything. 0: none.
  */
-export function inTaskletOf(s: ModelState, chan: ChanId): boolean {
-  return s.stack.some((fr) => (fr.k === 'env' && fr.step.op === 'tasklet' && fr.step.chan === chan) || (fr.k === 'cb' && fr.inv.chan === chan));
+export function takenByTasklet(s: ModelState, chan: ChanId): number {
+  for (const fr of s.stack) {
+    if (fr.k === 'env' && fr.step.op === 'tasklet' && fr.step.chan === chan) return fr.compAtStart;
+    if (fr.k === 'cb' && fr.inv.chan === chan) return Number.POSITIVE_INFINITY;
+  }
+  return 0;
 }

@@ -7,7 +7,7 @@
 import { DMA_CTRL_ACK, DMA_PREP_INTERRUPT, fnv1a, memPatternByte, periphPatternByte } from '../api/index.ts';
 import type {
   BufId, BusWidth, CallbackInvocation, ChanId, ClientCall, CoverageSink, Ctx, DescId, EngineConfig, EngineEvent,
-  EnvStep, Ret, TraceEntry, Verdict,
+  EnvStep, Observation, Ret, TraceEntry, Verdict,
 } from '../api/index.ts';
 import { model, type ModelState } from './index.ts';
 
@@ -127,8 +127,8 @@ export interface RunResult {
 }
 
 /** Feed `entries` to the model; collects every verdict, then checks the end. */
-export function runTrace(cfg: EngineConfig, entries: Entries, cov?: CoverageSink): RunResult {
-  let s = model.init(cfg);
+export function runTrace(cfg: EngineConfig, entries: Entries, cov?: CoverageSink, observe?: Observation): RunResult {
+  let s = model.init(cfg, observe);
   const verdicts: Verdict[] = [];
   entries.forEach((e, i) => {
     const r = model.step(s, e, i, cov);

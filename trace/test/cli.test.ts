@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -19,6 +19,20 @@ describe('dmacheck check-trace (malformed input)', () => {
     const r = run(['check-trace', file]);
     expect(r.status).toBe(2);
     expect(r.stderr.trim().split('\n')).toEqual([`dmacheck: ${file}:6: ret.v: Invalid input: expected number, received string`]);
+  });
+
+  it('malformed 1.1 nesting: one line `file:line: what`, exit 2; the well-formed kernel trace exits 0', () => {
+    const kernel = new URL('./fixtures/kernel/kernel-issue-inside.jsonl', import.meta.url).pathname;
+    expect(run(['check-trace', kernel]).status).toBe(0);
+    const lines = readFileSync(kernel, 'utf8').trimEnd().split('\n');
+    const at = lines.findIndex((l) => l === '{"k":"env_end"}');
+    lines.splice(at, 1); // the irq block inside issue_pending never ends: its tasklet opens inside it, the ret closes nothing
+    const file = join(dir, 'bad-1.1.jsonl');
+    writeFileSync(file, text(lines));
+    const r = run(['check-trace', file]);
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(new RegExp(`^dmacheck: ${file}:\\d+: 'ret' inside an env step\\n$`));
   });
 
   it('a missing file: exit 2', () => {

@@ -83,3 +83,27 @@ describe('kernel-behaviour and coarse 1.1 traces', () => {
     }
   });
 });
+
+/**
+ * Traces recorded from the real bcm2835-dma (Debian 6.1.0-57 arm64, QEMU raspi3b, one CPU)
+ * by the kernel agent, one per hand-written program kind and five of its generated programs: the IRQ and the tasklet run nested inside
+ * issue_pending (and once inside synchronize). `expected.json` holds each verdict as
+ * `line kind rule`: conformant, or the client misuse the program made on purpose.
+ */
+describe('real kernel traces (kernel agent, bcm2835-dma under QEMU)', () => {
+  const real = new URL('./fixtures/kernel-real/', import.meta.url).pathname;
+  const want = JSON.parse(readFileSync(join(real, 'expected.json'), 'utf8')) as Record<string, string[]>;
+  const traces = readdirSync(real).filter((f) => f.endsWith('.jsonl')).sort();
+
+  it('every program kind is there, with its expected verdicts', () => {
+    expect(traces.length).toBeGreaterThanOrEqual(16);
+    expect(traces).toEqual(Object.keys(want).sort());
+  });
+
+  it.each(traces)('%s', (file) => {
+    const r = checkTrace(parseTrace(readFileSync(join(real, file), 'utf8'), file), model);
+    const got = [...r.verdicts.map((v) => `${v.line} ${v.verdict.kind} ${'rule' in v.verdict ? v.verdict.rule : '-'}`), `end ${r.endChecked}`];
+    expect(got).toEqual(want[file]);
+    expect(r.verdicts.filter((v) => v.verdict.kind !== 'undefined')).toEqual([]);
+  });
+});
