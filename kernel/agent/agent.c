@@ -87,7 +87,7 @@ static void run_next(void)
 	batch_pos = cursor - batch;
 	memset(r->chans, 0, sizeof(r->chans));
 	memset(r->bufs, 0, sizeof(r->bufs));
-	r->nchans = r->ndescs = r->nrecs = 0;
+	r->nchans = r->ndescs = r->nrecs = r->nquar = 0;
 	r->aborted = r->overflow = false;
 	t0 = ktime_get();
 	agent_exec();

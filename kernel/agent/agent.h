@@ -131,6 +131,8 @@ struct agent_run {
 	struct agent_chan chans[AGENT_MAX_CHANS];
 	int nchans;
 	struct agent_buf bufs[AGENT_MAX_BUFS];
+	void *quarantine[AGENT_MAX_BUFS];	/* freed buffers whose id was allocated again */
+	int nquar;
 	struct agent_desc descs[AGENT_MAX_DESCS];
 	int ndescs;
 	wait_queue_head_t wq;

@@ -110,6 +110,26 @@ static const struct op_shape shapes[OP_COUNT] = {
 	[OP_ACCESS_METADATA] = { -1, 0, -1, 2 },
 };
 
+/*
+ * An id freed and allocated again: the old memory stays allocated (and is
+ * unmapped, unrecorded) until the program ends, so a DMA still aimed at it
+ * cannot corrupt the guest.
+ */
+static bool quarantine(struct agent_buf *b)
+{
+	struct agent_run *r = agent_run;
+
+	if (r->nquar >= AGENT_MAX_BUFS) {
+		agent_abort(4);
+		return false;
+	}
+	if (b->mapped)
+		dma_unmap_single(b->dev, b->dma, b->len, DMA_BIDIRECTIONAL);
+	r->quarantine[r->nquar++] = b->cpu;
+	memset(b, 0, sizeof(*b));
+	return true;
+}
+
 static void do_call(int op, const s32 *a, int nargs, struct agent_chan *c, struct agent_desc *d,
 		    struct agent_buf *b)
 {
@@ -161,10 +181,13 @@ static void do_call(int op, const s32 *a, int nargs, struct agent_chan *c, struc
 		    caps.cmd_resume, caps.cmd_terminate);
 		return;
 	case OP_ALLOC_BUF:
-		if (a[0] < 0 || a[0] >= AGENT_MAX_BUFS || r->bufs[a[0]].cpu || a[1] <= 0) {
+		if (a[0] < 0 || a[0] >= AGENT_MAX_BUFS || a[1] <= 0 ||
+		    (r->bufs[a[0]].cpu && !r->bufs[a[0]].freed)) {
 			agent_rec_int(-EINVAL);
 			return;
 		}
+		if (r->bufs[a[0]].cpu && !quarantine(&r->bufs[a[0]]))
+			return;
 		r->bufs[a[0]].cpu = kzalloc(a[1], GFP_KERNEL);
 		r->bufs[a[0]].len = a[1];
 		agent_rec_int(r->bufs[a[0]].cpu ? 0 : -ENOMEM);
@@ -185,8 +208,8 @@ static void do_call(int op, const s32 *a, int nargs, struct agent_chan *c, struc
 		agent_rec_int(0);
 		return;
 	case OP_UNMAP_BUF:
-		if (b->mapped)
-			dma_unmap_single(b->dev, b->dma, b->len, DMA_BIDIRECTIONAL);
+		/* A second unmap is the client's: with dma-direct it is cache maintenance only. */
+		dma_unmap_single(b->dev, b->dma, b->len, DMA_BIDIRECTIONAL);
 		b->mapped = false;
 		REC('R', 'v');
 		return;
@@ -323,7 +346,11 @@ prepped:
 	REC('R', 'o');
 }
 
-/* Whether a step's call must be skipped (a missing object) or aborted (a freed one). */
+/*
+ * Whether a step's call is made (0), skipped (-ENOENT, -EINVAL: it names what
+ * a failed call never produced), or recorded and not made (-EPIPE: a freed
+ * descriptor or released channel; -EFAULT: a buffer never mapped).
+ */
 static int check_call(int op, const s32 *a, int nargs, struct agent_chan **c, struct agent_desc **d,
 		      struct agent_buf **b)
 {
@@ -346,14 +373,13 @@ static int check_call(int op, const s32 *a, int nargs, struct agent_chan **c, st
 			return -EPIPE;
 	}
 	if (s->buf >= 0) {
+		/* A freed buffer is still there (quarantined): calls on it are made. */
 		*b = agent_buf_at(a[(int)s->buf]);
 		if (!*b)
 			return -ENOENT;
-		if ((*b)->freed && op != OP_FREE_BUF)
-			return -ENOENT;
 	}
 	if (op == OP_UNMAP_BUF && !(*b)->ever_mapped)
-		return -ENOENT;
+		return -EFAULT;	/* no bus address to unmap */
 	return 0;
 }
 
@@ -384,8 +410,8 @@ void agent_exec_call(int pc, const s32 *args, int nargs)
 	}
 	agent_checkpoint();
 	REC('C', 0, pc, cookie_arg);
-	if (ret == -EPIPE) {
-		agent_abort(3);
+	if (ret == -EPIPE || ret == -EFAULT) {
+		agent_abort(ret == -EPIPE ? 3 : 2);
 		return;
 	}
 	do_call(op, args + 1, nargs - 1, c, d, b);

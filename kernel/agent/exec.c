@@ -149,4 +149,6 @@ void agent_cleanup(void)
 			dma_unmap_single(b->dev, b->dma, b->len, DMA_BIDIRECTIONAL);
 		kfree(b->cpu);
 	}
+	for (i = 0; i < r->nquar; i++)
+		kfree(r->quarantine[i]);
 }

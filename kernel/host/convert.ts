@@ -53,7 +53,7 @@ class Stop extends Error {}
 /** Why the agent stopped a program inside a call it did not make (`X` record; kernel/README.md). */
 const ABORTS: Readonly<Record<number, string>> = {
   1: 'a callback called a sleeping API (not made: it would hang this CPU)',
-  2: 'a prep named a buffer never mapped (no bus address to give)',
+  2: 'a call named a buffer never mapped (it has no bus address)',
   3: 'a call named a freed descriptor or released channel (not made)',
   4: 'the agent ran out of channel or descriptor slots (not made)',
 };
