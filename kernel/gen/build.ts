@@ -113,7 +113,8 @@ function callbackAction(cx: Ctx, chan: number, a: PlanAction, d: PlanDesc): Call
 function round(cx: Ctx, r: PlanRound): void {
   const chan = r.chan % cx.plan.chans.length;
   // A terminating callback goes last, so no wait of the round is for an aborted descriptor.
-  const hasCb = (d: PlanDesc): boolean => d.cb !== 'none' || (d.reuse && r.end === 'wait');
+  // A REUSE descriptor that is resubmitted gets a callback: its resubmit waits for it (DESC-16).
+  const hasCb = (d: PlanDesc): boolean => d.cb !== 'none' || (d.reuse && r.end !== 'sleep');
   const termIdx = r.end === 'wait' ? r.descs.findIndex((d) => hasCb(d) && d.action === 'terminate_async') : -1;
   const ordered = termIdx < 0 ? r.descs : [...r.descs.filter((_, i) => i !== termIdx), r.descs[termIdx]!];
   const terminates = termIdx >= 0;
@@ -143,13 +144,11 @@ function round(cx: Ctx, r: PlanRound): void {
       cx.steps.push({ sleep: r.sleepUs });
       for (const x of descs) cx.steps.push({ do: { op: 'tx_status', chan, desc: x.id, withState: r.statusWithState } });
       return;
-    case 'abort_sync':
-      cx.steps.push(stopChan(chan));
+    case 'abort_sync': case 'abort_async':
+      if (r.end === 'abort_sync') cx.steps.push(stopChan(chan));
+      else cx.steps.push({ do: { op: 'terminate_async', chan } }, { sleep: r.sleepUs }, { do: { op: 'synchronize', chan } });
       if (r.idleIssue) cx.steps.push({ do: { op: 'issue_pending', chan } });
-      return;
-    case 'abort_async':
-      cx.steps.push({ do: { op: 'terminate_async', chan } }, { sleep: r.sleepUs }, { do: { op: 'synchronize', chan } });
-      if (r.idleIssue) cx.steps.push({ do: { op: 'issue_pending', chan } });
+      resubmitReuse(cx, chan, descs, r.freeReuse);
       return;
     case 'wait':
       for (const x of descs) {
@@ -161,13 +160,24 @@ function round(cx: Ctx, r: PlanRound): void {
           ? { do: { op: 'is_tx_complete', chan, desc: x.id } }
           : { do: { op: 'tx_status', chan, desc: x.id, withState: r.statusWithState } });
       }
-      for (const x of descs.filter((y) => y.reuse)) {
-        cx.steps.push({ do: { op: 'submit', desc: x.id } }, { do: { op: 'issue_pending', chan } });
-        cx.steps.push({ wait: 'callback', desc: x.id, count: 2, timeoutUs: WAIT_US, onTimeout });
-        if (r.freeReuse) {
-          cx.steps.push({ do: { op: 'desc_free', desc: x.id } });
-          cx.reuseLive.delete(x.id);
-        }
-      }
+      resubmitReuse(cx, chan, descs, r.freeReuse);
+  }
+}
+
+/**
+ * Each REUSE descriptor of the round, now idle (its callback returned, or the channel was
+ * stopped), goes once more (DESC-13: it survives completion and terminate); then it is
+ * handed back with desc_free or left to the channel's release (DESC-14). Its callback may
+ * already have run once or been dropped by the terminate: the wait for two callbacks in
+ * all then takes the error path, which is legal.
+ */
+function resubmitReuse(cx: Ctx, chan: number, descs: readonly { id: number; reuse: boolean }[], free: boolean): void {
+  for (const x of descs.filter((y) => y.reuse)) {
+    cx.steps.push({ do: { op: 'submit', desc: x.id } }, { do: { op: 'issue_pending', chan } });
+    cx.steps.push({ wait: 'callback', desc: x.id, count: 2, timeoutUs: WAIT_US, onTimeout: [stopChan(chan)] });
+    if (free) {
+      cx.steps.push({ do: { op: 'desc_free', desc: x.id } });
+      cx.reuseLive.delete(x.id);
+    }
   }
 }
