@@ -14,6 +14,7 @@ import type { Model } from '../../spec/api/model-api.ts';
 import type { ClientProgram } from '../../spec/api/program.ts';
 import type { ImplErrorKind } from '../../spec/api/trace.ts';
 import { generatePrograms } from '../gen/generate.ts';
+import { checkLegality } from '../gen/legality.ts';
 import { type MisuseKind, misusePrograms } from '../gen/misuse.ts';
 import { KERNEL_PROFILE, UNSUPPORTED } from '../gen/profile.ts';
 import { type BootStat, runPrograms } from './batches.ts';
@@ -94,6 +95,14 @@ function misuseOutcome(p: ClientProgram, j: Judged | undefined): MisuseOutcome {
 
 type Run = { readonly program: ClientProgram; readonly judged: Judged };
 
+/** Every generated program passes the static legality check before it costs a boot; else it is a generator bug (internal error). */
+function assertLegal(programs: readonly ClientProgram[]): void {
+  for (const p of programs) {
+    const bad = checkLegality(p);
+    if (bad) throw new Error(`generator bug: ${p.name} breaks ${bad.rule} at step ${bad.at}: ${bad.msg}`);
+  }
+}
+
 interface Collected { readonly judged: readonly Run[]; readonly boots: readonly BootStat[]; readonly failure?: KernelFailure; readonly runs?: number }
 
 /** Boots until the budget is spent (misuse programs in the last boot), a guest failure, or Ctrl-C. */
@@ -121,6 +130,7 @@ async function collect(o: KernelCertifyOptions, cov: CoverageCounter, misuse: re
     const last = runs !== undefined && generated + want >= runs;
     // Each boot's programs come from their own seed, so no boot regenerates earlier ones.
     const programs = generatePrograms(batchSeed(o.seed, batch), want);
+    assertLegal(programs);
     generated += programs.length;
     const failure = await boot(last ? [...programs, ...misuse] : programs);
     if (failure || last || o.signal?.aborted) return { judged, boots, ...(failure ? { failure } : {}), ...(runs !== undefined ? { runs } : {}) };

@@ -138,15 +138,21 @@ function round(cx: Ctx, r: PlanRound): void {
     if (x.d.statusBeforeIssue) cx.steps.push({ do: { op: 'tx_status', chan, desc: x.id, withState: r.statusWithState } });
   }
   cx.steps.push({ do: { op: 'issue_pending', chan } });
+  // Not behind a terminating callback: it may already have called terminate_async (SYNC-3).
+  if (r.doubleIssue && !terminates) cx.steps.push({ do: { op: 'issue_pending', chan } });
   const onTimeout = [stopChan(chan)];
+  const statusOfAll = (): ProgramStep[] => descs.map((x) => ({ do: { op: 'tx_status', chan, desc: x.id, withState: r.statusWithState } }));
   switch (r.end) {
     case 'sleep':
-      cx.steps.push({ sleep: r.sleepUs });
-      for (const x of descs) cx.steps.push({ do: { op: 'tx_status', chan, desc: x.id, withState: r.statusWithState } });
+      cx.steps.push({ sleep: r.sleepUs }, ...statusOfAll());
       return;
     case 'abort_sync': case 'abort_async':
       if (r.end === 'abort_sync') cx.steps.push(stopChan(chan));
-      else cx.steps.push({ do: { op: 'terminate_async', chan } }, { sleep: r.sleepUs }, { do: { op: 'synchronize', chan } });
+      else {
+        cx.steps.push({ do: { op: 'terminate_async', chan } }, { sleep: r.sleepUs });
+        if (r.statusWhileTerminating) cx.steps.push(...statusOfAll());
+        cx.steps.push({ do: { op: 'synchronize', chan } });
+      }
       if (r.idleIssue) cx.steps.push({ do: { op: 'issue_pending', chan } });
       resubmitReuse(cx, chan, descs, r.freeReuse);
       return;
@@ -155,7 +161,11 @@ function round(cx: Ctx, r: PlanRound): void {
         cx.steps.push(x.hasCb
           ? { wait: 'callback', desc: x.id, timeoutUs: WAIT_US, onTimeout }
           : { wait: 'complete', desc: x.id, pollUs: POLL_US, timeoutUs: WAIT_US, onTimeout });
-        if (x.action === 'terminate_async') cx.steps.push({ do: { op: 'synchronize', chan } });
+        // The callback called terminate_async: status queries may come before synchronize.
+        if (x.action === 'terminate_async') {
+          if (r.statusWhileTerminating) cx.steps.push(...statusOfAll());
+          cx.steps.push({ do: { op: 'synchronize', chan } });
+        }
         cx.steps.push(r.isTxComplete
           ? { do: { op: 'is_tx_complete', chan, desc: x.id } }
           : { do: { op: 'tx_status', chan, desc: x.id, withState: r.statusWithState } });

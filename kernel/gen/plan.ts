@@ -49,6 +49,10 @@ export interface PlanRound {
   readonly isTxComplete: boolean;
   /** issue_pending once more after an aborting round, with nothing submitted (ISS-4). */
   readonly idleIssue: boolean;
+  /** Status queries between terminate_async and synchronize (STAT-3: aborted cookies). */
+  readonly statusWhileTerminating: boolean;
+  /** issue_pending twice in a row (ISS-2: starting what is already started). */
+  readonly doubleIssue: boolean;
 }
 
 /** @public */
@@ -105,6 +109,8 @@ const roundArb: fc.Arbitrary<PlanRound> = fc.record({
   reconfig: fc.constantFrom(0 as const, 0 as const, 0 as const, 1 as const, 2 as const, 4 as const, 8 as const),
   isTxComplete: fc.nat({ max: 3 }).map((n) => n === 0),
   idleIssue: fc.boolean(),
+  statusWhileTerminating: fc.boolean(),
+  doubleIssue: fc.nat({ max: 4 }).map((n) => n === 0),
 });
 
 const chanArb: fc.Arbitrary<PlanChan> = fc.record({
