@@ -110,21 +110,29 @@ function callbackAction(cx: Ctx, chan: number, a: PlanAction, d: PlanDesc): Call
   }
 }
 
-function round(cx: Ctx, r: PlanRound): void {
-  const chan = r.chan % cx.plan.chans.length;
-  // A terminating callback goes last, so no wait of the round is for an aborted descriptor.
+/** A descriptor of a round, with what the round allows it. */
+interface RoundDesc { readonly id: number; readonly d: PlanDesc; readonly hasCb: boolean; readonly action: PlanAction; readonly reuse: boolean }
+
+/** The round's descriptors: ids, callbacks and the actions the round's end allows them. */
+function roundDescs(cx: Ctx, r: PlanRound): { descs: RoundDesc[]; terminates: boolean } {
   // A REUSE descriptor that is resubmitted gets a callback: its resubmit waits for it (DESC-16).
   const hasCb = (d: PlanDesc): boolean => d.cb !== 'none' || (d.reuse && r.end !== 'sleep');
+  // A terminating callback goes last, so no wait of the round is for an aborted descriptor.
   const termIdx = r.end === 'wait' ? r.descs.findIndex((d) => hasCb(d) && d.action === 'terminate_async') : -1;
   const ordered = termIdx < 0 ? r.descs : [...r.descs.filter((_, i) => i !== termIdx), r.descs[termIdx]!];
   const terminates = termIdx >= 0;
-  const descs = ordered.map((d, i) => {
-    const id = cx.nextDesc++;
-    const action = hasCb(d) ? allowedAction(d.action, r.end, terminates, terminates && i === ordered.length - 1) : 'none';
-    // REUSE is resubmitted only in waiting rounds without a terminating callback.
-    const reuse = d.reuse && !(terminates && r.end === 'wait');
-    return { id, d, hasCb: hasCb(d), action, reuse };
-  });
+  const descs = ordered.map((d, i) => ({
+    id: cx.nextDesc++, d, hasCb: hasCb(d),
+    action: hasCb(d) ? allowedAction(d.action, r.end, terminates, terminates && i === ordered.length - 1) : 'none' as const,
+    // No REUSE resubmit in a round whose callback terminates the channel.
+    reuse: d.reuse && !terminates,
+  }));
+  return { descs, terminates };
+}
+
+function round(cx: Ctx, r: PlanRound): void {
+  const chan = r.chan % cx.plan.chans.length;
+  const { descs, terminates } = roundDescs(cx, r);
   if (r.reconfig !== 0) cx.steps.push(slaveConfig(chan, r.reconfig, cx.plan.chans[chan]!.cfgDirection));
   for (const x of descs) {
     const flags = ACK | (x.hasCb || x.d.interrupt ? INTERRUPT : 0);
@@ -140,6 +148,10 @@ function round(cx: Ctx, r: PlanRound): void {
   cx.steps.push({ do: { op: 'issue_pending', chan } });
   // Not behind a terminating callback: it may already have called terminate_async (SYNC-3).
   if (r.doubleIssue && !terminates) cx.steps.push({ do: { op: 'issue_pending', chan } });
+  endRound(cx, chan, r, descs);
+}
+
+function endRound(cx: Ctx, chan: number, r: PlanRound, descs: readonly RoundDesc[]): void {
   const onTimeout = [stopChan(chan)];
   const statusOfAll = (): ProgramStep[] => descs.map((x) => ({ do: { op: 'tx_status', chan, desc: x.id, withState: r.statusWithState } }));
   switch (r.end) {
