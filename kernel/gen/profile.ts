@@ -37,7 +37,7 @@ export const UNSUPPORTED: readonly Unsupported[] = [
   { feature: 'repeat', reason: 'drivers/dma/bcm2835-dma.c sets neither DMA_REPEAT nor DMA_LOAD_EOT' },
   { feature: 'pause', reason: 'drivers/dma/bcm2835-dma.c has no device_pause: dmaengine_pause returns -ENOSYS (generated a few times only to record that answer, PAUSE-1)' },
   { feature: 'resume', reason: 'drivers/dma/bcm2835-dma.c has no device_resume; a resume without a successful pause is client misuse (CAPS-3, PAUSE-3), so it is not generated' },
-  { feature: 'dmaVec', reason: 'Linux 6.1 has no dmaengine_prep_peripheral_dma_vec (added in 6.12)' },
+  { feature: 'dmaVec', reason: 'Linux 6.1 has no dmaengine_prep_peripheral_dma_vec (it came in a later release; include/linux/dmaengine.h of 6.1 has no struct dma_vec)' },
   { feature: 'interleave', reason: 'drivers/dma/bcm2835-dma.c has no device_prep_interleaved_dma' },
   { feature: 'metadata', reason: 'drivers/dma/bcm2835-dma.c sets no desc_metadata_modes' },
   { feature: 'cookieInit', reason: 'a real channel starts its cookies at dma_cookie_init (1); the counter cannot be preset to test wrap-around' },
