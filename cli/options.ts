@@ -22,6 +22,11 @@ export function reportOptions(c: Command): Command {
     .option('--format <list>', 'report formats (text,json,junit,ktap,md,html or all)', 'json');
 }
 
+/** `--strict`: advisory client rules (catalogue severity, docs/SEVERITY.md) fail the run. */
+export function strictOption(c: Command): Command {
+  return c.option('--strict', 'advisory client rules (docs/SEVERITY.md) fail the run too (exit 1)');
+}
+
 /** `30s`, `2m`, `500ms`, `45` (seconds) → ms; `what` names the option in the error. */
 export function parseDuration(s: string, what = '--time'): number {
   const m = /^(\d+)(ms|s|m)?$/.exec(s.trim());

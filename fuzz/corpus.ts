@@ -14,7 +14,7 @@ import { replaySteps } from '../properties/lockstep/replay.ts';
 import { preludeSteps } from '../properties/lockstep/prelude.ts';
 import type { Step } from '../properties/lockstep/step.ts';
 import { writeFileAtomic } from '../reports/index.ts';
-import type { Implementation, Model, Verdict } from '../spec/api/index.ts';
+import type { Implementation, Model, FailureVerdict } from '../spec/api/index.ts';
 import { type Finding, findingText, keyOf, makeFinding } from './finding.ts';
 import { ruleOfSignature } from './shrink.ts';
 
@@ -30,7 +30,7 @@ export interface CorpusEntry {
 export interface CorpusReplay {
   readonly entry: CorpusEntry;
   /** The failure now (undefined: the entry passes against this implementation). */
-  readonly verdict: Verdict | undefined;
+  readonly verdict: FailureVerdict | undefined;
   /** The replayed run as a finding (only when it still fails). */
   readonly finding: Finding | undefined;
 }

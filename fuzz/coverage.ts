@@ -11,7 +11,7 @@
  * feature the implementation's profile declares.
  * @public
  */
-import type { CapabilityProfile, CoverageSink, RuleId } from '../spec/api/index.ts';
+import type { CapabilityProfile, CoverageSink, RuleId, Verdict } from '../spec/api/index.ts';
 import { CATALOGUE } from '../spec/catalogue/index.ts';
 import { featureOf, isCheckable } from '../properties/certify/verdicts.ts';
 
@@ -19,13 +19,21 @@ import { featureOf, isCheckable } from '../properties/certify/verdicts.ts';
 export interface CoverageSnapshot {
   readonly pairs: readonly (readonly [string, number])[];
   readonly rules: readonly (readonly [string, number])[];
+  /** Advisory client rules the runs broke, and how often (issue 15; not a failure unless --strict). */
+  readonly advisories: readonly (readonly [string, number])[];
 }
 
 /** A CoverageSink with counts; `onNew` fires the first time a pair or rule is seen. @public */
 export class CoverageMap implements CoverageSink {
   readonly pairs = new Map<string, number>();
   readonly rules = new Map<RuleId, number>();
+  readonly advisories = new Map<RuleId, number>();
   onNew: (() => void) | undefined;
+
+  /** Count an advisory verdict of a run (not coverage: it never steers the guidance). */
+  readonly advisory = (v: Verdict): void => {
+    if (v.kind === 'advisory') this.advisories.set(v.rule, (this.advisories.get(v.rule) ?? 0) + 1);
+  };
 
   rule(id: RuleId): void {
     const n = this.rules.get(id);
@@ -41,13 +49,14 @@ export class CoverageMap implements CoverageSink {
   }
 
   snapshot(): CoverageSnapshot {
-    return { pairs: [...this.pairs], rules: [...this.rules] };
+    return { pairs: [...this.pairs], rules: [...this.rules], advisories: [...this.advisories] };
   }
 
   /** Add the counts of `s` to this map. */
   add(s: CoverageSnapshot): void {
     for (const [k, n] of s.pairs) this.pairs.set(k, (this.pairs.get(k) ?? 0) + n);
     for (const [k, n] of s.rules) this.rules.set(k, (this.rules.get(k) ?? 0) + n);
+    for (const [k, n] of s.advisories) this.advisories.set(k, (this.advisories.get(k) ?? 0) + n);
   }
 }
 

@@ -7,7 +7,7 @@
  * worker's campaign); the file's `commands` replay it exactly without regenerating.
  * @public
  */
-import type { EngineConfig, Verdict } from '../spec/api/index.ts';
+import type { EngineConfig, FailureVerdict } from '../spec/api/index.ts';
 import { fnv1a } from '../spec/api/index.ts';
 import { buildCounterexample } from '../properties/counterexample/build.ts';
 import { COUNTEREXAMPLE_FORMAT, type CounterexampleFile } from '../properties/counterexample/file.ts';
@@ -48,7 +48,7 @@ export function keyOf(f: CounterexampleFile): { readonly key: string; readonly n
 }
 
 /** Build the finding of a (shrunk) failed run. @public */
-export function makeFinding(r: Lockstep, verdict: Verdict, m: FindingMeta): Finding {
+export function makeFinding(r: Lockstep, verdict: FailureVerdict, m: FindingMeta): Finding {
   const cx = buildCounterexample(r, verdict, m.seed, m.path, m.config);
   const file: CounterexampleFile = { ...cx, format: COUNTEREXAMPLE_FORMAT, impl: m.impl, mode: m.mode, replay: encodeReplay({ seed: m.seed, path: m.path }) };
   return { file, ...keyOf(file) };

@@ -61,7 +61,7 @@ export class WorkerPool {
 
   constructor(private readonly o: PoolOptions, private readonly ev: PoolEvents) {
     this.stats = Array.from({ length: o.workers }, () => EMPTY);
-    this.covs = Array.from({ length: o.workers }, () => ({ pairs: [], rules: [] }));
+    this.covs = Array.from({ length: o.workers }, () => ({ pairs: [], rules: [], advisories: [] }));
     const { workers: n, runs, seed, ...rest } = o;
     const exits: Promise<void>[] = [];
     for (let w = 0; w < n; w++) {

@@ -5,7 +5,7 @@
  */
 import { CoverageCounter } from '../properties/certify/coverage.ts';
 import { ruleVerdicts } from '../properties/certify/verdicts.ts';
-import { type Counterexample, REPORT_SCHEMA_VERSION, type RunResult } from '../reports/index.ts';
+import { type Counterexample, type Finding, REPORT_SCHEMA_VERSION, type RunResult } from '../reports/index.ts';
 import type { Implementation, RuleId } from '../spec/api/index.ts';
 import type { AdapterFailure } from './campaign.ts';
 import { type CoverageMap, figures } from './coverage.ts';
@@ -33,6 +33,8 @@ export interface ResultInput {
   readonly totals: FuzzTotals;
   /** The adapter gave up: verdict `error`. */
   readonly implError?: AdapterFailure | undefined;
+  /** `--strict`: the advisories the runs produced fail the campaign. */
+  readonly strict?: boolean | undefined;
 }
 
 /** @public */
@@ -42,6 +44,10 @@ export function fuzzResult(i: ResultInput): RunResult {
   for (const k of i.cov.pairs.keys()) counter.pairs.add(k);
   const f = figures(i.cov, i.exercisable);
   const durationMs = i.finishedMs - i.startedMs;
+  const strict = i.strict === true;
+  const findings: Finding[] = [...i.cov.advisories].sort(([a], [b]) => a.localeCompare(b))
+    .map(([rule, count]) => ({ kind: 'advisory', rule, msg: `${rule}: advisory client rule broken by generated runs`, count }));
+  const failed = i.counterexamples.length > 0 || (strict && findings.length > 0);
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
     tool: { name: 'dmacheck', version: i.version },
@@ -53,9 +59,11 @@ export function fuzzResult(i: ResultInput): RunResult {
     finishedAt: new Date(i.finishedMs).toISOString(),
     durationMs,
     partial: i.partial,
-    verdict: i.implError ? 'error' : i.counterexamples.length > 0 ? 'fail' : 'pass',
-    rules: ruleVerdicts(i.impl.profile, counter, i.counterexamples),
+    verdict: i.implError ? 'error' : failed ? 'fail' : 'pass',
+    rules: ruleVerdicts(i.impl.profile, counter, i.counterexamples, findings, strict),
     counterexamples: i.counterexamples,
+    ...(findings.length > 0 ? { findings } : {}),
+    ...(strict ? { strict } : {}),
     coverage: { rulesExercised: f.rulesExercised, rulesCheckable: f.rulesExercisable, pairsVisited: f.pairsVisited, pairsReachable: f.pairsReachable },
     ...(i.implError ? { implError: i.implError } : {}),
     stats: { sequences: i.totals.sequences, commands: i.totals.commands, commandsPerSecond: Math.round(i.totals.commands / Math.max(0.001, (i.totals.busyMs || durationMs) / 1000)) },

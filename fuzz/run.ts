@@ -44,6 +44,8 @@ export interface FuzzOptions {
   readonly tty: boolean;
   readonly progressMs: number;
   readonly signal?: AbortSignal | undefined;
+  /** `--strict`: advisories the generated runs produced fail the campaign. */
+  readonly strict?: boolean | undefined;
 }
 
 /** @public */
@@ -128,7 +130,7 @@ export async function runFuzz(o: FuzzOptions): Promise<FuzzOutcome> {
   const result = fuzzResult({
     impl, version: o.version, seed: o.seed, startedMs: started, finishedMs: Date.now(), partial: interrupted,
     budget: { ...(runs !== undefined ? { runs } : {}), ...(o.timeMs !== undefined ? { timeMs: o.timeMs } : {}) },
-    cov: pool.coverage(), exercisable, counterexamples: cxs, totals, implError: pool.implError,
+    cov: pool.coverage(), exercisable, counterexamples: cxs, totals, implError: pool.implError, strict: o.strict,
   });
   return { result, interrupted, replays, written, totals };
 }

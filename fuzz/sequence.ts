@@ -43,7 +43,7 @@ const MAX_REDRAWS = 32;
 
 /** Execute `plan`; never throws for implementation or model failures (they are in `runner.failure`). @public */
 export function runSequence(model: Model<unknown>, impl: Implementation, cov: CoverageMap, guidance: Guidance | undefined, plan: SequencePlan, rng: FuzzRng): SequenceRun {
-  const r = new Lockstep(model, impl, plan.config, { mode: plan.mode, cov });
+  const r = new Lockstep(model, impl, plan.config, { mode: plan.mode, cov, onAdvisory: cov.advisory });
   const cmds: DmaCommand[] = [];
   const newAt: number[] = [];
   let fresh = false;

@@ -14,10 +14,10 @@ import type { Lockstep } from '../properties/lockstep/runner.ts';
 import { preludeSteps } from '../properties/lockstep/prelude.ts';
 import { replaySteps } from '../properties/lockstep/replay.ts';
 import type { Mode, Step } from '../properties/lockstep/step.ts';
-import type { EngineConfig, Implementation, Model, Verdict } from '../spec/api/index.ts';
+import type { EngineConfig, Implementation, Model, FailureVerdict } from '../spec/api/index.ts';
 
 /** Two failures are "the same" when this is equal. @public */
-export function signature(v: Verdict): string {
+export function signature(v: FailureVerdict): string {
   switch (v.kind) {
     case 'undefined': case 'violation': return `${v.kind}:${v.rule}`;
     case 'impl_error': return `impl_error:${v.what}`;
@@ -39,7 +39,7 @@ export interface ShrinkInput {
   readonly mode: Mode;
   /** The failing symbolic commands, up to the one during which it failed. */
   readonly cmds: readonly DmaCommand[];
-  readonly verdict: Verdict;
+  readonly verdict: FailureVerdict;
   /** Date.now() after which shrinking stops. */
   readonly deadline: number;
   readonly stop: () => boolean;

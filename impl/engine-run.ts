@@ -53,6 +53,7 @@ export class EngineRun {
     const k = this.core;
     switch (c.op) {
       case 'request_chan': return k.requestChan(c.name);
+      case 'request_channel': return k.requestChannel(c.mask);
       case 'release_channel': return k.releaseChannel(c.chan);
       case 'slave_config': return k.slaveConfig(c.chan, c.cfg);
       case 'get_slave_caps': return k.getSlaveCaps(c.chan);
@@ -64,6 +65,7 @@ export class EngineRun {
       case 'prep_dma_vec': return k.prepDmaVec(c.chan, c.desc, c.vecs, c.dir, c.flags);
       case 'prep_cyclic': return k.prepCyclic(c.chan, c.desc, c.buf, c.bufLen, c.periodLen, c.dir, c.flags);
       case 'prep_interleaved': return k.prepInterleaved(c.chan, c.desc, c.xt, c.flags);
+      case 'prep_memcpy': return k.prepMemcpy(c.chan, c.desc, c.dst, c.src, c.len, c.flags);
       case 'set_callback': return k.setCallback(c.desc, c.fn);
       case 'set_reuse': return k.setReuse(c.desc);
       case 'desc_free': return k.descFree(c.desc);
@@ -83,6 +85,8 @@ export class EngineRun {
       case 'terminate_all': return k.terminateAll(c.chan);
       case 'synchronize': return k.synchronize(c.chan);
       case 'periph_teardown': return this.bufs.periphTeardown(c.chan);
+      // The client's side only: its peripheral's enable bit, handing a buffer to its owner.
+      case 'periph_enable': case 'give_back': return VOID;
       default: return unknownCall(c);
     }
   }

@@ -5,7 +5,7 @@
  * @public
  */
 import fc from 'fast-check';
-import type { CoverageSink, EngineConfig, Implementation, Model, Verdict } from '../spec/api/index.ts';
+import type { AdvisoryVerdict, CoverageSink, EngineConfig, FailureVerdict, Implementation, Model } from '../spec/api/index.ts';
 import type { ImplError } from '../adapters/errors.ts';
 import type { Counterexample } from '../reports/result.ts';
 import { buildCounterexample } from './counterexample/build.ts';
@@ -33,6 +33,8 @@ export interface CheckOptions {
   readonly cov?: CoverageSink | undefined;
   /** Called when a run reached quiescence (see {@link RunnerOptions.quiescent}). */
   readonly quiescent?: (() => void) | undefined;
+  /** Receives the advisory verdicts of every run (see {@link RunnerOptions.onAdvisory}). */
+  readonly onAdvisory?: ((v: AdvisoryVerdict) => void) | undefined;
 }
 
 /** @public */
@@ -52,7 +54,7 @@ export interface CheckOutcome {
    */
   readonly adapterError?: ImplError;
   /** The verdict of the counterexample's run. */
-  readonly verdict?: Verdict;
+  readonly verdict?: FailureVerdict;
 }
 
 type Cmds = Iterable<fc.Command<Lockstep, Lockstep>>;
@@ -64,8 +66,8 @@ type Cmds = Iterable<fc.Command<Lockstep, Lockstep>>;
  * shrinker re-runs candidate command lists through it.
  * @public
  */
-export function runSequence(o: Pick<CheckOptions, 'model' | 'impl' | 'mode' | 'cov' | 'quiescent'>, cfg: EngineConfig, cmds: Cmds): Lockstep {
-  const opts: RunnerOptions = { mode: o.mode, quiescent: o.quiescent, ...(o.cov ? { cov: o.cov } : {}) };
+export function runSequence(o: Pick<CheckOptions, 'model' | 'impl' | 'mode' | 'cov' | 'quiescent' | 'onAdvisory'>, cfg: EngineConfig, cmds: Cmds): Lockstep {
+  const opts: RunnerOptions = { mode: o.mode, quiescent: o.quiescent, onAdvisory: o.onAdvisory, ...(o.cov ? { cov: o.cov } : {}) };
   const r = new Lockstep(o.model, o.impl, cfg, opts);
   try {
     if (!r.failure) {
@@ -113,7 +115,7 @@ export function checkLockstep(o: CheckOptions): CheckOutcome {
   const [cfg, cmds] = d.counterexample;
   // Re-run the shrunk sequence (deterministic) to collect its trace, then drop what
   // fast-check's shrinker could not (counterexample/minimize.ts).
-  const r0 = runSequence({ ...o, cov: undefined }, cfg, cmds);
+  const r0 = runSequence({ ...o, cov: undefined, onAdvisory: undefined }, cfg, cmds);
   const r = minimizeRun({ model: o.model, impl: o.impl, config: cfg, mode: o.mode, run: r0, quiescent: o.quiescent });
   const verdict = r.failure ?? { kind: 'model_bug' as const, step: r.index, msg: `failure did not reproduce: ${String(d.errorInstance)}` };
   return { ...base, replay: encodeReplay({ seed: d.seed, path }), counterexample: buildCounterexample(r, verdict, d.seed, path, cfg), verdict };

@@ -4,7 +4,7 @@
  * merges and gates saved results. See docs/REPORTS.md.
  * @public
  */
-export type { Counterexample, Coverage, RuleVerdict, RuleVerdictKind, RunResult } from './result.ts';
+export type { Counterexample, Coverage, Finding, RuleVerdict, RuleVerdictKind, RunResult } from './result.ts';
 export { REPORT_SCHEMA_VERSION } from './result.ts';
 export { parseFormats, REPORT_FILES, REPORT_FORMATS, type ReportFormat } from './formats.ts';
 export { renderReport, writeReports, writeFileAtomic, type WrittenReport } from './io/write-reports.ts';

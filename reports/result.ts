@@ -9,7 +9,12 @@ import type { ImplErrorKind, RuleId, TraceEntry } from '../spec/api/trace.ts';
 
 export const REPORT_SCHEMA_VERSION = 1;
 
-export type RuleVerdictKind = 'pass' | 'fail' | 'not_exercised' | 'not_supported' | 'documented_only' | 'known';
+/**
+ * `advisory`: the rule was exercised and the client broke it, but it is an advisory client
+ * rule (catalogue severity): reported, not failing the run unless `--strict` (which makes
+ * it `fail`).
+ */
+export type RuleVerdictKind = 'pass' | 'fail' | 'advisory' | 'not_exercised' | 'not_supported' | 'documented_only' | 'known';
 
 export interface RuleVerdict {
   readonly id: RuleId;
@@ -46,6 +51,21 @@ export interface Counterexample {
   readonly text: string;
   /** The same sequence as C-like dmaengine calls. */
   readonly c: string;
+}
+
+/**
+ * One verdict as found: every independent verdict of a checked trace (check-trace), or
+ * an advisory client rule a generated run broke (certify, fuzz; `count` repeats folded).
+ */
+export interface Finding {
+  readonly kind: 'violation' | 'undefined' | 'advisory' | 'model_bug' | 'impl_error';
+  readonly rule: RuleId | null;
+  readonly msg: string;
+  /** Trace-file line it points at (check-trace). */
+  readonly line?: number;
+  readonly chan?: number;
+  /** How many times it was seen (certify, fuzz). */
+  readonly count?: number;
 }
 
 export interface Coverage {
@@ -90,6 +110,10 @@ export interface RunResult {
   readonly verdict: 'pass' | 'fail' | 'error';
   readonly rules: readonly RuleVerdict[];
   readonly counterexamples: readonly Counterexample[];
+  /** Every verdict found, advisories included, in order (absent: none recorded). */
+  readonly findings?: readonly Finding[];
+  /** `--strict`: advisories fail the run. */
+  readonly strict?: boolean;
   readonly coverage: Coverage;
   /** Commands executed (all runs) and throughput. */
   readonly stats: { readonly sequences: number; readonly commands: number; readonly commandsPerSecond: number };

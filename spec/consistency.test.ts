@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CATALOGUE, ruleById } from './catalogue/index.ts';
 import { CHECKED_RULES } from './rules/registry.ts';
+import { ADVISORY_RULES } from './rules/severity.ts';
 
 /** The catalogue (data) and the model's registry of checked rules say the same thing. */
 describe('catalogue and registry agree', () => {
@@ -19,5 +20,12 @@ describe('catalogue and registry agree', () => {
   });
   it('at least 90% of the catalogue is checked', () => {
     expect(CHECKED_RULES.size / CATALOGUE.length).toBeGreaterThanOrEqual(0.9);
+  });
+});
+
+describe('catalogue severities and the model agree', () => {
+  it('the advisory rules the model uses are exactly the catalogue advisory rules', () => {
+    const catalogue = CATALOGUE.filter((r) => r.severity === 'advisory').map((r) => r.id).sort();
+    expect([...ADVISORY_RULES].sort()).toEqual(catalogue);
   });
 });

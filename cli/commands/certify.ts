@@ -20,11 +20,11 @@ import type { Implementation } from '../../spec/api/index.ts';
 import { loadModel } from '../../trace/load-model.ts';
 import { VERSION } from '../version.ts';
 import { EXIT } from '../exit-codes.ts';
-import { implOptions, parseDuration, parseIntOption, parseTimeout, reportOptions } from '../options.ts';
+import { implOptions, parseDuration, parseIntOption, parseTimeout, reportOptions, strictOption } from '../options.ts';
 
 interface Opts {
   runs?: string; time?: string; seed?: string; impl?: string; implCmd?: string; timeout?: string; json?: boolean; out?: string;
-  cxDir: string; record?: string; reportDir?: string; format: string; baseline?: string;
+  cxDir: string; record?: string; reportDir?: string; format: string; baseline?: string; strict?: boolean;
 }
 
 /** Exit status of a finished certification. @internal */
@@ -54,7 +54,7 @@ export function register(program: Command): void {
     .option('--runs <n>', 'number of generated sequences (default 3000)')
     .option('--time <duration>', 'time budget, e.g. 30s')
     .option('--seed <n>', 'fast-check seed (default 42)');
-  reportOptions(implOptions(cmd))
+  strictOption(reportOptions(implOptions(cmd)))
     .option('--json', 'print the RunResult JSON instead of the table')
     .option('--out <file>', 'also write the RunResult JSON here')
     .option('--cx-dir <dir>', 'where counterexample files go', 'dmacheck-counterexamples')
@@ -82,7 +82,7 @@ export function register(program: Command): void {
         const out = certify({
           model, impl, seed, runs, timeMs, version,
           onPhase: opts.json ? undefined : (name, done, total) => process.stderr.write(`certify: ${name} done (${done}/${total})\n`),
-          onPhaseStart: rec?.phaseStart, quiescent: rec?.quiescent, onCounterexample: rec?.counterexample,
+          onPhaseStart: rec?.phaseStart, quiescent: rec?.quiescent, onCounterexample: rec?.counterexample, strict: opts.strict === true,
         });
         const result = baseline ? applyBaseline(out.result, baseline) : out.result;
         const files = result.counterexamples.map((c, i) => {

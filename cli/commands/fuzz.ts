@@ -17,12 +17,12 @@ import { checkOutputPath } from '../../io/write-output.ts';
 import { parseFormats, stableJson, writeFileAtomic, writeReports } from '../../reports/index.ts';
 import { VERSION } from '../version.ts';
 import { EXIT, UsageError } from '../exit-codes.ts';
-import { implOptions, parseDuration, parseIntOption, parseTimeout, reportOptions } from '../options.ts';
+import { implOptions, parseDuration, parseIntOption, parseTimeout, reportOptions, strictOption } from '../options.ts';
 
 interface Opts {
   impl?: string; implCmd?: string; timeout?: string; time?: string; runs?: string; seed?: string; workers: string; shard?: string;
   corpus?: string; maxLength: string; reportDir?: string; format: string; out?: string; shrinkTime: string;
-  maxPerRule: string; misuse: string; uniform?: boolean; progressEvery: string;
+  maxPerRule: string; misuse: string; uniform?: boolean; progressEvery: string; strict?: boolean;
 }
 
 
@@ -31,7 +31,7 @@ export function register(program: Command): void {
   const cmd = program
     .command('fuzz')
     .description('coverage-guided fuzzing campaign: swarm + racy-region generation, failure corpus, workers, shards');
-  reportOptions(implOptions(cmd))
+  strictOption(reportOptions(implOptions(cmd)))
     .option('--time <duration>', 'time budget, e.g. 10m (default 60s unless --runs)')
     .option('--runs <n>', 'number of sequences (split across workers and shards)')
     .option('--seed <n>', 'campaign seed (default: random, printed; 42 with --shard)')
@@ -72,7 +72,7 @@ export function register(program: Command): void {
           impl: opts.impl, implCmd: opts.implCmd, timeoutMs: opts.timeout !== undefined ? parseTimeout(opts.timeout) : undefined, runs, timeMs, seed, workers: parseIntOption('--workers', opts.workers, 1, 64), shard,
           corpus: opts.corpus, maxLength: parseIntOption('--max-length', opts.maxLength, 1, 100_000), misuseShare,
           shrinkMs: parseDuration(opts.shrinkTime), maxPerRule: parseIntOption('--max-per-rule', opts.maxPerRule, 1), guided: opts.uniform !== true,
-          version, err: process.stderr, tty: process.stderr.isTTY === true, progressMs: parseDuration(opts.progressEvery), signal: ac.signal,
+          version, err: process.stderr, tty: process.stderr.isTTY === true, progressMs: parseDuration(opts.progressEvery), signal: ac.signal, strict: opts.strict === true,
         });
         const r = o.result;
         if (opts.reportDir !== undefined) await writeReports(r, opts.reportDir, formats);
@@ -88,6 +88,8 @@ export function register(program: Command): void {
           `${r.stats.sequences} sequences, ${r.stats.commands} commands, ${r.stats.commandsPerSecond} cmds/s, ${(r.durationMs / 1000).toFixed(1)} s; ` +
           `${figuresText({ pairsVisited: c.pairsVisited, pairsReachable: c.pairsReachable, rulesExercised: c.rulesExercised, rulesExercisable: c.rulesCheckable })}; ` +
           `${r.counterexamples.length} counterexample(s)${o.written.length ? `, ${o.written.length} new in ${opts.corpus}` : ''}\n`);
+        const adv = (r.findings ?? []).filter((f) => f.kind === 'advisory');
+        if (adv.length > 0) process.stdout.write(`advisories${r.strict === true ? ' (--strict: failing)' : ' (not failing)'}: ${adv.map((f) => `${f.rule ?? '?'} ×${f.count ?? 1}`).join(', ')}\n`);
         const idle = r.rules.filter((v) => v.verdict === 'not_exercised').map((v) => v.id);
         if (idle.length > 0) process.stderr.write(`fuzz: rules not exercised: ${idle.join(' ')}\n`);
         const modelBug = r.counterexamples.some((x) => x.kind === 'model_bug');

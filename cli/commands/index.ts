@@ -12,6 +12,7 @@ import { register as replay } from './replay.ts';
 import { register as fuzz } from './fuzz.ts';
 import { register as mutants } from './mutants.ts';
 import { register as kernel } from './kernel.ts';
+import { register as checkClient } from './check-client.ts';
 
 export type Register = (program: Command) => void;
 
@@ -25,4 +26,5 @@ export const commands: readonly Register[] = [
   fuzz,
   mutants,
   kernel,
+  checkClient,
 ];

@@ -18,13 +18,25 @@ describe('dmacheck rules (spawned)', () => {
     }
     expect(rules.find((x) => x['id'] === 'STAT-3')).toHaveProperty('range');
     expect(rules.find((x) => x['id'] === 'CH-1')).not.toHaveProperty('range');
+    expect(rules.find((x) => x['id'] === 'DESC-9')).toMatchObject({ severity: 'advisory', severityReason: expect.stringContaining('virt-dma') });
+    expect(rules.find((x) => x['id'] === 'SYNC-7')).toMatchObject({ severity: 'undefined' });
+    expect(rules.find((x) => x['id'] === 'CB-1')).not.toHaveProperty('severity');
+  });
+  it('--severity advisory lists the advisory client rules only, with their severity column', () => {
+    const r = run('rules', '--severity', 'advisory');
+    expect(r.status, r.stderr).toBe(0);
+    const rows = r.stdout.split('\n').filter((l) => /^[A-Z]+-\d+ /.test(l));
+    expect(rows.map((l) => l.split(/\s+/)[0])).toEqual(CATALOGUE.filter((x) => x.severity === 'advisory').map((x) => x.id));
+    for (const l of rows) expect(l.split(/\s+/)[3]).toBe('advisory');
+    expect(rows.map((l) => l.split(/\s+/)[0])).toContain('CFG-1');
+    expect(run('rules', '--severity', 'fatal').status).toBe(2);
   });
   it('prints an aligned table of at most 100 columns and a summary line when not a TTY', () => {
     const r = run('rules');
     expect(r.status, r.stderr).toBe(0);
     const lines = r.stdout.trimEnd().split('\n');
     const header = lines[0] ?? '';
-    expect(header).toMatch(/^ID\s+BINDS\s+CHECK\s+STATEMENT$/);
+    expect(header).toMatch(/^ID\s+BINDS\s+CHECK\s+SEVERITY\s+STATEMENT$/);
     const col = header.indexOf('STATEMENT');
     const body = lines.slice(1, lines.indexOf(''));
     const rows = body.filter((l) => /^[A-Z]+-\d+ /.test(l));
@@ -38,14 +50,14 @@ describe('dmacheck rules (spawned)', () => {
     }
     expect(header.indexOf('BINDS')).toBe((rows[0] ?? '').indexOf('client'));
     expect(lines.at(-1)).toBe(summaryLine(CATALOGUE));
-    expect(lines.at(-1)).toMatch(/^\d+ rules: \d+ model, \d+ invariant, \d+ end, \d+ documented-only \| \d+ client, \d+ engine, \d+ both$/);
+    expect(lines.at(-1)).toMatch(/^\d+ rules: \d+ model, \d+ invariant, \d+ end, \d+ documented-only \| \d+ client, \d+ engine, \d+ both \| \d+ undefined, \d+ advisory$/);
   });
   it('--group filters one group, case-insensitively', () => {
     const r = run('rules', '--group', 'sync');
     expect(r.status, r.stderr).toBe(0);
     const ids = r.stdout.split('\n').filter((l) => /^[A-Z]+-\d+ /.test(l)).map((l) => l.split(' ')[0]);
-    expect(ids).toEqual(['SYNC-1', 'SYNC-2', 'SYNC-3', 'SYNC-4', 'SYNC-5', 'SYNC-6']);
-    expect(r.stdout.trimEnd().split('\n').at(-1)).toMatch(/^6 rules: /);
+    expect(ids).toEqual(['SYNC-1', 'SYNC-2', 'SYNC-3', 'SYNC-4', 'SYNC-5', 'SYNC-6', 'SYNC-7']);
+    expect(r.stdout.trimEnd().split('\n').at(-1)).toMatch(/^7 rules: /);
   });
   it('rejects an unknown --group with one line and status 2', () => {
     const r = run('rules', '--group', 'NOPE');
@@ -72,7 +84,7 @@ describe('rules table formatting', () => {
   });
   it('counts zero kinds in the summary', () => {
     expect(summaryLine(CATALOGUE.filter((r) => r.group === 'PROV'))).toBe(
-      '7 rules: 3 model, 0 invariant, 0 end, 4 documented-only | 0 client, 7 engine, 0 both',
+      '7 rules: 3 model, 0 invariant, 0 end, 4 documented-only | 0 client, 7 engine, 0 both | 0 undefined, 0 advisory',
     );
   });
   it('parses group names and refuses others', () => {

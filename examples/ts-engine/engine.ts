@@ -70,6 +70,14 @@ class TsEngine implements Implementation {
         ch.held = true;
         return { t: 'ok' };
       }
+      case 'request_channel': {
+        // dma_request_channel: the first free channel with the capability (memcpy: MEM_TO_MEM).
+        const ok = (dirs: readonly string[]): boolean => (c.mask === 'memcpy' ? dirs.includes('MEM_TO_MEM') : dirs.some((d) => d !== 'MEM_TO_MEM') && (c.mask === 'slave' || this.cfg.caps.cyclic));
+        const ch = this.chans.find((x) => !x.held && ok(this.cfg.slaves[x.id]?.directions ?? []));
+        if (!ch) return { t: 'null' };
+        ch.held = true;
+        return { t: 'ok' };
+      }
       case 'release_channel': {
         // CH-6: dma_release_channel synchronizes first (tasklet_kill lets a scheduled tasklet run its
         // callbacks), then frees the channel's resources.
@@ -95,7 +103,8 @@ class TsEngine implements Implementation {
       case 'map_buf': { const b = this.bufs.get(c.buf); if (b && !b.freed) b.map = c.dev; return ZERO; }
       case 'unmap_buf': { const b = this.bufs.get(c.buf); if (b) b.map = 'no'; return VOID; }
       case 'prep_slave_sg': return this.prep(c.chan, c.desc, c.sgl, c.dir) ? { t: 'ok' } : { t: 'null' };
-      case 'prep_dma_vec': case 'prep_cyclic': case 'prep_interleaved': return { t: 'null' };
+      case 'prep_dma_vec': case 'prep_cyclic': case 'prep_interleaved': case 'prep_memcpy': return { t: 'null' };
+      case 'periph_enable': case 'give_back': return VOID;
       // CB-7: with both set, dmaengine_desc_callback_invoke calls callback_result only.
       case 'set_callback': { const d = this.live(c.desc); if (d && d.fn !== 'callback_result') d.fn = c.fn; return VOID; }
       case 'set_reuse': case 'desc_free': return err('EPERM');

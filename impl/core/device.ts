@@ -5,7 +5,7 @@
  * @internal
  */
 import type {
-  BusWidth, ChanId, Cookie, DescId, Direction, Errno, InterleavedTemplate, PrepFlags, ResidueGranularity,
+  BusWidth, ChanId, Cookie, DescId, Direction, Errno, InterleavedTemplate, MemcpyEnd, PrepFlags, ResidueGranularity,
   SgEntry, SlaveConfig, TxState,
 } from '../../spec/api/index.ts';
 import type { VirtDesc } from '../vchan/virt-desc.ts';
@@ -54,6 +54,8 @@ export interface DmaDevice<P> {
   readonly prepDmaVec: ((chan: ChanId, id: DescId, vecs: readonly SgEntry[], dir: Direction, flags: PrepFlags) => VirtDesc<P> | null) | undefined;
   readonly prepCyclic: ((chan: ChanId, id: DescId, buf: number, bufLen: number, periodLen: number, dir: Direction, flags: PrepFlags) => VirtDesc<P> | null) | undefined;
   readonly prepInterleaved: ((chan: ChanId, id: DescId, xt: InterleavedTemplate, flags: PrepFlags) => VirtDesc<P> | null) | undefined;
+  /** device_prep_dma_memcpy (refuses channels without DMA_MEMCPY). */
+  readonly prepMemcpy: ((chan: ChanId, id: DescId, dst: MemcpyEnd, src: MemcpyEnd, len: number, flags: PrepFlags) => VirtDesc<P> | null) | undefined;
   readonly pause: ((chan: ChanId) => OpResult) | undefined;
   readonly resume: ((chan: ChanId) => OpResult) | undefined;
   readonly terminateAll: ((chan: ChanId) => OpResult) | undefined;

@@ -7,7 +7,7 @@
  * @internal
  */
 import type {
-  ChanId, Cookie, DescId, Direction, EngineConfig, InterleavedTemplate, PrepFlags, Ret, SgEntry, SlaveCaps, SlaveConfig,
+  ChanId, Cookie, DescId, Direction, DmaCapMask, EngineConfig, InterleavedTemplate, MemcpyEnd, PrepFlags, Ret, SgEntry, SlaveCaps, SlaveConfig,
 } from '../../spec/api/index.ts';
 import type { ExecContext } from '../ctx/exec.ts';
 import type { Faults } from '../faults.ts';
@@ -51,6 +51,33 @@ export class DmaEngineCore<P> {
     }
     if (!matched && this.faults.has('request-null')) return NULL;
     return err('EPROBE_DEFER');
+  }
+
+  /**
+   * dma_request_channel(mask): the first free channel whose device has the capability
+   * (__dma_request_channel → private_candidate); NULL when there is none.
+   */
+  requestChannel(mask: DmaCapMask): Ret {
+    this.exec.mightSleep('dma_request_channel');
+    for (let i = 0; i < this.cfg.slaves.length; i++) {
+      if (this.held[i] || !this.capable(i, mask)) continue;
+      const r = this.dev.allocChanResources(i);
+      if (r !== 0) return NULL;
+      this.held[i] = true;
+      return OK;
+    }
+    return NULL;
+  }
+
+  /** dma_has_cap for channel `i`'s device: memcpy = MEM_TO_MEM among its directions. */
+  private capable(i: number, mask: DmaCapMask): boolean {
+    const dirs = this.cfg.slaves[i]?.directions ?? [];
+    const slave = dirs.some((d) => d !== 'MEM_TO_MEM');
+    switch (mask) {
+      case 'memcpy': return dirs.includes('MEM_TO_MEM');
+      case 'slave': return slave;
+      case 'cyclic': return slave && this.cfg.caps.cyclic;
+    }
   }
 
   /** dma_release_channel: synchronize, then free the channel's resources (CH-6); no terminate. */
@@ -112,6 +139,13 @@ export class DmaEngineCore<P> {
     if (typeof xt !== 'object' || xt === null) return NULL;
     const repeatRefused = (flags & DMA_PREP_REPEAT) !== 0 && !this.dev.capRepeat && !this.faults.has('repeat-without-cap');
     return this.prep(chan, id, op && !repeatRefused ? () => op(chan, id, xt, flags) : undefined);
+  }
+
+  /** dmaengine_prep_dma_memcpy: NULL without device_prep_dma_memcpy. */
+  prepMemcpy(chan: ChanId, id: DescId, dst: MemcpyEnd, src: MemcpyEnd, len: number, flags: PrepFlags): Ret {
+    const op = this.dev.prepMemcpy;
+    if (typeof dst !== 'object' || dst === null || typeof src !== 'object' || src === null) return NULL;
+    return this.prep(chan, id, op && (() => op(chan, id, dst, src, len, flags)));
   }
 
   /** Common to the prep wrappers: NULL for a bad channel, a used id or a missing op (DESC-1). */

@@ -48,14 +48,20 @@ export function terminateAll(drv: DriverState, c: SimChan): OpResult {
   // Mutant 'cb-on-abort' (at_hdmac shape): the submitted, issued and active work is "completed" with a callback; prepared descriptors are freed
   const calledBack = faults.has('cb-on-abort') ? [...vc.descSubmitted.takeAll(), ...vc.descIssued.takeAll()] : [];
   for (const d of calledBack) vc.unlink(d);
-  const aborted = vc.getAllDescriptors();
   const cur = c.current;
+  const choices = drv.host.cfg.choices;
+  // TERM-9 / Q10: parked before the collection, the running descriptor is freed now (bcm2835 order).
+  const freeNow = cur !== null && choices?.freeActiveAt === 'terminate' && !faults.has('cb-on-abort') && !faults.has('terminate-frees-active') && !faults.has('terminate-no-free');
+  if (freeNow) vc.terminateVdesc(cur);
+  const aborted = vc.getAllDescriptors();
   c.current = null;
+  // STAT-3 / Q1: a pl330-like engine cookie-completes what it aborted.
+  if (choices?.abortedStatus === 'complete') vc.completedCookie = vc.cookie;
   if (cur !== null && faults.has('cb-on-abort')) calledBack.push(cur);
   else if (cur !== null && faults.has('terminate-frees-active')) {
     vc.unlink(cur); // freed now, yet vc.cyclic still names it: the pending period callback runs on it (class 17)
     aborted.push(cur);
-  } else if (cur !== null && !faults.has('terminate-no-free')) vc.terminateVdesc(cur);
+  } else if (cur !== null && !freeNow && !faults.has('terminate-no-free')) vc.terminateVdesc(cur);
   if (!faults.has('write-after-sync')) c.hw.stop();
   const stillPaused = faults.has('terminate-keeps-paused') && c.paused;
   c.paused = stillPaused;

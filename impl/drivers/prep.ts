@@ -29,7 +29,7 @@ function slaveDir(env: PrepEnv, dir: Direction): HwDir | null {
 }
 
 function widthFor(env: PrepEnv, dir: HwDir): BusWidth {
-  if (env.config === null) return 0;
+  if (env.config === null || dir === 'MEM_TO_MEM') return 0;
   return dir === 'MEM_TO_DEV' ? env.config.dstAddrWidth : env.config.srcAddrWidth;
 }
 
@@ -66,6 +66,14 @@ export function prepList(env: PrepEnv, kind: 'slave_sg' | 'dma_vec', list: reado
     segs.push(s);
   }
   return build(env, kind, d, segs, 'once', loadEot);
+}
+
+/** device_prep_dma_memcpy: a channel whose device has DMA_MEMCPY (MEM_TO_MEM among its directions). */
+export function prepMemcpy(env: PrepEnv, dst: HwSegment, src: HwSegment): SimHw | null {
+  if (!env.directions.includes('MEM_TO_MEM') || !segmentOk(env, src) || !segmentOk(env, dst) || src.len !== dst.len) return null;
+  if (src.len > env.maxTransferLen) return null;
+  const meta = { clientLen: 0, enginePayload: 0, engineFreed: false };
+  return { kind: 'memcpy', dir: 'MEM_TO_MEM', segs: [src], total: src.len, loop: 'once', width: 0, loadEot: false, meta, dst };
 }
 
 /** device_prep_dma_cyclic: one segment per period. */

@@ -28,6 +28,8 @@ export interface SimHw {
   /** DMA_PREP_LOAD_EOT: replaces a repeating transfer at its end (CYC-7). */
   readonly loadEot: boolean;
   readonly meta: SimMeta;
+  /** memcpy destination. */
+  readonly dst?: HwSegment;
 }
 
 export type SimDesc = VirtDesc<SimHw>;
@@ -35,5 +37,6 @@ export type SimDesc = VirtDesc<SimHw>;
 /** The hardware program of `d`. */
 export function jobOf(d: SimDesc): HwJob {
   const h = d.drv;
-  return { tag: d.id, dir: h.dir, segs: h.segs, total: h.total, loop: h.loop, width: h.width };
+  const job: HwJob = { tag: d.id, dir: h.dir, segs: h.segs, total: h.total, loop: h.loop, width: h.width };
+  return h.dst === undefined ? job : { ...job, dst: h.dst };
 }

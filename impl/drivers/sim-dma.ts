@@ -7,7 +7,7 @@
  * @internal
  */
 import type {
-  ChanId, Cookie, DescId, Direction, InterleavedTemplate, PrepFlags, SgEntry, SlaveConfig, TxState,
+  ChanId, Cookie, DescId, Direction, MemcpyEnd, InterleavedTemplate, PrepFlags, SgEntry, SlaveConfig, TxState,
 } from '../../spec/api/index.ts';
 import type { DmaDevice, MetadataOps, OpResult } from '../core/device.ts';
 import type { Controller } from '../hw/controller.ts';
@@ -15,7 +15,7 @@ import { DMA_PREP_LOAD_EOT, DMA_PREP_REPEAT, ENGINE_META_MAX } from '../lib/kern
 import { VirtChan } from '../vchan/virt-chan.ts';
 import { VirtDesc } from '../vchan/virt-desc.ts';
 import * as control from './control.ts';
-import { type PrepEnv, prepCyclic, prepInterleaved, prepList } from './prep.ts';
+import { type PrepEnv, prepCyclic, prepInterleaved, prepList, prepMemcpy } from './prep.ts';
 import { SimChan } from './sim-chan.ts';
 import type { SimDesc, SimHw } from './sim-desc.ts';
 import { handleIrq, loadEotCheck, restartCurrent, startNext } from './start.ts';
@@ -39,6 +39,7 @@ export class SimDma implements DmaDevice<SimHw> {
   readonly prepDmaVec;
   readonly prepCyclic;
   readonly prepInterleaved;
+  readonly prepMemcpy;
   readonly pause;
   readonly resume;
   readonly terminateAll;
@@ -71,6 +72,8 @@ export class SimDma implements DmaDevice<SimHw> {
       this.adopt(ch, id, flags, () => prepCyclic(this.env(ch), buf, bufLen, periodLen, dir)));
     this.prepInterleaved = on(caps.interleave, (ch: ChanId, id: DescId, xt: InterleavedTemplate, flags: PrepFlags) =>
       this.adopt(ch, id, flags, (eot) => prepInterleaved(this.env(ch), xt, (flags & DMA_PREP_REPEAT) !== 0, eot)));
+    this.prepMemcpy = (ch: ChanId, id: DescId, dst: MemcpyEnd, src: MemcpyEnd, len: number, flags: PrepFlags): SimDesc | null =>
+      this.adopt(ch, id, flags, () => prepMemcpy(this.env(ch), { ...dst, len }, { ...src, len }));
     this.pause = on(caps.pause, (ch: ChanId) => control.pause(this.st, this.chan(ch)));
     this.resume = on(caps.resume, (ch: ChanId) => control.resume(this.st, this.chan(ch)));
     this.terminateAll = on(caps.terminate, (ch: ChanId) => control.terminateAll(this.st, this.chan(ch)));
@@ -154,7 +157,7 @@ export class SimDma implements DmaDevice<SimHw> {
     const cfg = c.config;
     if (cfg === null) return;
     for (const l of [c.vc.descAllocated, c.vc.descSubmitted, c.vc.descIssued]) {
-      for (let d = l.first; d !== null; d = d.next) d.drv.width = d.drv.dir === 'MEM_TO_DEV' ? cfg.dstAddrWidth : cfg.srcAddrWidth;
+      for (let d = l.first; d !== null; d = d.next) if (d.drv.dir !== 'MEM_TO_MEM') d.drv.width = d.drv.dir === 'MEM_TO_DEV' ? cfg.dstAddrWidth : cfg.srcAddrWidth;
     }
   }
 

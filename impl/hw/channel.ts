@@ -113,7 +113,10 @@ export class HwChannel {
     const why = Memory.faultOf(buf);
     if (why !== undefined) this.emit({ ev: 'dma_fault', chan: this.id, desc: job.tag, buf: bufId, why });
     let sum: number;
-    if (job.dir === 'MEM_TO_DEV') {
+    if (job.dir === 'MEM_TO_MEM') {
+      sum = fnvRange(buf.bytes, at, at + n);
+      this.copy(job, buf.bytes.subarray(at, at + n), offset);
+    } else if (job.dir === 'MEM_TO_DEV') {
       sum = fnvRange(buf.bytes, at, at + n);
       this.periph.push(buf.bytes, at, at + n);
     } else if (why === undefined) {
@@ -125,6 +128,15 @@ export class HwChannel {
       sum = fnvRange(scratch, 0, n);
     }
     this.emit({ ev: 'xfer', chan: this.id, desc: job.tag, offset, len: n, sum, width: job.width });
+  }
+
+  /** memcpy: write `bytes` at `offset` of the destination; a destination not mapped for the DMA faults and is not written. */
+  private copy(job: HwJob, bytes: Uint8Array, offset: number): void {
+    const dst = job.dst === undefined ? undefined : this.memory.get(job.dst.buf);
+    if (dst === undefined || job.dst === undefined) return;
+    const why = Memory.faultOf(dst);
+    if (why !== undefined) this.emit({ ev: 'dma_fault', chan: this.id, desc: job.tag, buf: dst.id, why });
+    else dst.bytes.set(bytes, job.dst.offset + offset);
   }
 
   private endSegment(job: HwJob): void {

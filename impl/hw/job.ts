@@ -13,8 +13,8 @@ export interface HwSegment {
   readonly len: number;
 }
 
-/** The slave directions the simulated controller can execute. */
-export type HwDir = 'MEM_TO_DEV' | 'DEV_TO_MEM';
+/** The directions the simulated controller can execute (MEM_TO_MEM: memcpy). */
+export type HwDir = 'MEM_TO_DEV' | 'DEV_TO_MEM' | 'MEM_TO_MEM';
 
 /**
  * Loop mode: `once` stops and interrupts after the last byte; `cyclic` interrupts at
@@ -32,4 +32,6 @@ export interface HwJob {
   readonly width: BusWidth;
   /** Interrupt-enable of the last link cleared: `once` jobs finish without raising the line (mutant 'irq-suppressed-without-flag'). */
   readonly noIrqAtEnd?: boolean;
+  /** MEM_TO_MEM: where the bytes of `segs` are written, in order. */
+  readonly dst?: HwSegment;
 }

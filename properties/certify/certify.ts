@@ -10,6 +10,7 @@ import { CATALOGUE } from '../../spec/catalogue/index.ts';
 import { type Counterexample, REPORT_SCHEMA_VERSION, type RunResult } from '../../reports/result.ts';
 import { checkLockstep } from '../check.ts';
 import type { Mode } from '../lockstep/step.ts';
+import { AdvisoryTally } from './advisories.ts';
 import { CoverageCounter } from './coverage.ts';
 import { isCheckable, ruleVerdicts } from './verdicts.ts';
 
@@ -36,6 +37,8 @@ export interface CertifyOptions {
    * is that counterexample's (shrunk) run: `--record` stops recording here.
    */
   readonly onCounterexample?: ((cx: Counterexample) => void) | undefined;
+  /** `--strict`: advisory client rules the generated runs broke fail the result. */
+  readonly strict?: boolean | undefined;
 }
 
 /** One phase of the certification plan. @public */
@@ -75,6 +78,7 @@ export function phaseSeed(seed: number, i: number): number {
 export function certify(o: CertifyOptions): CertifyOutcome {
   const started = Date.now();
   const cov = new CoverageCounter();
+  const advisories = new AdvisoryTally();
   const cxs: Counterexample[] = [];
   const modes: Mode[] = [];
   const runs = o.runs ?? 3000;
@@ -90,7 +94,7 @@ export function certify(o: CertifyOptions): CertifyOutcome {
     const out = checkLockstep({
       model: o.model, impl: o.impl, mode: p.mode, focus: p.focus, cov,
       numRuns: o.timeMs !== undefined && o.runs === undefined ? 1_000_000 : Math.max(1, Math.round(runs * p.share)),
-      seed: phaseSeed(o.seed, i), timeMs, quiescent: o.quiescent,
+      seed: phaseSeed(o.seed, i), timeMs, quiescent: o.quiescent, onAdvisory: advisories.record,
     });
     sequences += out.sequences;
     commands += out.commands;
@@ -111,7 +115,10 @@ export function certify(o: CertifyOptions): CertifyOutcome {
     if (out.adapterError) { interrupted = true; adapterError = out.adapterError; break; }
   }
   const finished = Date.now();
-  const rules = ruleVerdicts(o.impl.profile, cov, cxs);
+  const strict = o.strict === true;
+  const findings = advisories.findings();
+  const rules = ruleVerdicts(o.impl.profile, cov, cxs, findings, strict);
+  const failed = cxs.length > 0 || (strict && findings.length > 0);
   const checkable = CATALOGUE.filter((r) => isCheckable(r) && rules.find((v) => v.id === r.id)?.verdict !== 'not_supported');
   const durationMs = finished - started;
   const result: RunResult = {
@@ -125,9 +132,11 @@ export function certify(o: CertifyOptions): CertifyOutcome {
     finishedAt: new Date(finished).toISOString(),
     durationMs,
     partial: interrupted,
-    verdict: implError ? 'error' : cxs.length > 0 ? 'fail' : 'pass',
+    verdict: implError ? 'error' : failed ? 'fail' : 'pass',
     rules,
     counterexamples: cxs,
+    ...(findings.length > 0 ? { findings } : {}),
+    ...(strict ? { strict } : {}),
     coverage: {
       rulesExercised: checkable.filter((r) => cov.count(r.id) > 0).length,
       rulesCheckable: checkable.length,

@@ -6,7 +6,7 @@
 import type { Counterexample, RunResult } from '../../reports/result.ts';
 
 const LABEL: Record<string, string> = {
-  pass: 'pass', fail: 'FAIL', not_exercised: 'not exercised', not_supported: 'not supported', documented_only: 'documented-only', known: 'known',
+  pass: 'pass', fail: 'FAIL', advisory: 'advisory', not_exercised: 'not exercised', not_supported: 'not supported', documented_only: 'documented-only', known: 'known',
 };
 
 /** The verdict table, one line per rule. @public */
@@ -38,9 +38,13 @@ export function summary(r: RunResult): string {
   const count = (k: string) => r.rules.filter((v) => v.verdict === k).length;
   const c = r.coverage;
   const pct = c.rulesCheckable ? Math.round((100 * c.rulesExercised) / c.rulesCheckable) : 0;
-  const head = r.verdict === 'pass' ? (r.known?.length ? 'CONFORMANT (known violations only)' : 'CONFORMANT') : r.verdict === 'error' ? 'IMPLEMENTATION ERROR' : 'VIOLATIONS FOUND';
+  // Only advisories failed (--strict): say so rather than "violations".
+  const strictOnly = r.strict === true && r.counterexamples.length === 0 && (r.findings ?? []).length > 0;
+  const head = r.verdict === 'pass' ? (r.known?.length ? 'CONFORMANT (known violations only)' : 'CONFORMANT')
+    : r.verdict === 'error' ? 'IMPLEMENTATION ERROR' : strictOnly ? 'ADVISORIES FOUND (--strict)' : 'VIOLATIONS FOUND';
+  const advisory = count('advisory') > 0 ? `${count('advisory')} advisory, ` : '';
   return `${head}${r.partial ? ' (partial run)' : ''}: ${r.implementation.name}, seed ${r.seed}; ` +
-    `${count('pass')} pass, ${count('fail')} fail, ${count('not_exercised')} not exercised, ${count('not_supported')} not supported, ` +
+    `${count('pass')} pass, ${count('fail')} fail, ${advisory}${count('not_exercised')} not exercised, ${count('not_supported')} not supported, ` +
     `${count('documented_only')} documented-only; ${c.rulesExercised}/${c.rulesCheckable} checkable rules exercised (${pct}%); ` +
     `${r.stats.sequences} sequences, ${r.stats.commands} commands, ${r.stats.commandsPerSecond} cmds/s, ${(r.durationMs / 1000).toFixed(1)} s`;
 }

@@ -1,12 +1,14 @@
 /**
  * Per-rule verdicts of a certify run. A rule passes only if it was exercised and no
  * counterexample names it; never-exercised rules are `not_exercised` (or
- * `not_supported` when the implementation lacks the feature), never `pass`.
+ * `not_supported` when the implementation lacks the feature), never `pass`. A rule named
+ * only by advisory findings is `advisory`, or `fail` under `--strict`; a rule named by a
+ * failing finding (a check-trace verdict) fails.
  * @public
  */
 import type { CapabilityProfile } from '../../spec/api/index.ts';
 import { CATALOGUE, type Rule } from '../../spec/catalogue/index.ts';
-import type { Counterexample, RuleVerdict } from '../../reports/result.ts';
+import type { Counterexample, Finding, RuleVerdict } from '../../reports/result.ts';
 import type { CoverageCounter } from './coverage.ts';
 
 /** The capability a rule needs to be observable at all (also used by the fuzzer's coverage). @public */
@@ -28,16 +30,23 @@ export function isCheckable(r: Rule): boolean {
 }
 
 /** @public */
-export function ruleVerdicts(profile: CapabilityProfile | null, cov: CoverageCounter, cxs: readonly Counterexample[]): RuleVerdict[] {
+export function ruleVerdicts(
+  profile: CapabilityProfile | null, cov: CoverageCounter, cxs: readonly Counterexample[],
+  findings: readonly Finding[] = [], strict = false,
+): RuleVerdict[] {
   return CATALOGUE.map((r) => {
-    const failures = cxs.filter((c) => c.rule === r.id).length;
+    const named = findings.filter((f) => f.rule === r.id);
+    const advised = named.some((f) => f.kind === 'advisory');
+    const failures = cxs.filter((c) => c.rule === r.id).length + named.filter((f) => f.kind !== 'advisory' || strict).length;
     const exercised = cov.count(r.id);
     const feature = featureOf(r);
     const verdict: RuleVerdict['verdict'] = !isCheckable(r)
       ? 'documented_only'
       : failures > 0
         ? 'fail'
-        : exercised > 0
+        : advised
+          ? 'advisory'
+          : exercised > 0
           ? 'pass'
           : feature !== undefined && profile !== null && !profile[feature]
             ? 'not_supported'

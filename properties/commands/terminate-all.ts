@@ -1,4 +1,10 @@
-/** Deprecated `dmaengine_terminate_all(chan)`: the model calls any use client UB (TERM-6), so it is a misuse command (TERM-2 is checked on the way). @public */
+/**
+ * Deprecated `dmaengine_terminate_all(chan)` (misuse mode): an advisory (TERM-6,
+ * docs/SEVERITY.md), so the model reports it and goes on with it as terminate_async —
+ * the engine's terminate_all is checked on (TERM-2 and what terminate_async promises).
+ * Kept out of legal generation so the legal command mix stays as tuned.
+ * @public
+ */
 import fc from 'fast-check';
 import type { ChanView } from '../../spec/api/index.ts';
 import type { Lockstep } from '../lockstep/runner.ts';

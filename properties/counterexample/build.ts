@@ -3,7 +3,7 @@
  * numbered text, C snippet, seed/path and the replayable steps.
  * @public
  */
-import type { EngineConfig, Verdict } from '../../spec/api/index.ts';
+import type { EngineConfig, FailureVerdict } from '../../spec/api/index.ts';
 import { ruleById } from '../../spec/catalogue/index.ts';
 import type { Counterexample } from '../../reports/result.ts';
 import type { Lockstep } from '../lockstep/runner.ts';
@@ -12,7 +12,7 @@ import { cSnippet } from './c-snippet.ts';
 import { traceText } from './text.ts';
 
 /** @public */
-export function buildCounterexample(r: Lockstep, verdict: Verdict, seed: number, path: string, config: EngineConfig): Counterexample {
+export function buildCounterexample(r: Lockstep, verdict: FailureVerdict, seed: number, path: string, config: EngineConfig): Counterexample {
   const rule = verdictRule(verdict);
   return {
     rule,

@@ -33,7 +33,7 @@ export function cCall(c: ClientCall, names: readonly string[] = []): string {
     case 'alloc_buf': return `buf${c.buf} = kmalloc(${c.len}, GFP_KERNEL);`;
     case 'free_buf': return `kfree(buf${c.buf});`;
     case 'map_buf': return `dma${c.buf} = dma_map_single(${c.dev === 'dma' ? `dmaengine_get_dma_device(chan${c.chan})` : 'dev'}, buf${c.buf}, len, dir);`;
-    case 'unmap_buf': return `dma_unmap_single(dmadev, dma${c.buf}, len, dir);`;
+    case 'unmap_buf': return `dma_unmap_single(${c.dev === 'client' ? 'dev' : 'dmadev'}, dma${c.buf}, len, dir);`;
     case 'prep_slave_sg': return `d${c.desc} = dmaengine_prep_slave_sg(chan${c.chan}, sgl /* ${c.sgl.map((e) => `buf${e.buf}+${e.offset}:${e.len}`).join(', ')} */, ${c.sgl.length}, ${DIR[c.dir]}, ${cflags(c.flags)});`;
     case 'prep_dma_vec': return `d${c.desc} = dmaengine_prep_peripheral_dma_vec(chan${c.chan}, vecs /* ${c.vecs.map((e) => `buf${e.buf}+${e.offset}:${e.len}`).join(', ')} */, ${c.vecs.length}, ${DIR[c.dir]}, ${cflags(c.flags)});`;
     case 'prep_cyclic': return `d${c.desc} = dmaengine_prep_dma_cyclic(chan${c.chan}, dma${c.buf}, ${c.bufLen}, ${c.periodLen}, ${DIR[c.dir]}, ${cflags(c.flags)});`;
@@ -56,7 +56,11 @@ export function cCall(c: ClientCall, names: readonly string[] = []): string {
     case 'terminate_sync': return `dmaengine_terminate_sync(chan${c.chan});`;
     case 'terminate_all': return `dmaengine_terminate_all(chan${c.chan});`;
     case 'synchronize': return `dmaengine_synchronize(chan${c.chan});`;
-    case 'periph_teardown': return `periph_disable(periph${c.chan}); /* FIFO contents lost */`;
+    case 'periph_teardown': return `periph_disable(periph${c.chan}); /* FIFO contents ${c.discard === true ? 'discarded on purpose' : 'lost'} */`;
+    case 'request_channel': return `chan = dma_request_channel(mask /* DMA_${c.mask.toUpperCase()} */, NULL, NULL);`;
+    case 'prep_memcpy': return `d${c.desc} = dmaengine_prep_dma_memcpy(chan${c.chan}, dma${c.dst.buf} + ${c.dst.offset}, dma${c.src.buf} + ${c.src.offset}, ${c.len}, ${cflags(c.flags)});`;
+    case 'periph_enable': return `periph_enable(periph${c.chan});`;
+    case 'give_back': return `complete_request(buf${c.buf}); /* still mapped */`;
   }
 }
 

@@ -20,7 +20,12 @@ const sg = (es: readonly SgEntry[]): string => `[${es.map((e) => `b${e.buf}+${e.
 
 /** The callback action as the client wrote it. */
 export function actionText(a: CallbackAction): string {
-  return a.kind === 'chain' ? `chain(b${a.buf}, ${a.len}, ${a.dir})` : a.kind;
+  switch (a.kind) {
+    case 'chain': return `chain(b${a.buf}, ${a.len}, ${a.dir})`;
+    case 'seq': return `seq(${a.actions.map(actionText).join(', ')})`;
+    case 'unmap': return `unmap(b${a.buf})`;
+    default: return a.kind;
+  }
 }
 
 /** `submit(d3)`. */
@@ -29,7 +34,10 @@ export function callText(c: ClientCall): string {
     case 'request_chan': return `request_chan("${c.name}")`;
     case 'slave_config': return `slave_config(ch${c.chan}, width ${c.cfg.srcAddrWidth}/${c.cfg.dstAddrWidth}, burst ${c.cfg.srcMaxburst}/${c.cfg.dstMaxburst})`;
     case 'alloc_buf': return `alloc_buf(b${c.buf}, ${c.len})`;
-    case 'free_buf': case 'unmap_buf': return `${c.op}(b${c.buf})`;
+    case 'free_buf': case 'give_back': return `${c.op}(b${c.buf})`;
+    case 'unmap_buf': return `unmap_buf(b${c.buf}${c.dev === undefined ? '' : `, ${c.dev}`})`;
+    case 'request_channel': return `request_channel(${c.mask})`;
+    case 'prep_memcpy': return `prep_memcpy(ch${c.chan}, d${c.desc}, b${c.dst.buf}+${c.dst.offset} <- b${c.src.buf}+${c.src.offset}, ${c.len}, ${flagsText(c.flags)})`;
     case 'map_buf': return `map_buf(ch${c.chan}, b${c.buf}, ${c.dev})`;
     case 'prep_slave_sg': return `prep_slave_sg(ch${c.chan}, d${c.desc}, ${sg(c.sgl)}, ${c.dir}, ${flagsText(c.flags)})`;
     case 'prep_dma_vec': return `prep_dma_vec(ch${c.chan}, d${c.desc}, ${sg(c.vecs)}, ${c.dir}, ${flagsText(c.flags)})`;
@@ -46,8 +54,9 @@ export function callText(c: ClientCall): string {
     case 'tx_status': return `tx_status(ch${c.chan}, cookie ${c.cookie}${c.withState ? ', &state' : ''})`;
     case 'is_tx_complete': return `is_tx_complete(ch${c.chan}, cookie ${c.cookie})`;
     case 'release_channel': case 'get_slave_caps': case 'issue_pending': case 'pause': case 'resume':
-    case 'terminate_async': case 'terminate_sync': case 'terminate_all': case 'synchronize': case 'periph_teardown':
+    case 'terminate_async': case 'terminate_sync': case 'terminate_all': case 'synchronize': case 'periph_enable':
       return `${c.op}(ch${c.chan})`;
+    case 'periph_teardown': return `periph_teardown(ch${c.chan}${c.discard === true ? ', discard' : ''})`;
   }
 }
 

@@ -10,12 +10,12 @@
  * so replaying the seed/path line gives the same counterexample.
  * @public
  */
-import type { EngineConfig, Implementation, Model, Verdict } from '../../spec/api/index.ts';
+import type { EngineConfig, Implementation, Model, FailureVerdict } from '../../spec/api/index.ts';
 import { Lockstep } from '../lockstep/runner.ts';
 import { LockstepFailure, type Mode, type Step } from '../lockstep/step.ts';
 
 /** Two failures are "the same" when this is equal. @internal */
-export function failureSignature(v: Verdict): string {
+export function failureSignature(v: FailureVerdict): string {
   switch (v.kind) {
     case 'undefined': case 'violation': return `${v.kind}:${v.rule}`;
     case 'impl_error': return `impl_error:${v.what}`;

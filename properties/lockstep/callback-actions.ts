@@ -7,8 +7,9 @@
  * minimized counterexample may have lost the check step).
  * @internal
  */
-import type { CallbackInvocation } from '../../spec/api/index.ts';
+import type { CallbackAction, CallbackInvocation } from '../../spec/api/index.ts';
 import { DMA_CTRL_ACK, DMA_PREP_INTERRUPT } from '../../spec/api/index.ts';
+import type { ClientDesc } from './client.ts';
 import type { Lockstep } from './runner.ts';
 
 /** Run the action of `inv.desc`'s callback through `r`. @internal */
@@ -17,6 +18,11 @@ export function runCallbackAction(r: Lockstep, inv: CallbackInvocation): void {
   const d = cl.descs.get(inv.desc);
   const a = d?.action;
   if (!d || !a) return;
+  runAction(r, inv, d, a);
+}
+
+function runAction(r: Lockstep, inv: CallbackInvocation, d: ClientDesc, a: CallbackAction): void {
+  const cl = r.client;
   const chan = inv.chan;
   switch (a.kind) {
     case 'none':
@@ -51,6 +57,16 @@ export function runCallbackAction(r: Lockstep, inv: CallbackInvocation): void {
       return;
     case 'resubmit_self':
       r.call({ op: 'submit', desc: inv.desc }, 'callback');
+      return;
+    case 'busy_wait_periph':
+      // Spin until the peripheral sent everything on: the peripheral drains while the CPU waits.
+      for (let n = cl.periphBytes.get(chan) ?? 0; n > 0 && !r.failure; n = cl.periphBytes.get(chan) ?? 0) r.env({ op: 'drain', chan, bytes: n });
+      return;
+    case 'seq':
+      for (const x of a.actions) runAction(r, inv, d, x);
+      return;
+    case 'unmap':
+      r.call({ op: 'unmap_buf', buf: a.buf }, 'callback');
       return;
   }
 }

@@ -5,7 +5,7 @@
  * @internal
  */
 import type {
-  BufId, CallbackAction, ChanId, ClientCall, Cookie, DescId, Direction, EngineEvent, MetadataMode, Ret,
+  BufId, CallbackAction, ChanId, ClientCall, Cookie, DescId, Direction, DmaCapMask, EngineEvent, MetadataMode, Ret,
 } from '../../spec/api/index.ts';
 
 /** A descriptor as the client remembers it. @internal */
@@ -24,7 +24,11 @@ export interface ClientDesc {
 
 /** Client bookkeeping; `observe*` are called by the runner for every call and event. @internal */
 export class ClientState {
-  constructor(private readonly slaveNames: readonly string[]) {}
+  /** `capable(chan, mask)`: does the channel have that capability (dma_request_channel picks the first free one)? */
+  constructor(
+    private readonly slaveNames: readonly string[],
+    private readonly capable: (chan: ChanId, mask: DmaCapMask) => boolean = () => false,
+  ) {}
   nextDesc = 1;
   nextBuf = 1;
   readonly held = new Set<ChanId>();
@@ -59,7 +63,12 @@ export class ClientState {
     switch (c.op) {
       case 'request_chan': {
         const ch = this.slaveNames.indexOf(c.name);
-        if (ret.t === 'ok' && ch >= 0) { this.held.add(ch); this.everHeld.add(ch); this.cookies.set(ch, []); }
+        if (ret.t === 'ok' && ch >= 0) this.hold(ch);
+        return;
+      }
+      case 'request_channel': {
+        const ch = this.slaveNames.findIndex((_, i) => !this.held.has(i) && this.capable(i, c.mask));
+        if (ret.t === 'ok' && ch >= 0) this.hold(ch);
         return;
       }
       case 'release_channel':
@@ -79,6 +88,7 @@ export class ClientState {
         return;
       case 'prep_cyclic': if (ret.t === 'ok') this.addDesc(c.desc, c.chan, c.dir, true, [c.buf]); return;
       case 'prep_interleaved': if (ret.t === 'ok') this.addDesc(c.desc, c.chan, c.xt.dir, false, [c.xt.buf]); return;
+      case 'prep_memcpy': if (ret.t === 'ok') this.addDesc(c.desc, c.chan, 'MEM_TO_MEM', false, [c.src.buf, c.dst.buf]); return;
       case 'set_callback': { const d = this.descs.get(c.desc); if (d) d.action = c.action; return; }
       case 'get_metadata_ptr': { const d = this.descs.get(c.desc); if (d && ret.t === 'metaptr') { d.metaPtr = true; d.metaMax = ret.maxLen; } return; }
       case 'metadata_supported': if (ret.t === 'bool' && ret.v) this.metaOk.add(`${c.chan}:${c.mode}`); return;
@@ -91,6 +101,8 @@ export class ClientState {
       }
       case 'terminate_async': case 'terminate_all':
         if (ret.t === 'int' && ret.v === 0) { this.stopping.add(c.chan); this.dropUnsubmitted(c.chan); this.periphOwed.delete(c.chan); }
+        // Refused (no device_terminate_all): nothing is stopping (the runner marked it at the call).
+        else this.stopping.delete(c.chan);
         return;
       // Without REUSE it is refused (-EPERM, DESC-11) and stays the client's to submit.
       case 'desc_free': if (ret.t === 'int' && ret.v === 0) this.unsubmitted.delete(c.desc); return;
@@ -116,6 +128,11 @@ export class ClientState {
       case 'periph_lost': this.addPeriph(ev.chan, -ev.len); this.periphOwed.delete(ev.chan); return;
       default: return;
     }
+  }
+
+  /** The channel `ch` now belongs to the client. */
+  private hold(ch: ChanId): void {
+    this.held.add(ch); this.everHeld.add(ch); this.cookies.set(ch, []);
   }
 
   /** Is `mode` metadata known supported on `chan` (META-1)? */

@@ -11,9 +11,10 @@
  */
 import type {
   CallbackInvocation, ClientCall, CoverageSink, Ctx, EngineConfig, EngineEvent, EngineHooks, EnvStep,
-  Implementation, Model, Ret, RuleId, TraceEntry, Verdict,
+  AdvisoryVerdict, FailureVerdict, Implementation, Model, Ret, RuleId, TraceEntry,
 } from '../../spec/api/index.ts';
 import { ImplError, isImplError } from '../../adapters/errors.ts';
+import { hasCapability } from '../../spec/model/ops-request-mask.ts';
 import { runCallbackAction } from './callback-actions.ts';
 import { ClientState } from './client.ts';
 import { preludeSteps } from './prelude.ts';
@@ -27,6 +28,13 @@ export interface RunnerOptions {
   readonly maxDepth?: number;
   /** Called once the run reached quiescence, before end-of-run obligations (e.g. a trace recorder's `finish`). */
   readonly quiescent?: (() => void) | undefined;
+  /**
+   * The client is a written program (check-client): at the end only the environment
+   * settles; the runner does not submit leftovers or free REUSE descriptors for it.
+   */
+  readonly asWritten?: boolean | undefined;
+  /** Receives each advisory verdict (never a failure of the run; `--strict` reports them as failures). */
+  readonly onAdvisory?: ((v: AdvisoryVerdict) => void) | undefined;
 }
 
 const VOID: Ret = { t: 'void' };
@@ -45,7 +53,7 @@ export class Lockstep implements EngineHooks {
   index = 0;
   /** Calls and environment steps handed to the implementation (incl. nested and quiescing ones). */
   commands = 0;
-  failure: Verdict | undefined;
+  failure: FailureVerdict | undefined;
   /**
    * The {@link ImplError} an adapter threw (the process hung, crashed or broke the
    * protocol), as opposed to the implementation throwing: the run cannot go on and is
@@ -54,7 +62,9 @@ export class Lockstep implements EngineHooks {
   adapterError: ImplError | undefined;
   /** Rules the misuse commands run so far said they break (misuse mode). */
   readonly expectedMisuse = new Set<RuleId>();
-  readonly undefinedSeen: Verdict[] = [];
+  readonly undefinedSeen: FailureVerdict[] = [];
+  /** Advisory verdicts of the run, in order (a misuse command may expect one, e.g. TERM-6). */
+  readonly advisoriesSeen: AdvisoryVerdict[] = [];
   private depth = 0;
   private eventCount = 0;
 
@@ -64,7 +74,7 @@ export class Lockstep implements EngineHooks {
     readonly config: EngineConfig,
     readonly opts: RunnerOptions,
   ) {
-    this.client = new ClientState(config.slaves.map((s) => s.name));
+    this.client = new ClientState(config.slaves.map((s) => s.name), (ch, mask) => hasCapability(config, ch, mask));
     this.state = model?.init(config);
     try {
       impl.reset(config, this);
@@ -87,17 +97,19 @@ export class Lockstep implements EngineHooks {
   }
 
   /**
-   * Execute a misuse step (misuse mode): the model must answer Undefined naming one of
-   * `rules`, unless the channel was already poisoned. Raises ModelBug if it accepts the misuse.
+   * Execute a misuse step (misuse mode): the model must answer Undefined, or an advisory,
+   * naming one of `rules`, unless the channel was already poisoned. Raises ModelBug if it
+   * accepts the misuse without a word.
    */
   private execMisuse(step: Step & { k: 'call' }, rules: readonly RuleId[], immediate: boolean): Ret | undefined {
     const chan = 'chan' in step.call ? step.call.chan : undefined;
     for (const r of rules) this.expectedMisuse.add(r);
     const poisoned = chan !== undefined && this.model !== null && this.model.chan(this.state, chan)?.poisoned === true;
-    const seen = this.undefinedSeen.length;
+    const named = () => this.undefinedSeen.length + this.advisoriesSeen.filter((a) => rules.includes(a.rule)).length;
+    const seen = named();
     const at = this.index;
     const ret = this.execPlain(step);
-    if (immediate && this.model && !poisoned && this.undefinedSeen.length === seen) {
+    if (immediate && this.model && !poisoned && named() === seen) {
       this.fail({ kind: 'model_bug', step: at, msg: `model accepted client misuse (expected undefined ${rules.join('|')})` });
       throw new LockstepFailure(this.failure!);
     }
@@ -117,6 +129,9 @@ export class Lockstep implements EngineHooks {
     this.commands++;
     this.push({ k: 'call', call: c, ctx });
     if (c.op === 'release_channel') this.client.releasing.add(c.chan);
+    // Stopping from the call on: callbacks the terminate runs (terminate_sync's synchronize)
+    // must not chain new work onto the channel (SYNC-7).
+    if (c.op === 'terminate_async' || c.op === 'terminate_sync' || c.op === 'terminate_all') this.client.stopping.add(c.chan);
     let ret: Ret;
     try {
       ret = this.impl.call(c, ctx);
@@ -173,7 +188,7 @@ export class Lockstep implements EngineHooks {
    * and their peripherals drain what they still hold (the peripheral outlives the channel).
    */
   finish(): void {
-    this.submitLeftovers();
+    if (this.opts.asWritten !== true) this.submitLeftovers();
     const units = Math.max(1, Math.ceil(2048 / this.config.bytesPerUnit));
     for (let round = 0; round < 12 && !this.failure; round++) {
       const before = this.eventCount;
@@ -184,7 +199,7 @@ export class Lockstep implements EngineHooks {
     }
     for (let i = 0; i < 4 && !this.failure && (this.client.irqPending.size > 0 || this.client.taskletPending.size > 0); i++) this.flushPending();
     this.drainPeripherals();
-    this.releaseReusable();
+    if (this.opts.asWritten !== true) this.releaseReusable();
     if (!this.failure) this.opts.quiescent?.();
     if (this.model && !this.failure) {
       const r = this.model.end(this.state, this.index, this.opts.cov);
@@ -241,7 +256,7 @@ export class Lockstep implements EngineHooks {
   }
 
   /** Record a failure (the first one wins). */
-  fail(v: Verdict): void {
+  fail(v: FailureVerdict): void {
     this.failure ??= v;
   }
 
@@ -270,10 +285,14 @@ export class Lockstep implements EngineHooks {
     const before = this.state;
     this.index++;
     this.state = r.state;
+    for (const a of r.advisories ?? []) {
+      this.advisoriesSeen.push(a);
+      this.opts.onAdvisory?.(a);
+    }
     if (r.verdict) this.onVerdict(r.verdict, e, before);
   }
 
-  private onVerdict(v: Verdict, e?: TraceEntry, before?: unknown): void {
+  private onVerdict(v: FailureVerdict, e?: TraceEntry, before?: unknown): void {
     if (v.kind === 'undefined' && this.opts.mode === 'misuse') {
       // Expected misuse, or anything on a channel the client already poisoned (the model
       // contract: after Undefined it accepts anything there).

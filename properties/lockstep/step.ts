@@ -3,7 +3,7 @@
  * encoding" stored in counterexample files and replayed by `dmacheck replay`.
  * @public
  */
-import type { ClientCall, Ctx, EnvStep, RuleId, Verdict } from '../../spec/api/index.ts';
+import type { ClientCall, Ctx, EnvStep, FailureVerdict, RuleId, Verdict } from '../../spec/api/index.ts';
 
 export type Step =
   | { readonly k: 'call'; readonly call: ClientCall; readonly ctx: Ctx; readonly misuse?: Misuse }
@@ -28,7 +28,7 @@ export type Mode = 'legal' | 'misuse';
 /** Thrown by the runner after a step whose trace the model rejected. @public */
 export class LockstepFailure extends Error {
   override readonly name = 'LockstepFailure';
-  constructor(readonly verdict: Verdict) {
+  constructor(readonly verdict: FailureVerdict) {
     super(verdictLine(verdict));
   }
 }
@@ -38,6 +38,7 @@ export function verdictLine(v: Verdict): string {
   switch (v.kind) {
     case 'undefined':
     case 'violation':
+    case 'advisory':
       return `${v.kind} ${v.rule} at entry ${v.step}: ${v.msg}`;
     case 'model_bug':
       return `model_bug at entry ${v.step}: ${v.msg}`;
@@ -48,5 +49,5 @@ export function verdictLine(v: Verdict): string {
 
 /** The rule a verdict names, if any. @public */
 export function verdictRule(v: Verdict): RuleId | null {
-  return v.kind === 'undefined' || v.kind === 'violation' ? v.rule : null;
+  return v.kind === 'undefined' || v.kind === 'violation' || v.kind === 'advisory' ? v.rule : null;
 }

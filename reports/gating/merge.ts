@@ -8,9 +8,9 @@
  * @public
  */
 import { InputError } from '../../cli/exit-codes.ts';
-import type { Counterexample, RuleVerdict, RuleVerdictKind, RunResult } from '../result.ts';
+import type { Counterexample, Finding, RuleVerdict, RuleVerdictKind, RunResult } from '../result.ts';
 
-const RULE_RANK: Readonly<Record<RuleVerdictKind, number>> = { fail: 5, known: 4, pass: 3, not_exercised: 2, not_supported: 1, documented_only: 0 };
+const RULE_RANK: Readonly<Record<RuleVerdictKind, number>> = { fail: 6, known: 5, advisory: 4, pass: 3, not_exercised: 2, not_supported: 1, documented_only: 0 };
 const RUN_RANK: Readonly<Record<RunResult['verdict'], number>> = { error: 2, fail: 1, pass: 0 };
 
 /** Rule, kind and the sequence of operations of the trace: two counterexamples with the same key are the same finding. */
@@ -58,6 +58,7 @@ export function mergeResults(results: readonly RunResult[]): RunResult {
   const max = (f: (r: RunResult) => number) => Math.max(...results.map(f));
   const anyBudget = (k: 'runs' | 'timeMs') => results.some((r) => r.budget[k] !== undefined);
   const known = [...new Set(results.flatMap((r) => r.known ?? []))];
+  const findings = mergeFindings(results.flatMap((r) => r.findings ?? []));
   const implError = results.find((r) => r.implError)?.implError;
   return {
     ...first,
@@ -86,5 +87,17 @@ export function mergeResults(results: readonly RunResult[]): RunResult {
     },
     ...(implError ? { implError } : {}),
     ...(known.length > 0 ? { known } : {}),
+    ...(findings.length > 0 ? { findings } : {}),
   };
+}
+
+/** The same finding (kind, rule, line, channel, message) of several shards once, its counts added. */
+function mergeFindings(all: readonly Finding[]): Finding[] {
+  const byKey = new Map<string, Finding>();
+  for (const f of all) {
+    const key = JSON.stringify([f.kind, f.rule, f.line, f.chan, f.msg]);
+    const seen = byKey.get(key);
+    byKey.set(key, seen === undefined ? f : { ...seen, count: (seen.count ?? 1) + (f.count ?? 1) });
+  }
+  return [...byKey.values()];
 }

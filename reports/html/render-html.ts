@@ -9,7 +9,7 @@ import type { RunResult } from '../result.ts';
 import { RUN_VERDICT_LABEL } from '../text/summary.ts';
 import { escClip } from './escape.ts';
 import { SCRIPT } from './script.ts';
-import { counterexamplesHtml, coverageHtml, ruleTableHtml, summaryHtml } from './sections.ts';
+import { counterexamplesHtml, coverageHtml, findingsHtml, ruleTableHtml, summaryHtml } from './sections.ts';
 import { STYLE } from './style.ts';
 
 const sha256 = (s: string) => `'sha256-${createHash('sha256').update(s, 'utf8').digest('base64')}'`;
@@ -37,6 +37,7 @@ export function renderHtml(result: RunResult): string {
 <section id="coverage">${coverageHtml(result)}</section>
 <h2>Rules</h2>
 <section id="rule-table">${ruleTableHtml(result)}</section>
+<section id="findings">${findingsHtml(result)}</section>
 <h2>Counterexamples</h2>
 <section id="counterexamples">${counterexamplesHtml(result)}</section>
 <script>${SCRIPT}</script>

@@ -76,6 +76,15 @@ ${timelineHtml(c)}
 </section>`;
 }
 
+/** Every finding (check-trace verdicts with their lines, a run's advisories), or nothing. */
+export function findingsHtml(r: RunResult): string {
+  const findings = r.findings ?? [];
+  if (findings.length === 0) return '';
+  const rows = findings.map((f) => `<tr class="f-${esc(f.kind)}"><td>${f.line ?? ''}</td><td class="v v-${f.kind === 'advisory' ? 'advisory' : 'fail'}">${esc(f.kind)}</td><td class="mono">${escClip(f.rule ?? '', LIMIT.name)}</td><td>${f.chan ?? ''}</td><td>${f.count ?? 1}</td><td>${escClip(f.msg, LIMIT.message)}</td></tr>`);
+  const strict = r.strict === true ? ' (--strict: advisories fail the run)' : '';
+  return `<h2>Findings${strict}</h2><table id="findings"><thead><tr><th>line</th><th>kind</th><th>rule</th><th>chan</th><th>seen</th><th>message</th></tr></thead><tbody>${rows.join('\n')}</tbody></table>`;
+}
+
 export function counterexamplesHtml(r: RunResult): string {
   if (r.counterexamples.length === 0) return '<p>None.</p>';
   return r.counterexamples.map((c, i) => counterexampleHtml(c, i + 1)).join('\n');

@@ -18,7 +18,7 @@ table { border-collapse: collapse; width: 100%; background: #fff; }
 th, td { border-bottom: 1px solid var(--line); padding: 3px 8px; text-align: left; vertical-align: top; }
 td.st { overflow-wrap: anywhere; }
 .v { font-weight: 600; white-space: nowrap; }
-.v-fail { color: var(--fail); } .v-pass { color: var(--pass); } .v-known { color: var(--known); }
+.v-fail { color: var(--fail); } .v-pass { color: var(--pass); } .v-known, .v-advisory { color: var(--known); }
 .v-not_exercised, .v-not_supported, .v-documented_only { color: var(--skip); }
 .filters { display: flex; gap: 12px; align-items: center; margin: 8px 0; flex-wrap: wrap; }
 .bar { display: block; } .bar .bg { fill: #e0e0e0; } .bar .fg { fill: #1976d2; }

@@ -2,14 +2,15 @@
  * JUnit XML (`junit.xml`) in the shape GitLab, Jenkins and GitHub test reporters
  * read: `<testsuites>` → one `<testsuite>` per rule group → one `<testcase>` per
  * rule. Failures carry the counterexample text; rules not exercised, not supported,
- * documented only or known (baseline) are skipped with a message. Implementation
+ * documented only or known (baseline) are skipped with a message; advisory rules pass
+ * with their findings in `<system-out>` (they fail only under --strict, as `fail`). Implementation
  * errors and counterexamples not tied to a rule go to a `run` suite as errors.
  * @public
  */
 import { match } from 'ts-pattern';
 import type { Counterexample, RuleVerdict, RunResult } from '../result.ts';
 import { clip, LIMIT } from '../text/sanitize.ts';
-import { counterexampleTitle, counterexamplesOf, groupRules, orphanCounterexamples, replayLine } from '../text/summary.ts';
+import { counterexampleTitle, counterexamplesOf, findingLine, findingsOf, groupRules, orphanCounterexamples, replayLine } from '../text/summary.ts';
 import { traceExcerpt } from '../timeline/labels.ts';
 import { attrs, xmlText } from './xml.ts';
 
@@ -41,11 +42,17 @@ function ruleCase(result: RunResult, r: RuleVerdict): Case {
   const skipped = (message: string, text = '') => ({ name, classname, outcome: 'skipped' as const, body: `<skipped${attrs({ message })}>${xmlText(text)}</skipped>` });
   return match(r.verdict)
     .with('pass', () => ({ name, classname, outcome: 'pass' as const, body: '' }))
+    .with('advisory', () => {
+      const text = findingsOf(result, r.id).map(findingLine).join('\n');
+      return { name, classname, outcome: 'pass' as const, body: `<system-out>${xmlText(clip(`advisory: ${r.statement}\n${text}`, LIMIT.block))}</system-out>` };
+    })
     .with('fail', () => {
       const first = cxs[0];
-      const message = clip(first ? `${counterexampleTitle(first)}: ${first.msg}` : `${r.id} failed`, LIMIT.message);
-      const type = first?.kind ?? 'violation';
-      return { name, classname, outcome: 'failure' as const, body: `<failure${attrs({ message, type })}>${xmlText(`${r.statement}\n\n${cxText}`)}</failure>` };
+      const found = findingsOf(result, r.id);
+      const message = clip(first ? `${counterexampleTitle(first)}: ${first.msg}` : found[0] ? findingLine(found[0]) : `${r.id} failed`, LIMIT.message);
+      const type = first?.kind ?? found[0]?.kind ?? 'violation';
+      const text = [r.statement, found.map(findingLine).join('\n'), cxText].filter((x) => x !== '').join('\n\n');
+      return { name, classname, outcome: 'failure' as const, body: `<failure${attrs({ message, type })}>${xmlText(clip(text, LIMIT.block))}</failure>` };
     })
     .with('not_exercised', () => skipped('not exercised'))
     .with('not_supported', () => skipped('not supported by the implementation profile'))

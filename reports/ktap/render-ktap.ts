@@ -2,7 +2,8 @@
  * KTAP version 1 (`report.ktap`, the kernel's Documentation/dev-tools/ktap.rst):
  * one subtest per rule group, one result line per rule inside it; diagnostic lines
  * before a failing rule's result give the message, replay line and the trace around
- * the violation. Skips use `# SKIP reason`; known (baseline) failures use
+ * the violation. An advisory rule is `ok` after diagnostic lines naming each advisory
+ * finding (it fails only under --strict, as `fail`). Skips use `# SKIP reason`; known (baseline) failures use
  * `# XFAIL` with result `ok`, as kselftest's ksft_test_result_xfail prints.
  * Implementation errors and counterexamples not tied to a rule form a last `run`
  * test with `# ERROR`.
@@ -11,7 +12,7 @@
 import { match } from 'ts-pattern';
 import type { Counterexample, RuleVerdict, RunResult } from '../result.ts';
 import { clip, LIMIT, oneLine } from '../text/sanitize.ts';
-import { counterexampleTitle, counterexamplesOf, groupRules, orphanCounterexamples, replayLine } from '../text/summary.ts';
+import { counterexampleTitle, counterexamplesOf, findingLine, findingsOf, groupRules, orphanCounterexamples, replayLine } from '../text/summary.ts';
 import { traceExcerpt } from '../timeline/labels.ts';
 
 /** A test description: one line, no `#` (it would start a directive). */
@@ -39,10 +40,14 @@ function ruleLines(result: RunResult, r: RuleVerdict, n: number): { lines: strin
   return match(r.verdict)
     .with('pass', () => ({ lines: [`ok ${n} ${name}`], failed: false, skipped: false }))
     .with('fail', () => ({
-      lines: [...diag(`${r.id}: ${r.statement}`), ...counterexamplesOf(result, r.id).flatMap(counterexampleDiag), `not ok ${n} ${name}`],
+      lines: [
+        ...diag(`${r.id}: ${r.statement}`), ...findingsOf(result, r.id).flatMap((f) => diag(findingLine(f))),
+        ...counterexamplesOf(result, r.id).flatMap(counterexampleDiag), `not ok ${n} ${name}`,
+      ],
       failed: true, skipped: false,
     }))
     .with('known', () => ({ lines: [`ok ${n} ${name} # XFAIL known violation (baseline)`], failed: false, skipped: false }))
+    .with('advisory', () => ({ lines: [...findingsOf(result, r.id).flatMap((f) => diag(findingLine(f))), `ok ${n} ${name}`], failed: false, skipped: false }))
     .with('not_exercised', () => skip('not exercised'))
     .with('not_supported', () => skip('not supported'))
     .with('documented_only', () => skip('documented only'))

@@ -1,12 +1,13 @@
 /**
  * The Markdown summary (`summary.md`) for CI job pages (GitHub step summary,
- * GitLab): verdict, failing rules with their statements, coverage and counts.
+ * GitLab): verdict, failing rules with their statements, the findings (advisories
+ * included), coverage and counts.
  * Foreign text is escaped for Markdown and inline HTML and kept to one line.
  * @public
  */
 import type { RunResult } from '../result.ts';
 import { clip, LIMIT, oneLine } from '../text/sanitize.ts';
-import { counterexamplesOf, orphanCounterexamples, ratio, RUN_VERDICT_LABEL, VERDICT_LABEL, VERDICT_ORDER, verdictCounts } from '../text/summary.ts';
+import { counterexamplesOf, findingLine, orphanCounterexamples, ratio, RUN_VERDICT_LABEL, VERDICT_LABEL, VERDICT_ORDER, verdictCounts } from '../text/summary.ts';
 
 /** One line of inert Markdown: HTML metacharacters as entities, Markdown punctuation backslash-escaped. */
 export function mdText(s: string, max: number = LIMIT.message): string {
@@ -46,6 +47,13 @@ export function renderMarkdown(result: RunResult): string {
   if (orphans.length > 0) {
     out.push('', `### Other failures (${orphans.length})`, '');
     for (const c of orphans) out.push(`- ${mdText(c.kind)} at step ${c.violationIndex}: ${mdText(c.msg, 300)}`);
+  }
+  const findings = result.findings ?? [];
+  if (findings.length > 0) {
+    const adv = findings.filter((f) => f.kind === 'advisory').length;
+    const note = adv === 0 ? '' : result.strict === true ? ` — ${adv} advisory, failing under --strict` : ` — ${adv} advisory, not failing the run`;
+    out.push('', `### Findings (${findings.length}${note})`, '');
+    for (const f of findings) out.push(`- ${mdText(findingLine(f), 400)}`);
   }
   if (result.known && result.known.length > 0) {
     out.push('', `Known violations from the baseline (not failing this run): ${result.known.map((k) => mdText(k, LIMIT.name)).join(', ')}`);

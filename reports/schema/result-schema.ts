@@ -18,7 +18,7 @@ export const ruleVerdictSchema = z.strictObject({
   group: z.string().describe('Rule group, e.g. "SYNC".'),
   binds: z.enum(['client', 'engine', 'both']),
   statement: z.string(),
-  verdict: z.enum(['pass', 'fail', 'not_exercised', 'not_supported', 'documented_only', 'known']),
+  verdict: z.enum(['pass', 'fail', 'advisory', 'not_exercised', 'not_supported', 'documented_only', 'known']),
   exercised: count.describe('How many times a clause of this rule was evaluated.'),
   failures: count.describe('How many distinct counterexamples name this rule.'),
 });
@@ -37,6 +37,15 @@ export const counterexampleSchema = z.strictObject({
   violationIndex: z.number().int().describe('Index of the failing trace entry.'),
   text: z.string().describe('Numbered human-readable trace.'),
   c: z.string().describe('The same sequence as C-like dmaengine calls.'),
+});
+
+export const findingSchema = z.strictObject({
+  kind: z.enum(['violation', 'undefined', 'advisory', 'model_bug', 'impl_error']),
+  rule: ruleId.nullable(),
+  msg: z.string(),
+  line: z.number().int().positive().exactOptional().describe('Trace-file line the verdict points at (check-trace).'),
+  chan: z.number().int().nonnegative().exactOptional(),
+  count: z.number().int().positive().exactOptional().describe('How many times it was seen (certify, fuzz).'),
 });
 
 export const coverageSchema = z.strictObject({
@@ -61,6 +70,8 @@ export const runResultSchema = z.strictObject({
   verdict: z.enum(['pass', 'fail', 'error']),
   rules: z.array(ruleVerdictSchema),
   counterexamples: z.array(counterexampleSchema),
+  findings: z.array(findingSchema).exactOptional().describe('Every verdict found, advisories included, in order.'),
+  strict: z.boolean().exactOptional().describe('--strict: advisories fail the run.'),
   coverage: coverageSchema,
   stats: z.strictObject({ sequences: count, commands: count, commandsPerSecond: z.number().nonnegative() }),
   implError: z.strictObject({

@@ -181,3 +181,18 @@ export function hostileResult(megabyteName = true): RunResult {
     known: [HOSTILE],
   };
 }
+
+/** A check-trace result (issue 15): an advisory rule, every verdict with its trace line; passing unless `strict`. */
+export function advisoryResult(strict = false): RunResult {
+  return {
+    ...base,
+    command: 'check-trace',
+    verdict: strict ? 'fail' : 'pass',
+    strict,
+    rules: [...rules, rule('DESC-9', strict ? 'fail' : 'advisory', 3, 'Slave descriptors are prepared with DMA_CTRL_ACK unless the client is building a dependency chain.', 'client', strict ? 1 : 0)],
+    findings: [
+      { kind: 'advisory', rule: 'DESC-9', msg: 'DESC-9: prep without DMA_CTRL_ACK', line: 7, chan: 0 },
+      { kind: 'advisory', rule: 'DESC-9', msg: 'DESC-9: prep without DMA_CTRL_ACK', line: 12, chan: 1 },
+    ],
+  };
+}

@@ -33,7 +33,7 @@ describe('markdown summary', () => {
     expect(md).toMatch(/^## ❌ dmacheck certify: FAIL$/m);
     expect(md).toContain('| SYNC-4 | On return of synchronize');
     expect(md).toContain('- Rules exercised: 7/9 (78%)');
-    expect(md).toContain('1 fail · 0 known · 6 pass · 1 not exercised · 2 not supported · 1 documented only');
+    expect(md).toContain('1 fail · 0 known · 0 advisory · 6 pass · 1 not exercised · 2 not supported · 1 documented only');
   });
   it('passes cleanly and lists known violations', () => {
     expect(renderMarkdown(passingResult())).not.toContain('Failing rules');

@@ -1,13 +1,14 @@
 /**
  * The plain-text report (`report.txt`), also what `dmacheck certify` prints: a
- * header, the per-rule table, coverage and counts, and every counterexample with
+ * header, the per-rule table, coverage and counts, every finding (each verdict of a
+ * checked trace with its line; the advisories of a run), and every counterexample with
  * its replay line, trace and C form. Foreign strings are cleaned of control
  * characters (no terminal escapes) and names are clipped.
  * @public
  */
 import type { Counterexample, KernelTarget, RunResult } from '../result.ts';
 import { clip, cleanText, LIMIT, oneLine } from './sanitize.ts';
-import { counterexampleTitle, orphanCounterexamples, ratio, replayLine, RUN_VERDICT_LABEL, VERDICT_LABEL, VERDICT_ORDER, verdictCounts } from './summary.ts';
+import { counterexampleTitle, findingLine, orphanCounterexamples, ratio, replayLine, RUN_VERDICT_LABEL, VERDICT_LABEL, VERDICT_ORDER, verdictCounts } from './summary.ts';
 
 function table(rows: readonly (readonly string[])[]): string[] {
   const widths = rows[0]!.map((_, col) => Math.max(...rows.map((r) => r[col]!.length)));
@@ -61,6 +62,11 @@ export function renderText(result: RunResult): string {
   const cov = result.coverage;
   out.push(`coverage: rules ${ratio(cov.rulesExercised, cov.rulesCheckable)} exercised, model pairs ${ratio(cov.pairsVisited, cov.pairsReachable)}`);
   out.push(`stats: ${result.stats.sequences} sequences, ${result.stats.commands} commands, ${Math.round(result.stats.commandsPerSecond)} commands/s`);
+  const findings = result.findings ?? [];
+  if (findings.length > 0) {
+    out.push('', `findings (${findings.length})${result.strict === true ? ', --strict: advisories fail' : ''}:`);
+    for (const f of findings) out.push(`  ${oneLine(clip(findingLine(f), LIMIT.message))}`);
+  }
   const orphans = new Set(orphanCounterexamples(result));
   result.counterexamples.forEach((c, i) => {
     out.push('', counterexampleText(c, i + 1) + (orphans.has(c) ? '\n  (not tied to a listed rule)' : ''));

@@ -2,17 +2,17 @@
  * Small facts about a result that every format states the same way.
  * @internal
  */
-import type { Counterexample, RuleVerdict, RuleVerdictKind, RunResult } from '../result.ts';
+import type { Counterexample, Finding, RuleVerdict, RuleVerdictKind, RunResult } from '../result.ts';
 
-export const VERDICT_ORDER: readonly RuleVerdictKind[] = ['fail', 'known', 'pass', 'not_exercised', 'not_supported', 'documented_only'];
+export const VERDICT_ORDER: readonly RuleVerdictKind[] = ['fail', 'known', 'advisory', 'pass', 'not_exercised', 'not_supported', 'documented_only'];
 
 export const VERDICT_LABEL: Readonly<Record<RuleVerdictKind, string>> = {
-  fail: 'fail', known: 'known', pass: 'pass', not_exercised: 'not exercised', not_supported: 'not supported', documented_only: 'documented only',
+  fail: 'fail', known: 'known', advisory: 'advisory', pass: 'pass', not_exercised: 'not exercised', not_supported: 'not supported', documented_only: 'documented only',
 };
 
 /** Number of rules per verdict, every verdict present. */
 export function verdictCounts(rules: readonly RuleVerdict[]): Record<RuleVerdictKind, number> {
-  const n: Record<RuleVerdictKind, number> = { fail: 0, known: 0, pass: 0, not_exercised: 0, not_supported: 0, documented_only: 0 };
+  const n: Record<RuleVerdictKind, number> = { fail: 0, known: 0, advisory: 0, pass: 0, not_exercised: 0, not_supported: 0, documented_only: 0 };
   for (const r of rules) n[r.verdict]++;
   return n;
 }
@@ -53,5 +53,22 @@ export function replayLine(c: Counterexample): string {
 export function counterexampleTitle(c: Counterexample): string {
   return c.rule === null ? c.kind : `${c.rule} ${c.kind}`;
 }
+
+/** `file line 12: advisory DESC-9 (chan 0): msg` — one finding on one line, `×n` when repeated. */
+export function findingLine(f: Finding): string {
+  const what = f.rule === null ? f.kind : `${f.kind} ${f.rule}`;
+  const at = f.line === undefined ? '' : `line ${f.line}: `;
+  const chan = f.chan === undefined ? '' : ` (chan ${f.chan})`;
+  const times = f.count !== undefined && f.count > 1 ? ` ×${f.count}` : '';
+  return `${at}${what}${chan}${times}: ${f.msg}`;
+}
+
+/** The findings naming `id`. */
+export function findingsOf(result: RunResult, id: string): Finding[] {
+  return (result.findings ?? []).filter((f) => f.rule === id);
+}
+
+/** The advisories among the findings. */
+export const advisoriesOf = (r: RunResult): readonly Finding[] => (r.findings ?? []).filter((f) => f.kind === 'advisory');
 
 export const RUN_VERDICT_LABEL: Readonly<Record<RunResult['verdict'], string>> = { pass: 'PASS', fail: 'FAIL', error: 'ERROR' };

@@ -51,6 +51,25 @@ export interface EngineConfig {
   readonly cookieInit: number;
   /** Upper bound of descriptor sizes the engine accepts (larger preps return NULL). */
   readonly maxTransferLen: number;
+  /** Engine-dependent behaviour (fact sheet §7) an engine lets the harness pick; absent: its default. */
+  readonly choices?: EngineChoices;
+}
+
+/**
+ * Engine-dependent behaviour inside the range the model accepts (catalogue `range`), for
+ * engines that can take either side (the built-in one; check-client draws them).
+ */
+export interface EngineChoices {
+  /**
+   * TERM-9 / Q10: the running descriptor is freed during terminate (the bcm2835 and stm32
+   * order: vchan_terminate_vdesc, then vchan_get_all_descriptors) or parked until synchronize.
+   */
+  readonly freeActiveAt?: 'terminate' | 'synchronize';
+  /**
+   * STAT-3 / Q1: cookies aborted by terminate read DMA_IN_PROGRESS (bcm2835 leaves
+   * completed_cookie alone) or DMA_COMPLETE (pl330 cookie-completes them).
+   */
+  readonly abortedStatus?: 'in_progress' | 'complete';
 }
 
 /**

@@ -8,7 +8,7 @@
  * @public
  */
 import type { EngineConfig } from './config.ts';
-import type { RuleId, TraceEntry, Verdict } from './trace.ts';
+import type { AdvisoryVerdict, FailureVerdict, RuleId, TraceEntry } from './trace.ts';
 import type { BufId, ChanId, Cookie, DescId, Direction, MetadataMode } from './vocabulary.ts';
 import type { Observation } from './trace.ts';
 
@@ -22,7 +22,10 @@ export interface CoverageSink {
 
 export interface StepResult<S> {
   readonly state: S;
-  readonly verdict?: Verdict;
+  /** The entry is not allowed: client UB, an engine violation or a model bug. */
+  readonly verdict?: FailureVerdict;
+  /** Advisory client rules the entry broke; the entry was accepted all the same. */
+  readonly advisories?: readonly AdvisoryVerdict[];
 }
 
 /** Client-visible descriptor lifecycle (fact sheet §1.3). */
@@ -30,7 +33,7 @@ export type DescPhase =
   | 'prepared' | 'submitted' | 'issued' | 'active' | 'completed' | 'callback'
   | 'done' | 'reusable' | 'terminated' | 'freed';
 
-export type DescKind = 'slave_sg' | 'dma_vec' | 'cyclic' | 'interleaved';
+export type DescKind = 'slave_sg' | 'dma_vec' | 'cyclic' | 'interleaved' | 'memcpy';
 
 export interface ChanView {
   readonly chan: ChanId;

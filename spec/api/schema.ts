@@ -38,6 +38,10 @@ const EngineCapsSchema: z.ZodType<EngineCaps> = z.strictObject({
 export const EngineConfigSchema: z.ZodType<EngineConfig> = z.strictObject({
   slaves: z.array(SlaveEntrySchema), caps: EngineCapsSchema, residueGranularity: GranularitySchema,
   bytesPerUnit: int.positive(), addrWidths: z.array(BusWidthSchema), maxBurst: nat, cookieInit: int, maxTransferLen: nat,
+  choices: z.strictObject({
+    freeActiveAt: z.enum(['terminate', 'synchronize']).exactOptional(),
+    abortedStatus: z.enum(['in_progress', 'complete']).exactOptional(),
+  }).exactOptional(),
 });
 export const CapabilityProfileSchema: z.ZodType<CapabilityProfile> = z.strictObject({
   slaveSg: z.boolean(), dmaVec: z.boolean(), cyclic: z.boolean(), interleave: z.boolean(), repeat: z.boolean(),
@@ -48,12 +52,12 @@ export const CapabilityProfileSchema: z.ZodType<CapabilityProfile> = z.strictObj
 const SgEntrySchema: z.ZodType<SgEntry> = z.strictObject({ buf: int, offset: int, len: int });
 const SlaveConfigSchema: z.ZodType<SlaveConfig> = z.strictObject({
   direction: DirectionSchema.exactOptional(), srcAddrWidth: BusWidthSchema, dstAddrWidth: BusWidthSchema,
-  srcMaxburst: int, dstMaxburst: int, deviceFc: z.boolean().exactOptional(),
+  srcMaxburst: int, dstMaxburst: int, deviceFc: z.boolean().exactOptional(), slaveId: nat.exactOptional(),
 });
 const InterleavedSchema: z.ZodType<InterleavedTemplate> = z.strictObject({
   dir: DirectionSchema, buf: int, offset: int, numf: int, chunks: z.array(z.strictObject({ size: int, icg: int })),
 });
-const CallbackActionSchema: z.ZodType<CallbackAction> = z.discriminatedUnion('kind', [
+const CallbackActionSchema: z.ZodType<CallbackAction> = z.lazy(() => z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('none') }),
   z.strictObject({ kind: z.literal('chain'), buf: int, len: int, dir: DirectionSchema }),
   z.strictObject({ kind: z.literal('terminate_async') }),
@@ -62,23 +66,30 @@ const CallbackActionSchema: z.ZodType<CallbackAction> = z.discriminatedUnion('ki
   z.strictObject({ kind: z.literal('read_metadata') }),
   z.strictObject({ kind: z.literal('tx_status') }),
   z.strictObject({ kind: z.literal('resubmit_self') }),
-]);
+  z.strictObject({ kind: z.literal('busy_wait_periph') }),
+  z.strictObject({ kind: z.literal('seq'), actions: z.array(CallbackActionSchema) }),
+  z.strictObject({ kind: z.literal('unmap'), buf: int }),
+]));
+const MemcpyEndSchema = z.strictObject({ buf: int, offset: int });
 
 const chanOp = <T extends string>(op: T) => z.strictObject({ op: z.literal(op), chan: int });
 const descOp = <T extends string>(op: T) => z.strictObject({ op: z.literal(op), desc: int });
 export const ClientCallSchema: z.ZodType<ClientCall> = z.discriminatedUnion('op', [
   z.strictObject({ op: z.literal('request_chan'), name: z.string() }),
+  z.strictObject({ op: z.literal('request_channel'), mask: z.enum(['slave', 'memcpy', 'cyclic']) }),
   chanOp('release_channel'),
   z.strictObject({ op: z.literal('slave_config'), chan: int, cfg: SlaveConfigSchema }),
   chanOp('get_slave_caps'),
   z.strictObject({ op: z.literal('alloc_buf'), buf: int, len: int }),
   z.strictObject({ op: z.literal('free_buf'), buf: int }),
   z.strictObject({ op: z.literal('map_buf'), chan: int, buf: int, dev: z.enum(['dma', 'client']) }),
-  z.strictObject({ op: z.literal('unmap_buf'), buf: int }),
+  z.strictObject({ op: z.literal('unmap_buf'), buf: int, dev: z.enum(['dma', 'client']).exactOptional() }),
+  z.strictObject({ op: z.literal('give_back'), buf: int }),
   z.strictObject({ op: z.literal('prep_slave_sg'), chan: int, desc: int, sgl: z.array(SgEntrySchema), dir: DirectionSchema, flags: nat }),
   z.strictObject({ op: z.literal('prep_dma_vec'), chan: int, desc: int, vecs: z.array(SgEntrySchema), dir: DirectionSchema, flags: nat }),
   z.strictObject({ op: z.literal('prep_cyclic'), chan: int, desc: int, buf: int, bufLen: int, periodLen: int, dir: DirectionSchema, flags: nat }),
   z.strictObject({ op: z.literal('prep_interleaved'), chan: int, desc: int, xt: InterleavedSchema, flags: nat }),
+  z.strictObject({ op: z.literal('prep_memcpy'), chan: int, desc: int, dst: MemcpyEndSchema, src: MemcpyEndSchema, len: int, flags: nat }),
   z.strictObject({ op: z.literal('set_callback'), desc: int, fn: z.enum(['callback', 'callback_result']), action: CallbackActionSchema }),
   descOp('set_reuse'),
   descOp('desc_free'),
@@ -92,7 +103,8 @@ export const ClientCallSchema: z.ZodType<ClientCall> = z.discriminatedUnion('op'
   z.strictObject({ op: z.literal('tx_status'), chan: int, cookie: int, withState: z.boolean() }),
   z.strictObject({ op: z.literal('is_tx_complete'), chan: int, cookie: int }),
   chanOp('pause'), chanOp('resume'), chanOp('terminate_async'), chanOp('terminate_sync'),
-  chanOp('terminate_all'), chanOp('synchronize'), chanOp('periph_teardown'),
+  chanOp('terminate_all'), chanOp('synchronize'), chanOp('periph_enable'),
+  z.strictObject({ op: z.literal('periph_teardown'), chan: int, discard: z.boolean().exactOptional() }),
 ]);
 
 export const EnvStepSchema: z.ZodType<EnvStep> = z.discriminatedUnion('op', [
@@ -164,10 +176,24 @@ export const TraceEntrySchema: z.ZodType<TraceEntry> = z.discriminatedUnion('k',
   z.strictObject({ k: z.literal('cb_ret') }),
 ]);
 
-/** One short line describing the first problem zod found, e.g. `call.op: invalid value`. @internal */
+/**
+ * One short line describing the first problem zod found, e.g. `steps.3.do.op: not a known op`.
+ * Inside a union it follows the alternative that came closest (fewest problems), so the
+ * path points into the value rather than at the union.
+ * @internal
+ */
 export function describeZodError(err: z.ZodError): string {
   const issue = err.issues[0];
   if (!issue) return 'invalid value';
-  const path = issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
-  return `${path}${issue.message}`.replace(/\s+/g, ' ').slice(0, 200);
+  const { path, message } = closest(issue, []);
+  return `${path.length > 0 ? `${path.join('.')}: ` : ''}${message}`.replace(/\s+/g, ' ').slice(0, 200);
+}
+
+function closest(issue: z.core.$ZodIssue, prefix: readonly PropertyKey[]): { path: PropertyKey[]; message: string } {
+  const path = [...prefix, ...issue.path];
+  if (issue.code !== 'invalid_union') return { path, message: issue.message };
+  const best = issue.errors.filter((b) => b.length > 0).sort((a, b) => a.length - b.length)[0]?.[0];
+  if (best !== undefined) return closest(best, path);
+  const d = (issue as { discriminator?: string }).discriminator;
+  return { path, message: d === undefined ? issue.message : `not a known ${d}` };
 }

@@ -42,6 +42,9 @@ export type RuleId = string;
  * Outcome kinds, one per meaning (as the wasm interpreter's Invalid / Trap / Crash):
  * - `undefined`: the client broke a client (C) rule — undefined behaviour; the model
  *   stops holding the engine to anything on that channel (`chan`).
+ * - `advisory`: the client broke a client rule of severity `advisory` (not portable or a
+ *   best practice; the kernel defines what happens). The call is judged as accepted and
+ *   the channel stays checked; it fails a run only under `--strict`.
  * - `violation`: the implementation broke an engine (E) rule.
  * - `model_bug`: cannot happen unless the spec itself is wrong.
  * - `impl_error`: the implementation crashed, hung, or broke the protocol.
@@ -50,7 +53,14 @@ export type RuleId = string;
 export type Verdict =
   | { readonly kind: 'undefined'; readonly rule: RuleId; readonly step: number; readonly msg: string; readonly chan?: ChanId }
   | { readonly kind: 'violation'; readonly rule: RuleId; readonly step: number; readonly msg: string; readonly chan?: ChanId }
+  | { readonly kind: 'advisory'; readonly rule: RuleId; readonly step: number; readonly msg: string; readonly chan?: ChanId }
   | { readonly kind: 'model_bug'; readonly step: number; readonly msg: string }
   | { readonly kind: 'impl_error'; readonly what: ImplErrorKind; readonly step: number; readonly msg: string };
+
+/** A verdict of kind `advisory`: reported beside a step, never its failure. */
+export type AdvisoryVerdict = Extract<Verdict, { readonly kind: 'advisory' }>;
+
+/** A verdict that fails the entry (everything but an advisory). */
+export type FailureVerdict = Exclude<Verdict, { readonly kind: 'advisory' }>;
 
 export type ImplErrorKind = 'crash' | 'timeout' | 'exit' | 'bad_json' | 'bad_message' | 'oversized' | 'protocol_version' | 'wrong_id' | 'throw';

@@ -74,6 +74,8 @@ export interface SlaveConfig {
   readonly srcMaxburst: number;
   readonly dstMaxburst: number;
   readonly deviceFc?: boolean;
+  /** Legacy controller-specific request line (dma_slave_config.slave_id); its widths come from the controller's own table. */
+  readonly slaveId?: number;
 }
 
 /**
@@ -101,6 +103,10 @@ export interface InterleavedTemplate {
  * - `read_metadata`: ENGINE-mode DEV_TO_MEM read via get_metadata_ptr + access (META-8).
  * - `tx_status`: query the own cookie (must already read COMPLETE for a non-cyclic, STAT-9/CB-8).
  * - `resubmit_self`: resubmit this (REUSE) descriptor from its own callback (DESC-16).
+ * - `busy_wait_periph`: spin until the channel's peripheral FIFO is empty (the fix of seed 000:
+ *   tango_nand waits for the NFC before disabling it, DATA-4).
+ * - `seq`: the `actions` in order (e.g. a tx_status residue read, then an unmap).
+ * - `unmap`: dma_unmap_single of `buf` in the callback (DATA-3, DATA-9).
  */
 export type CallbackAction =
   | { readonly kind: 'none' }
@@ -110,7 +116,19 @@ export type CallbackAction =
   | { readonly kind: 'terminate_sync' }
   | { readonly kind: 'read_metadata' }
   | { readonly kind: 'tx_status' }
-  | { readonly kind: 'resubmit_self' };
+  | { readonly kind: 'resubmit_self' }
+  | { readonly kind: 'busy_wait_periph' }
+  | { readonly kind: 'seq'; readonly actions: readonly CallbackAction[] }
+  | { readonly kind: 'unmap'; readonly buf: BufId };
+
+/**
+ * A dma_cap_mask_t of dma_request_channel with one capability: `slave` (DMA_SLAVE),
+ * `memcpy` (DMA_MEMCPY), `cyclic` (DMA_SLAVE + DMA_CYCLIC).
+ */
+export type DmaCapMask = 'slave' | 'memcpy' | 'cyclic';
+
+/** One side of a memcpy: `buf` from `offset`. */
+export interface MemcpyEnd { readonly buf: BufId; readonly offset: number }
 
 /**
  * A client call with concrete arguments, as an implementation receives it.
@@ -120,6 +138,12 @@ export type CallbackAction =
  */
 export type ClientCall =
   | { readonly op: 'request_chan'; readonly name: string }
+  /**
+   * dma_request_channel(mask, NULL, NULL): the first channel in slave-map order that is not
+   * held and has the capability (a `memcpy` channel lists MEM_TO_MEM in its directions);
+   * returns `ok` (that channel is now held) or `null` (none).
+   */
+  | { readonly op: 'request_channel'; readonly mask: DmaCapMask }
   | { readonly op: 'release_channel'; readonly chan: ChanId }
   | { readonly op: 'slave_config'; readonly chan: ChanId; readonly cfg: SlaveConfig }
   | { readonly op: 'get_slave_caps'; readonly chan: ChanId }
@@ -127,11 +151,19 @@ export type ClientCall =
   | { readonly op: 'free_buf'; readonly buf: BufId }
   /** dma_map_single with `dev`: the channel's DMA device (DATA-1) or, wrongly, the client's own device. */
   | { readonly op: 'map_buf'; readonly chan: ChanId; readonly buf: BufId; readonly dev: 'dma' | 'client' }
-  | { readonly op: 'unmap_buf'; readonly buf: BufId }
+  /** dma_unmap_single; `dev` the device it unmaps with (default the mapping's): another device than the mapping's is DATA-1. */
+  | { readonly op: 'unmap_buf'; readonly buf: BufId; readonly dev?: 'dma' | 'client' }
+  /**
+   * The client hands `buf` to its owner (completes the request, the CPU reads it) without
+   * unmapping it; a DEV_TO_MEM buffer still mapped for the device is DATA-10.
+   */
+  | { readonly op: 'give_back'; readonly buf: BufId }
   | { readonly op: 'prep_slave_sg'; readonly chan: ChanId; readonly desc: DescId; readonly sgl: readonly SgEntry[]; readonly dir: Direction; readonly flags: PrepFlags }
   | { readonly op: 'prep_dma_vec'; readonly chan: ChanId; readonly desc: DescId; readonly vecs: readonly SgEntry[]; readonly dir: Direction; readonly flags: PrepFlags }
   | { readonly op: 'prep_cyclic'; readonly chan: ChanId; readonly desc: DescId; readonly buf: BufId; readonly bufLen: number; readonly periodLen: number; readonly dir: Direction; readonly flags: PrepFlags }
   | { readonly op: 'prep_interleaved'; readonly chan: ChanId; readonly desc: DescId; readonly xt: InterleavedTemplate; readonly flags: PrepFlags }
+  /** dmaengine_prep_dma_memcpy: MEM_TO_MEM copy of `len` bytes; the channel needs the memcpy capability. */
+  | { readonly op: 'prep_memcpy'; readonly chan: ChanId; readonly desc: DescId; readonly dst: MemcpyEnd; readonly src: MemcpyEnd; readonly len: number; readonly flags: PrepFlags }
   /** Sets desc->callback (`fn: 'callback'`) or desc->callback_result; `action` is what it will do. */
   | { readonly op: 'set_callback'; readonly desc: DescId; readonly fn: 'callback' | 'callback_result'; readonly action: CallbackAction }
   | { readonly op: 'set_reuse'; readonly desc: DescId }
@@ -154,8 +186,14 @@ export type ClientCall =
   /** Deprecated dmaengine_terminate_all (TERM-2, TERM-6). */
   | { readonly op: 'terminate_all'; readonly chan: ChanId }
   | { readonly op: 'synchronize'; readonly chan: ChanId }
-  /** The client disables its peripheral (e.g. the NFC sbox of seed 000); bytes still in the device FIFO are lost. */
-  | { readonly op: 'periph_teardown'; readonly chan: ChanId };
+  /** The client enables its peripheral (e.g. the UART's DMA request line); a no-op for the data path. */
+  | { readonly op: 'periph_enable'; readonly chan: ChanId }
+  /**
+   * The client disables its peripheral (e.g. the NFC sbox of seed 000); bytes still in the
+   * device FIFO are lost. `discard: true` = an intentional abort (the client does not want
+   * them): not DATA-4 / SYNC-6.
+   */
+  | { readonly op: 'periph_teardown'; readonly chan: ChanId; readonly discard?: boolean };
 
 /** The `op` names of client calls. */
 export type ClientOp = ClientCall['op'];

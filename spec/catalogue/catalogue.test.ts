@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CATALOGUE, EXTRA_RULE_IDS, RULE_GROUPS, ruleById } from './index.ts';
+import { CATALOGUE, EXTRA_RULE_IDS, RULE_GROUPS, ruleById, SEVERITY_DECISIONS } from './index.ts';
 import type { Binds } from './index.ts';
 
 /**
@@ -45,7 +45,7 @@ describe('rule catalogue vs fact sheet §6', () => {
   });
   it('holds exactly the fact-sheet ids, in fact-sheet order, plus the listed extra rules', () => {
     expect(CATALOGUE.map((r) => r.id).filter((id) => !EXTRA_RULE_IDS.includes(id))).toEqual(sheetRules.map((s) => s.id));
-    expect(EXTRA_RULE_IDS).toEqual(['DATA-8']);
+    expect(EXTRA_RULE_IDS).toEqual(['SYNC-7', 'DATA-8', 'DATA-9', 'DATA-10']);
     for (const id of EXTRA_RULE_IDS) {
       expect(sheetRules.some((s) => s.id === id), id).toBe(false);
       expect(ruleById(id)?.check.kind, id).not.toBe('documented-only');
@@ -55,7 +55,8 @@ describe('rule catalogue vs fact sheet §6', () => {
     for (const id of EXTRA_RULE_IDS) {
       const i = CATALOGUE.findIndex((r) => r.id === id);
       expect(CATALOGUE[i]?.group, id).toBe(id.slice(0, id.lastIndexOf('-')));
-      expect(CATALOGUE[i + 1]?.group, id).not.toBe(CATALOGUE[i]?.group);
+      const next = CATALOGUE[i + 1];
+      expect(next?.group !== CATALOGUE[i]?.group || EXTRA_RULE_IDS.includes(next?.id ?? ''), id).toBe(true);
     }
   });
   it('has no duplicate ids and ruleById finds every rule', () => {
@@ -166,5 +167,27 @@ describe('rule checks and ranges', () => {
     for (const [id, q] of Object.entries(expected)) expect(ruleById(id)?.range, id).toMatch(new RegExp(`^${q}:`));
     expect(ruleById('CB-11')?.range).toMatch(/at most one period callback/);
     for (const r of CATALOGUE) if (r.range !== undefined) expect(r.range, r.id).toMatch(/\.$/);
+  });
+});
+
+describe('severity of client rules (issue 15)', () => {
+  it('every rule that binds the client has a severity and a reason citing a kernel source or seed', () => {
+    const missing = CATALOGUE.filter((r) => r.binds !== 'engine' && (r.severity === undefined || (r.severityReason ?? '').length < 40)).map((r) => r.id);
+    expect(missing).toEqual([]);
+    for (const r of CATALOGUE.filter((x) => x.binds !== 'engine')) {
+      expect(r.severityReason, r.id).toMatch(/\.(c|h|rst)\b|seed 0|client\.rst|provider\.rst/);
+    }
+  });
+  it('engine rules carry no severity (an engine violation is always a failure)', () => {
+    expect(CATALOGUE.filter((r) => r.binds === 'engine' && r.severity !== undefined).map((r) => r.id)).toEqual([]);
+  });
+  it('every severity decision names a client rule of the catalogue', () => {
+    const stray = Object.keys(SEVERITY_DECISIONS).filter((id) => ruleById(id) === undefined || ruleById(id)?.binds === 'engine');
+    expect(stray).toEqual([]);
+  });
+  it('the rules issue 15 names are decided as the kernel reads them', () => {
+    const sev = (id: string) => ruleById(id)?.severity;
+    expect(['DESC-9', 'CFG-1', 'META-1', 'TERM-6'].map(sev)).toEqual(['advisory', 'advisory', 'advisory', 'advisory']);
+    expect(['DATA-1', 'SYNC-3', 'SYNC-7', 'TERM-8'].map(sev)).toEqual(['undefined', 'undefined', 'undefined', 'undefined']);
   });
 });

@@ -1,9 +1,9 @@
 /**
- * Data-path rules (DATA-1..DATA-8): mapping, completion versus the peripheral, directions, byte integrity.
+ * Data-path rules (DATA-1..DATA-10): mapping, completion versus the peripheral, directions, byte integrity, unmapping.
  * @public
  */
-import { AXI_DMAC, BCM2835, CR, DE, DH, K3_UDMA, PR, SEED000, STM32_DMA3 } from './sources.ts';
-import { defineGroup, MODEL } from './types.ts';
+import { AXI_DMAC, BCM2835, CR, DE, DH, DMA_API, DMA_HOWTO, K3_UDMA, PR, SEED000, STM32_DMA3 } from './sources.ts';
+import { atEnd, defineGroup, MODEL } from './types.ts';
 
 /** The DATA rules in fact-sheet order. @public */
 export const DATA_RULES = defineGroup('DATA', [
@@ -53,5 +53,21 @@ export const DATA_RULES = defineGroup('DATA', [
     statement: 'Whatever reaches memory or the peripheral is exactly the byte sequence of the prepared buffers or of the peripheral stream, in order, with nothing lost, added or reordered.',
     source: { seed: CR('3'), kernel: [PR('device_prep_*, DMA_PREP_* flags')] },
     tags: ['derived'],
+  },
+  // DATA-9 and DATA-10 come from the DMA mapping API, not from fact sheet §6 (issue 15): a client
+  // program (check-client) is judged on its mappings too. A mapping leaked on an error or timeout
+  // path keeps DMA address space (swiotlb slots, IOMMU entries) and leaves the device able to reach
+  // memory the kernel reuses; a DEV_TO_MEM buffer read before unmap can show stale cache lines on a
+  // non-coherent system. Both can corrupt or lose data: undefined behaviour, not advice.
+  {
+    id: 'DATA-9', binds: 'client',
+    check: atEnd('Every buffer the client mapped is unmapped by the end of the program; freeing a mapped buffer leaks its mapping.'),
+    statement: 'Every dma_map_* of a client buffer has its dma_unmap_* counterpart, on error and timeout paths too; a buffer is not freed while still mapped.',
+    source: { kernel: [DMA_HOWTO('every dma_map_{single,sg}() call should have its dma_unmap_{single,sg}() counterpart'), DMA_API('dma_unmap_single: dev, size and direction must match the mapping')] },
+  },
+  {
+    id: 'DATA-10', binds: 'client', check: MODEL,
+    statement: 'A buffer the device wrote (DEV_TO_MEM) goes back to its owner or the CPU only after it was unmapped (or synced for the CPU); handing it back while still mapped for the device is undefined.',
+    source: { kernel: [DMA_HOWTO('dma_sync_single_for_cpu before examining a DMA_FROM_DEVICE buffer; dma_unmap_single before pass_to_upper_layers'), DMA_API('dma_unmap_single, dma_sync_single_for_cpu')] },
   },
 ]);

@@ -17,20 +17,32 @@ import { STATUS_RULES } from './status.ts';
 import { ISSUE_RULES, SUBMIT_RULES } from './submit.ts';
 import { SYNC_RULES } from './sync.ts';
 import { TERMINATE_RULES } from './terminate.ts';
+import { severityOf } from './severity.ts';
 import type { Rule } from './types.ts';
 
-export type { Binds, Check, CheckKind, Rule, RuleGroup, RuleId, RuleSource, RuleTag } from './types.ts';
-export { CHECK_KINDS, RULE_GROUPS } from './types.ts';
+export type { Binds, Check, CheckKind, Rule, RuleGroup, RuleId, RuleSource, RuleTag, Severity } from './types.ts';
+export { CHECK_KINDS, RULE_GROUPS, SEVERITIES } from './types.ts';
+export { SEVERITY_DECISIONS, type SeverityDecision } from './severity.ts';
+
+/** A rule with its severity decision (severity.ts) filled in when it binds the client. */
+function withSeverity(r: Rule): Rule {
+  const d = r.binds === 'engine' ? undefined : severityOf(r.id);
+  return d === undefined ? r : { ...r, severity: d.severity, severityReason: d.reason };
+}
 
 /** Every rule, in fact-sheet order (CH, CFG, CAPS, DESC, CK, STAT, SUB, ISS, CB, TERM, SYNC, PAUSE, CYC, META, DATA, PROV). @public */
 export const CATALOGUE: readonly Rule[] = [
   ...CHANNEL_RULES, ...CONFIG_RULES, ...CAPS_RULES, ...DESC_RULES, ...COOKIE_RULES, ...STATUS_RULES,
   ...SUBMIT_RULES, ...ISSUE_RULES, ...CALLBACK_RULES, ...TERMINATE_RULES, ...SYNC_RULES, ...PAUSE_RULES,
   ...CYCLIC_RULES, ...METADATA_RULES, ...DATA_RULES, ...PROVIDER_RULES,
-];
+].map(withSeverity);
 
-/** Rules that are not in fact sheet §6: DATA-8 (byte integrity, the simulation contract). @public */
-export const EXTRA_RULE_IDS: readonly string[] = ['DATA-8'];
+/**
+ * Rules that are not in fact sheet §6: SYNC-7 (no new work between terminate_async and
+ * synchronize, issue 15), DATA-8 (byte integrity, the simulation contract), DATA-9 and
+ * DATA-10 (the DMA mapping API's obligations on a client, issue 15). @public
+ */
+export const EXTRA_RULE_IDS: readonly string[] = ['SYNC-7', 'DATA-8', 'DATA-9', 'DATA-10'];
 
 const BY_ID: ReadonlyMap<string, Rule> = new Map(CATALOGUE.map((r) => [r.id, r]));
 

@@ -23,6 +23,9 @@ export const OF = cite('drivers/dma/of-dma.c');
 export const PR = cite('Documentation/driver-api/dmaengine/provider.rst');
 /** Documentation/crypto/async-tx-api.rst (AT). */
 export const AT = cite('Documentation/crypto/async-tx-api.rst');
+/** Documentation/core-api/dma-api.rst and dma-api-howto.rst: the DMA mapping API a client maps its buffers with. */
+export const DMA_API = cite('Documentation/core-api/dma-api.rst');
+export const DMA_HOWTO = cite('Documentation/core-api/dma-api-howto.rst');
 /** Driver and client files the fact sheet cites as practice or counter-examples. */
 export const PL330 = cite('drivers/dma/pl330.c');
 export const BCM2835 = cite('drivers/dma/bcm2835-dma.c');

@@ -1,8 +1,8 @@
 /**
- * Synchronize rules (SYNC-1..SYNC-6).
+ * Synchronize rules (SYNC-1..SYNC-6, and SYNC-7 of our own: no new work before synchronize).
  * @public
  */
-import { CR, DH, PR, SEED000, VH } from './sources.ts';
+import { CR, DH, PCM, PR, SEED000, VH } from './sources.ts';
 import { defineGroup, MODEL } from './types.ts';
 
 /** The SYNC rules in fact-sheet order. @public */
@@ -38,6 +38,18 @@ export const SYNC_RULES = defineGroup('SYNC', [
     id: 'SYNC-6', binds: 'client', check: MODEL,
     statement: 'Synchronize concerns the DMA controller alone and returns without waiting for the peripheral to empty its FIFO.',
     source: { seed: SEED000, kernel: [PR('device_synchronize')] },
+    tags: ['derived'],
+  },
+  {
+    id: 'SYNC-7', binds: 'client', check: MODEL,
+    statement: 'After terminate_async or terminate_all the client starts no new work on the channel, the issue_pending of newly submitted descriptors, until dmaengine_synchronize (or terminate_sync) has returned, whatever terminates come in between.',
+    source: {
+      kernel: [
+        DH('dmaengine_terminate_async, dmaengine_synchronize'),
+        'drivers/dma/imx-sdma.c (sdma_channel_terminate_work: the deferred termination frees descriptors submitted after terminate_async; linux-arm-kernel/dmaengine thread on the i.MX6 PCM XRUN race, Aug 2020)',
+        PCM('dmaengine_pcm_trigger, snd_dmaengine_pcm_sync_stop: fix e8343410ddf0 "ALSA: dmaengine: Synchronize dma channel after drop()"'),
+      ],
+    },
     tags: ['derived'],
   },
 ]);

@@ -58,6 +58,18 @@ export interface RuleSource {
   readonly kernel: readonly string[];
 }
 
+/**
+ * What breaking a client rule means (issue 15): `undefined` = the kernel can crash,
+ * corrupt or lose data, so the engine is held to nothing on that channel afterwards;
+ * `advisory` = correct on some engines, not portable, or a best practice: reported, not a
+ * failure unless `--strict`, and the model goes on as if the call were fine.
+ * @public
+ */
+export type Severity = 'undefined' | 'advisory';
+
+/** All severities, worst first. @public */
+export const SEVERITIES: readonly Severity[] = ['undefined', 'advisory'];
+
 /** One catalogue entry. @public */
 export interface Rule {
   readonly id: RuleId;
@@ -70,6 +82,10 @@ export interface Rule {
   /** For engine-dependent behaviour (fact sheet §7): the range the model accepts. */
   readonly range?: string;
   readonly tags?: readonly RuleTag[];
+  /** Client and shared rules only (binds `client` or `both`): what a client breach means. */
+  readonly severity?: Severity;
+  /** Why that severity, citing the kernel docs or code it was decided from. */
+  readonly severityReason?: string;
 }
 
 /** A rule as written in a group file: the group is filled in from the id's prefix. @internal */

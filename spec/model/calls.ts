@@ -8,7 +8,10 @@ import { getSlaveCaps, metadataSupported, releaseChannel, requestChan, slaveConf
 import { descFree, setCallback, setReuse, submit } from './ops-desc.ts';
 import { issuePending, pause, resume } from './ops-issue.ts';
 import { accessMetadata, attachMetadata, getMetadataPtr, setMetadataLen } from './ops-meta.ts';
+import { prepMemcpy } from './ops-memcpy.ts';
+import { giveBack, periphEnable } from './ops-periph.ts';
 import { prep } from './ops-prep.ts';
+import { requestChannel } from './ops-request-mask.ts';
 import { txStatus } from './ops-status.ts';
 import { synchronize, terminate } from './ops-terminate.ts';
 import type { OpHandler } from './ops.ts';
@@ -24,10 +27,11 @@ const HANDLERS: { readonly [K in ClientOp]: OpHandler<Extract<ClientCall, { op: 
   submit, issue_pending: issuePending, tx_status: txStatus, is_tx_complete: txStatus,
   pause, resume, terminate_async: terminate, terminate_sync: terminate, terminate_all: terminate,
   synchronize, periph_teardown: periphTeardown,
+  request_channel: requestChannel, prep_memcpy: prepMemcpy, periph_enable: periphEnable, give_back: giveBack,
 };
 
 /**
- * The handler of call `c`. A table rather than a 31-arm match: this is the model's
+ * The handler of call `c`. A table rather than a 36-arm match: this is the model's
  * hottest path; `HANDLERS[c.op]` is the handler of exactly `c`'s op, which the
  * compiler cannot correlate through the union, hence the widening.
  */

@@ -108,6 +108,7 @@ function written(s: ModelState, ch: Chan, exts: readonly Extent[]): Buf[] {
 
 /** Check the bytes of one xfer; the FIFO / stream / buffer changes it makes. @internal */
 export function moveData(cx: Cx, s: ModelState, ch: Chan, d: Desc, ev: Xfer): DataPatch {
+  if (d.kind === 'memcpy') return copyData(cx, s, d);
   if (d.dir !== 'MEM_TO_DEV' && d.dir !== 'DEV_TO_MEM') return NOTHING;
   const exts = extents(d, ev.offset, ev.len);
   if (exts === undefined) return NOTHING;
@@ -137,4 +138,16 @@ export function moveData(cx: Cx, s: ModelState, ch: Chan, d: Desc, ev: Xfer): Da
   const fail = cfg4_prepDirection(cx, !same && d.cfgDir === 'MEM_TO_DEV' && !tainted && fnv(memBytes(exts, bufs, ev.len)) === ev.sum)
     ?? data8_bytes(cx, same, 'xfer bytes differ from the peripheral stream');
   return { fail, rxPos: ch.rxPos + ev.len, bufs: written(s, ch, exts) };
+}
+
+/**
+ * One xfer of a memcpy (segs = source, destination): both buffers must be mapped. The
+ * copied bytes are not tracked: the destination's contents become unknown (tainted), so
+ * later data checks on it are skipped rather than wrong.
+ */
+function copyData(cx: Cx, s: ModelState, d: Desc): DataPatch {
+  const bufs = d.segs.map((g) => bufOf(s, g.buf));
+  const fail = data8_bytes(cx, bufs.every((b) => b !== undefined && !b.freed && b.mapped === 'dma'), 'DMA touched an unmapped or freed buffer');
+  const dst = d.segs[1]?.buf;
+  return { fail, bufs: s.bufs.map((b) => (b.id === dst ? withBuf(b, { tainted: true }) : b)) };
 }

@@ -8,7 +8,7 @@ import type { CoverageSink, StepResult } from '../api/index.ts';
 import { cyc3_periodCallbackNotLost, cyc7_loadEotAtEnd } from '../rules/cyclic.ts';
 import { desc14_reuseReleased, desc4_preparedSubmitted, desc8_callbackOwed } from '../rules/desc.ts';
 import { iss3_order } from '../rules/issue.ts';
-import type { Cx, Fail } from '../rules/require.ts';
+import type { Advice, Cx, Fail } from '../rules/require.ts';
 import { stalled } from './env.ts';
 import { eotBehind, eotDeadline, owesCallback } from './events-hw.ts';
 import type { Chan, ModelState } from './state.ts';
@@ -39,15 +39,17 @@ function clientOwes(cx: Cx, ch: Chan): Fail | undefined {
 /** End-of-run obligations; the first unmet one as a verdict. @public */
 export function end(s: ModelState, index: number, cov?: CoverageSink): StepResult<ModelState> {
   if (s.stack.length > 0) return { state: s, verdict: { kind: 'model_bug', step: index, msg: 'trace ended inside a call, step or callback' } };
-  const cx: Cx = { cov };
+  // End obligations of advisory severity would be reported here, as a step's are.
+  const advice: Advice[] = [];
+  const cx: Cx = { cov, advice };
   const live = s.chans.filter((ch) => !ch.poisoned && ch.held);
   for (const ch of live) {
     const f = engineOwes(cx, ch);
-    if (f !== undefined) return toResult({ s, fail: f, chan: ch.id }, index);
+    if (f !== undefined) return toResult({ s, fail: f, chan: ch.id }, index, advice);
   }
   for (const ch of live) {
     const f = clientOwes(cx, ch);
-    if (f !== undefined) return toResult({ s, fail: f, chan: ch.id }, index);
+    if (f !== undefined) return toResult({ s, fail: f, chan: ch.id }, index, advice);
   }
-  return { state: s };
+  return toResult({ s }, index, advice);
 }

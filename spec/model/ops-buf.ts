@@ -66,7 +66,8 @@ export const freeBuf: Op<'free_buf'> = {
   judge: (cx, s, c) => releaseJudge(cx, s, c.buf, false),
   leave(_cx, s, c) {
     const b = bufOf(s, c.buf);
-    return b === undefined ? { s } : { s: setBuf(s, withBuf(b, { freed: true, mapped: 'no' })) };
+    // The mapping stays recorded: a buffer freed while mapped leaked its mapping (DATA-9).
+    return b === undefined ? { s } : { s: setBuf(s, withBuf(b, { freed: true })) };
   },
 };
 
@@ -84,22 +85,27 @@ export const mapBuf: Op<'map_buf'> = {
   },
 };
 
-/** unmap_buf: not before completion or synchronize. @internal */
+/** unmap_buf: not before completion or synchronize; with the device it was mapped with (DATA-1). @internal */
 export const unmapBuf: Op<'unmap_buf'> = {
-  judge: (cx, s, c) => releaseJudge(cx, s, c.buf, true),
+  judge(cx, s, c) {
+    const b = bufOf(s, c.buf);
+    const other = c.dev !== undefined && b !== undefined && b.mapped !== 'no' && b.mapped !== c.dev;
+    const f = data1_dmaDevice(cx, !other, 'buffer unmapped with another device than the one it was mapped with');
+    return f === undefined ? releaseJudge(cx, s, c.buf, true) : { chan: undefined, ub: f, spec: VOID };
+  },
   leave(_cx, s, c) {
     const b = bufOf(s, c.buf);
     return b === undefined ? { s } : { s: setBuf(s, withBuf(b, { mapped: 'no' })) };
   },
 };
 
-/** periph_teardown: not while the FIFO holds data the client still wants. @internal */
+/** periph_teardown: not while the FIFO holds data the client still wants (unless it discards them on purpose). @internal */
 export const periphTeardown: Op<'periph_teardown'> = {
   judge(cx, s, c) {
     // Without the FIFO observed (1.1 observe) whether it holds data is unknown: not judged.
     if (!s.obs.fifo) return { chan: c.chan, spec: VOID };
     const ch = s.chans[c.chan];
-    const holds = ch !== undefined && ch.fifo.length > 0 && ch.fifoOwed;
+    const holds = ch !== undefined && ch.fifo.length > 0 && ch.fifoOwed && c.discard !== true;
     const ub = ch?.syncAfterPush === true ? sync6_peripheralNotDrained(cx, holds) : data4_peripheralHoldsData(cx, holds);
     return { chan: c.chan, ub, spec: VOID };
   },

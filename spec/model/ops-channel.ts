@@ -29,14 +29,18 @@ export const requestChan: Op<'request_chan'> = {
     const idx = s.cfg.slaves.findIndex((x) => x.name === c.name);
     const ch = s.chans[idx];
     if (ch === undefined || r.t !== 'ok' || ch.held) return { s };
-    const nch: Chan = withChan(ch, {
-      held: true, everHeld: true, cfg: undefined, paused: false, pausedAtTerminate: false,
-      terminating: false, issuedSinceTerminate: false, startDeferred: false, metaChecked: { client: false, engine: false },
-      ck: { ...ch.ck, holdStart: ch.ck.n, restartOpen: ch.everHeld },
-    });
-    return { s: setChan(s, nch) };
+    return { s: setChan(s, takeChan(ch)) };
   },
 };
+
+/** The channel once a request handed it to the client (request_chan, request_channel). @internal */
+export function takeChan(ch: Chan): Chan {
+  return withChan(ch, {
+    held: true, everHeld: true, cfg: undefined, paused: false, pausedAtTerminate: false,
+    terminating: false, issuedSinceTerminate: false, startDeferred: false, metaChecked: { client: false, engine: false },
+    ck: { ...ch.ck, holdStart: ch.ck.n, restartOpen: ch.everHeld },
+  });
+}
 
 /** release_channel: once, idle, process context; synchronizes. @internal */
 export const releaseChannel: Op<'release_channel'> = {

@@ -1,12 +1,13 @@
 /**
  * Handlers: issue_pending, pause, resume.
- * Raises Undefined(CH-8, CAPS-3, PAUSE-3), Violation(ISS-2, TERM-11, PAUSE-1, PAUSE-2, PAUSE-3, PAUSE-6).
+ * Raises Undefined(CH-8, SYNC-7, PAUSE-3), Advisory(CAPS-3), Violation(ISS-2, TERM-11, PAUSE-1, PAUSE-2, PAUSE-3, PAUSE-6).
  * @internal
  */
 import type { ClientCall } from '../api/index.ts';
 import { caps3_resumeNeedsCap } from '../rules/config.ts';
 import { iss2_startWhenIdle } from '../rules/issue.ts';
 import { pause1_pauseRets, pause1_resumeRets, pause3_resumeOnlyPaused } from '../rules/pause.ts';
+import { sync7_noNewWorkBeforeSync } from '../rules/sync.ts';
 import { term11_unpaused } from '../rules/terminate.ts';
 import { EV_BIT } from './frames.ts';
 import { heldChan } from './guards.ts';
@@ -30,7 +31,11 @@ function issueAll(ch: Chan): Chan {
 /** issue_pending: submitted work becomes issued; an idle channel starts it. @internal */
 export const issuePending: Op<'issue_pending'> = {
   judge(cx, s, c) {
-    return { chan: c.chan, ub: heldChan(cx, s, c.chan).fail, spec: { rule: 'ISS-2', msg: 'issue_pending returns void', alts: [{ t: 'void' }] } };
+    const ch = s.chans[c.chan];
+    // SYNC-7: work submitted since the terminate (terminate moved every earlier one out of `submitted`).
+    const newWork = ch !== undefined && ch.terminating && ch.descs.some((d) => d.phase === 'submitted');
+    const ub = heldChan(cx, s, c.chan).fail ?? sync7_noNewWorkBeforeSync(cx, newWork);
+    return { chan: c.chan, ub, spec: { rule: 'ISS-2', msg: 'issue_pending returns void', alts: [{ t: 'void' }] } };
   },
   enter(s, c, _ctx, fr) {
     const ch = s.chans[c.chan];
@@ -74,7 +79,8 @@ export const resume: Op<'resume'> = {
   judge(cx, s, c) {
     const ch = s.chans[c.chan];
     const paused = ch?.paused ?? false;
-    const deferred = caps3_resumeNeedsCap(cx, s.cfg.caps.resume) ?? pause3_resumeOnlyPaused(cx, paused);
+    // Without device_resume the core answers -ENOSYS before the driver sees the channel (CAPS-3 advisory).
+    const deferred = caps3_resumeNeedsCap(cx, s.cfg.caps.resume) ?? (s.cfg.caps.resume ? pause3_resumeOnlyPaused(cx, paused) : undefined);
     return { chan: c.chan, ub: heldChan(cx, s, c.chan).fail, deferred, spec: pause1_resumeRets(s.cfg.caps.resume, paused) };
   },
   // The channel runs again before anything the engine reports from inside resume (hw_start).

@@ -1,7 +1,7 @@
 /**
  * Handlers of the four prep calls. A successful prep creates a `prepared` descriptor
  * that captures the slave config in force (CFG-2) and its byte sequence (DESC-6).
- * Raises Undefined(CH-8, CFG-1, CFG-5, DESC-9, CAPS-5, DATA-1, DATA-2, DATA-7, CYC-2, DESC-5),
+ * Raises Undefined(CH-8, CFG-5, CAPS-5, DATA-1, DATA-2, DATA-7, CYC-2, DESC-5), Advisory(CFG-1, DESC-9),
  * Violation(DESC-1, DATA-6, CYC-6).
  * @internal
  */
@@ -50,8 +50,8 @@ function widthFor(cfg: SlaveConfig | undefined, dir: Direction): BusWidth {
   return dir === 'MEM_TO_DEV' ? cfg.dstAddrWidth : dir === 'DEV_TO_MEM' ? cfg.srcAddrWidth : 0;
 }
 
-/** Every extent lies in a live buffer mapped with the DMA device (DATA-1). */
-function buffersOk(cx: Cx, s: ModelState, segs: readonly Seg[]): Fail | undefined {
+/** Every extent lies in a live buffer mapped with the DMA device (DATA-1). @internal */
+export function buffersOk(cx: Cx, s: ModelState, segs: readonly Seg[]): Fail | undefined {
   for (const g of segs) {
     const b = bufOf(s, g.buf);
     const f = data1_dmaDevice(cx, b !== undefined && !b.freed && b.mapped !== 'no', 'buffer not mapped before prep')
@@ -82,7 +82,9 @@ export const prep: OpHandler<PrepCall> = {
     const ub = ch.fail
       ?? desc5_noDerefAfterSubmit(cx, findDesc(s, c.desc) === undefined)
       ?? cfg1_configuredBeforePrep(cx, ch.ch?.cfg !== undefined)
-      ?? cfg5_deviceSideWidth(cx, widthFor(ch.ch?.cfg, p.dir), p.dir)
+      // CFG-5 judges a configuration the client gave; none at all is CFG-1 (advisory: BAM-DMA needs none).
+      // A legacy slave_id: the controller's own request-line table supplies the widths (CFG-5 does not apply).
+      ?? (ch.ch?.cfg === undefined || ch.ch.cfg.slaveId !== undefined ? undefined : cfg5_deviceSideWidth(cx, widthFor(ch.ch.cfg, p.dir), p.dir))
       ?? desc9_ack(cx, c.flags)
       ?? caps5_reuseNeedsCap(cx, (c.flags & DMA_CTRL_REUSE) === 0 || s.cfg.caps.descriptorReuse)
       ?? data2_nonEmptyList(cx, entries)
@@ -95,15 +97,24 @@ export const prep: OpHandler<PrepCall> = {
     const ch = s.chans[c.chan];
     if (ch === undefined || r.t !== 'ok') return { s };
     const p = info(c);
-    const d: Desc = {
+    const d = preparedDesc({
       id: c.desc, chan: c.chan, kind: p.kind, dir: p.dir, len: p.len, segs: p.segs, periodLen: p.periodLen,
       flags: c.flags, width: widthFor(ch.cfg, p.dir), cfgDir: ch.cfg?.direction,
       cyclic: p.kind === 'cyclic', repeat: p.kind === 'interleaved' && (c.flags & DMA_PREP_REPEAT) !== 0 && s.cfg.caps.repeat,
-      loadEot: (c.flags & DMA_PREP_LOAD_EOT) !== 0, eotSince: undefined, phase: 'prepared', seq: 0, cookie: 0,
-      reuse: (c.flags & DMA_CTRL_REUSE) !== 0, hasCallback: false, hasCallbackResult: false, action: undefined,
-      meta: { mode: 'none', ptr: 'none', copied: false }, moved: 0, periodEvents: 0, periodCbPending: false,
-      compOrder: 0, abortedFrom: undefined, calledBack: false,
-    };
+    });
     return { s: setChan(s, putDesc(ch, d)) };
   },
 };
+
+/** What a prep decides about its descriptor; the rest starts the same for every prep. */
+type PrepFields = Pick<Desc, 'id' | 'chan' | 'kind' | 'dir' | 'len' | 'segs' | 'periodLen' | 'flags' | 'width' | 'cfgDir' | 'cyclic' | 'repeat'>;
+
+/** A freshly prepared descriptor (phase `prepared`, no callback, nothing moved). @internal */
+export function preparedDesc(p: PrepFields): Desc {
+  return {
+    ...p, loadEot: (p.flags & DMA_PREP_LOAD_EOT) !== 0, eotSince: undefined, phase: 'prepared', seq: 0, cookie: 0,
+    reuse: (p.flags & DMA_CTRL_REUSE) !== 0, hasCallback: false, hasCallbackResult: false, action: undefined,
+    meta: { mode: 'none', ptr: 'none', copied: false }, moved: 0, periodEvents: 0, periodCbPending: false,
+    compOrder: 0, abortedFrom: undefined, calledBack: false,
+  };
+}

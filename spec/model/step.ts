@@ -9,10 +9,10 @@
  * Raises Undefined(*), Violation(*), ModelBug (malformed nesting).
  * @internal
  */
-import type { ClientCall, CoverageSink, Ctx, Ret, StepResult, TraceEntry, Verdict } from '../api/index.ts';
+import type { AdvisoryVerdict, ClientCall, CoverageSink, Ctx, FailureVerdict, Ret, StepResult, TraceEntry } from '../api/index.ts';
 import { iss4_emptyIssueNoop } from '../rules/issue.ts';
 import { data8_bytes } from '../rules/data.ts';
-import type { Cx, Fail } from '../rules/require.ts';
+import type { Advice, Cx, Fail } from '../rules/require.ts';
 import { permissionRule } from '../rules/context.ts';
 import { matchAlt, type RetSpec } from '../rules/ret-spec.ts';
 import { sync1_noopWithoutOp } from '../rules/sync.ts';
@@ -108,15 +108,18 @@ function eitherSide(cx: Cx, s: ModelState, fr: CallFrame, ch: Chan | undefined, 
 function onCall(cx: Cx, s: ModelState, c: ClientCall, ctx: Ctx): Out {
   if (ctx === 'callback' && runningCb(s) === undefined) return { s, bug: 'call with ctx callback outside a callback' };
   const h = handlerOf(c);
-  const j = h.judge(cx, s, c, ctx);
+  // Advice is kept only for a call the model still judges (not on a poisoned channel).
+  const advice: Advice[] = [];
+  const j = h.judge({ cov: cx.cov, advice }, s, c, ctx);
   const fr: CallFrame = {
     k: 'call', call: c, ctx, chan: j.chan, loose: false, spec: j.spec, deferred: j.deferred, evs: 0,
     mustStart: false, taskletWasPending: false, descFreed: false, emptyIssue: false, nestedEvs: 0, before: undefined,
   };
   if (j.chan !== undefined && s.chans[j.chan]?.poisoned === true) return { s: push(taintCall(s, c), withCall(fr, { loose: true })) };
+  cx.advice?.push(...advice);
   if (j.ub !== undefined) return { s: push(s, withCall(fr, { loose: true })), fail: j.ub, chan: j.chan };
   const en = h.enter === undefined ? { s, fr } : h.enter(s, c, ctx, fr);
-  return { s: push(en.s, en.fr) };
+  return { s: push(en.s, en.fr), chan: j.chan };
 }
 
 /** Checks every call owes at its return, beyond its own handler. */
@@ -164,24 +167,35 @@ export function dispatch(cx: Cx, s: ModelState, e: TraceEntry): Out {
   return (ON_ENTRY[e.k] as EntryHandler<TraceEntry>)(cx, s, e);
 }
 
-/** Turn a handler outcome into a step result: verdict, and poisoning for client UB. */
-export function toResult(out: Out, index: number): StepResult<ModelState> {
+/** An advisory breach as a verdict of kind `advisory` at entry `index` on `chan`. */
+function advisoryVerdict(f: Advice, index: number, chan: number | undefined): AdvisoryVerdict {
+  return chan === undefined
+    ? { kind: 'advisory', rule: f.rule, step: index, msg: f.msg }
+    : { kind: 'advisory', rule: f.rule, step: index, msg: f.msg, chan };
+}
+
+/**
+ * Turn a handler outcome into a step result: the verdict, poisoning for client UB, and the
+ * advisories collected while judging (`advice`). An advisory never poisons: the state is
+ * the one of the call accepted.
+ */
+export function toResult(out: Out, index: number, advice: readonly Advice[] = []): StepResult<ModelState> {
   if (out.bug !== undefined) return { state: out.s, verdict: { kind: 'model_bug', step: index, msg: out.bug } };
+  const advisories = advice.map((a) => advisoryVerdict(a, index, out.chan));
   const f = out.fail;
-  if (f === undefined) return { state: out.s };
+  if (f === undefined) return advisories.length === 0 ? { state: out.s } : { state: out.s, advisories };
   const chan = out.chan;
-  const verdict: Verdict = chan === undefined
+  const verdict: FailureVerdict = chan === undefined
     ? { kind: f.kind, rule: f.rule, step: index, msg: f.msg }
     : { kind: f.kind, rule: f.rule, step: index, msg: f.msg, chan };
   const state = f.kind === 'undefined' && chan !== undefined ? poison(out.s, chan) : out.s;
-  return { state, verdict };
+  return advisories.length === 0 ? { state, verdict } : { state, verdict, advisories };
 }
-
-const NO_COV: Cx = { cov: undefined };
 
 /** Accept trace entry number `index`. */
 export function step(s: ModelState, e: TraceEntry, index: number, cov?: CoverageSink): StepResult<ModelState> {
-  const cx: Cx = cov === undefined ? NO_COV : { cov };
+  const advice: Advice[] = [];
+  const cx: Cx = { cov, advice };
   if (cov !== undefined) cov.pair(abstractKey(s, e), entryOp(e));
-  return toResult(dispatch(cx, s, e), index);
+  return toResult(dispatch(cx, s, e), index, advice);
 }

@@ -133,6 +133,7 @@ export function runTrace(cfg: EngineConfig, entries: Entries, cov?: CoverageSink
   entries.forEach((e, i) => {
     const r = model.step(s, e, i, cov);
     s = r.state;
+    if (r.advisories !== undefined) verdicts.push(...r.advisories);
     if (r.verdict !== undefined) verdicts.push(r.verdict);
   });
   const r = model.end(s, entries.length, cov);

@@ -39,7 +39,7 @@ export const descsOf = (s: ModelState, chan: ChanId): readonly DescView[] => (s.
 /** BufView of buffer `id`. @internal */
 export function bufView(s: ModelState, id: BufId): BufView | undefined {
   const b = bufOf(s, id);
-  return b === undefined ? undefined : { buf: b.id, len: b.len, mapped: b.mapped, freed: b.freed };
+  return b === undefined ? undefined : { buf: b.id, len: b.len, mapped: b.freed ? 'no' : b.mapped, freed: b.freed };
 }
 
 /** The innermost running callback. @internal */

@@ -14,10 +14,12 @@ import {
 /** A rule-breaking trace and the legal scenario of the same area. @internal */
 export interface BadCase {
   readonly rule: RuleId;
-  readonly kind: 'undefined' | 'violation';
+  readonly kind: 'undefined' | 'violation' | 'advisory';
   readonly legal: ScenarioName;
   readonly trace: readonly TraceEntry[];
   readonly cfg?: EngineConfig;
+  /** Judged as a whole client program: the program's end obligations (DATA-9) too. */
+  readonly programEnd?: true;
 }
 
 /** Shared trace pieces: setup, one prepared descriptor, submit+issue, run, status. @internal */
@@ -48,14 +50,14 @@ export const CASES_A: readonly BadCase[] = [
   { rule: 'CH-7', kind: 'undefined', legal: 'BASE', trace: [...S, ...P1, ...SI, ...rel] },
   { rule: 'CH-8', kind: 'undefined', legal: 'BASE', trace: call({ op: 'slave_config', chan: 0, cfg: cfgOk }, ZERO) },
   { rule: 'CH-9', kind: 'violation', legal: 'REREQUEST', trace: [...S, ...P1, ...call({ op: 'submit', desc: 1 }, cookie(5))] },
-  { rule: 'CFG-1', kind: 'undefined', legal: 'BASE', trace: [...call({ op: 'request_chan', name: 'tx' }, OK), ...call({ op: 'alloc_buf', buf: 1, len: 64 }, ZERO), ...call({ op: 'map_buf', chan: 0, buf: 1, dev: 'dma' }, ZERO), ...prepSg(0, 1, 1, 16)] },
+  { rule: 'CFG-1', kind: 'advisory', legal: 'BASE', trace: [...call({ op: 'request_chan', name: 'tx' }, OK), ...call({ op: 'alloc_buf', buf: 1, len: 64 }, ZERO), ...call({ op: 'map_buf', chan: 0, buf: 1, dev: 'dma' }, ZERO), ...prepSg(0, 1, 1, 16)] },
   { rule: 'CFG-2', kind: 'violation', legal: 'BASE', trace: [...S, ...P1, ...SI, ...env({ op: 'advance', units: 4 }, xfer(0, 1, 0, 16, memSum(1, 0, 16), 2))] },
   { rule: 'CFG-3', kind: 'violation', legal: 'BASE', trace: [...call({ op: 'request_chan', name: 'tx' }, OK), ...call({ op: 'slave_config', chan: 0, cfg: cfgOk }, err('EINVAL'))] },
   { rule: 'CFG-4', kind: 'violation', legal: 'BASE', trace: [...call({ op: 'request_chan', name: 'tx' }, OK), ...call({ op: 'slave_config', chan: 0, cfg: { ...cfgOk, direction: 'DEV_TO_MEM' } }, ZERO), ...call({ op: 'alloc_buf', buf: 1, len: 64 }, ZERO), ...call({ op: 'map_buf', chan: 0, buf: 1, dev: 'dma' }, ZERO), ...P1, ...SI, ...env({ op: 'advance', units: 4 }, xfer(0, 1, 0, 16, devSum(0, 0, 16)))] },
   { rule: 'CFG-5', kind: 'undefined', legal: 'BASE', trace: [...call({ op: 'request_chan', name: 'tx' }, OK), ...call({ op: 'slave_config', chan: 0, cfg: { ...cfgOk, dstAddrWidth: 0 } }, ZERO), ...call({ op: 'alloc_buf', buf: 1, len: 64 }, ZERO), ...call({ op: 'map_buf', chan: 0, buf: 1, dev: 'dma' }, ZERO), ...prepSg(0, 1, 1, 16)] },
   { rule: 'CAPS-1', kind: 'violation', legal: 'CHAIN', trace: [...S, ...call({ op: 'get_slave_caps', chan: 0 }, { t: 'caps', caps: { ...capsOk, maxBurst: 8 } })] },
   { rule: 'CAPS-2', kind: 'violation', legal: 'CHAIN', trace: [...S, ...call({ op: 'get_slave_caps', chan: 0 }, { t: 'caps', caps: { ...capsOk, cmdPause: false } })] },
-  { rule: 'CAPS-3', kind: 'undefined', legal: 'PAUSE', cfg: config({ caps: { resume: false } }), trace: [...S, ...call({ op: 'resume', chan: 0 }, err('ENOSYS'))] },
+  { rule: 'CAPS-3', kind: 'advisory', legal: 'PAUSE', cfg: config({ caps: { resume: false } }), trace: [...S, ...call({ op: 'resume', chan: 0 }, err('ENOSYS'))] },
   { rule: 'CAPS-4', kind: 'violation', legal: 'STATUS', cfg: config({ residueGranularity: 'descriptor' }), trace: [...S, ...P1, ...SI, ...status(2, { t: 'status', st: { status: 'DMA_IN_PROGRESS', last: 1, used: 2, residue: 16 } })] },
   { rule: 'CAPS-5', kind: 'undefined', legal: 'NOCAPS', cfg: config({ caps: { descriptorReuse: false } }), trace: [...S, ...prepSg(0, 1, 1, 16, 'MEM_TO_DEV', IA | DMA_CTRL_REUSE)] },
   { rule: 'DESC-1', kind: 'violation', legal: 'CHAIN', cfg: config({ caps: { slaveSg: false } }), trace: [...S, ...prepSg(0, 1, 1, 16)] },
@@ -65,7 +67,7 @@ export const CASES_A: readonly BadCase[] = [
   { rule: 'DESC-2', kind: 'violation', legal: 'CONTEXTS', trace: [...S, ...callIn('hardirq', { op: 'prep_slave_sg', chan: 0, desc: 1, sgl: [{ buf: 1, offset: 0, len: 16 }], dir: 'MEM_TO_DEV', flags: IA }, err('ENOMEM'))] },
   { rule: 'DESC-7', kind: 'undefined', legal: 'CHAIN', trace: [...S, ...P1, ...SI, ...call({ op: 'free_buf', buf: 1 }, VOID)] },
   { rule: 'DESC-8', kind: 'violation', legal: 'BASE', trace: [...S, ...P1, ...SI, ...RUN, ...env({ op: 'tasklet', chan: 0 })] },
-  { rule: 'DESC-9', kind: 'undefined', legal: 'BASE', trace: [...S, ...prepSg(0, 1, 1, 16, 'MEM_TO_DEV', DMA_PREP_INTERRUPT)] },
+  { rule: 'DESC-9', kind: 'advisory', legal: 'BASE', trace: [...S, ...prepSg(0, 1, 1, 16, 'MEM_TO_DEV', DMA_PREP_INTERRUPT)] },
   { rule: 'DESC-10', kind: 'violation', legal: 'REUSE', trace: [...S, ...P1, ...call({ op: 'set_reuse', desc: 1 }, err('EPERM'))] },
   { rule: 'DESC-11', kind: 'violation', legal: 'REUSE', trace: [...S, ...P1, ...call({ op: 'desc_free', desc: 1 }, ZERO)] },
   { rule: 'DESC-12', kind: 'undefined', legal: 'REUSE', trace: [...S, ...P1, ...call({ op: 'set_reuse', desc: 1 }, ZERO), ...call({ op: 'submit', desc: 1 }, cookie(2)), ...call({ op: 'desc_free', desc: 1 }, ZERO)] },

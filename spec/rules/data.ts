@@ -59,3 +59,20 @@ export const data7_vecLengths = (cx: Cx, ok: boolean): Fail | undefined =>
  */
 export const data8_bytes = (cx: Cx, ok: boolean, what: string): Fail | undefined =>
   engine(cx, ok, 'DATA-8', what);
+
+/**
+ * DATA-9: every dma mapping is eventually unmapped, on error and timeout paths too; a buffer
+ * freed or left mapped at the end leaks the mapping (swiotlb slots, IOMMU entries the device can still reach).
+ * Source: Documentation/core-api/dma-api-howto.rst (dma_map_single / dma_unmap_single pairs);
+ * Documentation/core-api/dma-api.rst (DMA-API debugging: pending mappings at driver unload).
+ */
+export const data9_mappingReleased = (cx: Cx, leaked: boolean): Fail | undefined =>
+  client(cx, !leaked, 'DATA-9', 'dma mapping never unmapped');
+
+/**
+ * DATA-10: a buffer the device writes (DEV_TO_MEM) goes back to its owner only after
+ * dma_unmap_* (or dma_sync_*_for_cpu); before that the CPU may read stale cache lines.
+ * Source: Documentation/core-api/dma-api-howto.rst (DMA_FROM_DEVICE, "until the buffer is unmapped ... the CPU must not touch it").
+ */
+export const data10_unmappedBeforeOwner = (cx: Cx, stillMapped: boolean): Fail | undefined =>
+  client(cx, !stillMapped, 'DATA-10', 'DEV_TO_MEM buffer handed back while still mapped for the device');

@@ -46,3 +46,15 @@ export const sync5_taskletFlushed = (cx: Cx, flushed: boolean): Fail | undefined
  */
 export const sync6_peripheralNotDrained = (cx: Cx, holdsData: boolean): Fail | undefined =>
   client(cx, !holdsData, 'SYNC-6', 'peripheral torn down after synchronize while it still holds data');
+
+/**
+ * SYNC-7: after terminate_async (or terminate_all) no new work starts on the channel until
+ * synchronize or terminate_sync has returned. The breach is the issue_pending that starts
+ * newly submitted descriptors: the call the dmaengine_synchronize kernel-doc makes undefined
+ * and the one that hands the new work to a controller whose termination may still be in
+ * progress (imx-sdma frees it from its deferred terminate worker). It fires at that call, so
+ * a later terminate cannot launder it (the ALSA XRUN path, fixed by e8343410ddf0).
+ * Source: DH (dmaengine_terminate_async, dmaengine_synchronize); imx-sdma.c; pcm_dmaengine.c.
+ */
+export const sync7_noNewWorkBeforeSync = (cx: Cx, newWorkWhileTerminating: boolean): Fail | undefined =>
+  client(cx, !newWorkWhileTerminating, 'SYNC-7', 'new work issued after terminate_async before synchronize');

@@ -88,7 +88,9 @@ describe('kernel-behaviour and coarse 1.1 traces', () => {
  * Traces recorded from the real bcm2835-dma (Debian 6.1.0-57 arm64, QEMU raspi3b, one CPU)
  * by the kernel agent, one per hand-written program kind and five of its generated programs: the IRQ and the tasklet run nested inside
  * issue_pending (and once inside synchronize). `expected.json` holds each verdict as
- * `line kind rule`: conformant, or the client misuse the program made on purpose.
+ * `line kind rule`: conformant, or the client misuse the program made on purpose (CAPS-3 and
+ * TERM-6 are advisories: resume without device_resume is -ENOSYS, terminate_all is judged as
+ * terminate_async and the real engine's frees are checked on).
  */
 describe('real kernel traces (kernel agent, bcm2835-dma under QEMU)', () => {
   const real = new URL('./fixtures/kernel-real/', import.meta.url).pathname;
@@ -104,6 +106,7 @@ describe('real kernel traces (kernel agent, bcm2835-dma under QEMU)', () => {
     const r = checkTrace(parseTrace(readFileSync(join(real, file), 'utf8'), file), model);
     const got = [...r.verdicts.map((v) => `${v.line} ${v.verdict.kind} ${'rule' in v.verdict ? v.verdict.rule : '-'}`), `end ${r.endChecked}`];
     expect(got).toEqual(want[file]);
-    expect(r.verdicts.filter((v) => v.verdict.kind !== 'undefined')).toEqual([]);
+    // Client misuse (undefined) and advice (advisory, issue 15) only: the real engine broke nothing.
+    expect(r.verdicts.filter((v) => v.verdict.kind !== 'undefined' && v.verdict.kind !== 'advisory')).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-/** Client-misuse commands (misuse mode): each breaks a C rule on purpose. @public */
+/** Client-misuse commands (misuse mode): each breaks a C rule on purpose (undefined or advisory). @public */
 import type { CommandSpec } from '../index.ts';
 import { callbackMisuseArb } from './callback-misuse.ts';
 import { doubleSubmitArb } from './double-submit.ts';

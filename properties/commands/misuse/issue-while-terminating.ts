@@ -1,4 +1,4 @@
-/** Misuse: issue_pending between terminate_async and synchronize (SYNC-3). @public */
+/** Misuse: issue_pending between terminate_async and synchronize (SYNC-3; SYNC-7 when new work was submitted since). @public */
 import fc from 'fast-check';
 import type { Lockstep } from '../../lockstep/runner.ts';
 import type { Step } from '../../lockstep/step.ts';
@@ -12,7 +12,7 @@ export class IssueWhileTerminating extends DmaCommand {
   constructor(readonly ch: number) { super(); }
   check(m: Readonly<Lockstep>): boolean { return targets(m).length > 0; }
   resolve(m: Lockstep): Step { return { k: 'call', call: { op: 'issue_pending', chan: pick(targets(m), this.ch).chan }, ctx: 'process' }; }
-  override misuse(): Misuse { return { rules: ['SYNC-3'], immediate: false }; }
+  override misuse(): Misuse { return { rules: ['SYNC-3', 'SYNC-7'], immediate: false }; }
 }
 
 /** @public */
