@@ -21,7 +21,7 @@ const descOfStep = (s: ProgramStep): number | undefined => ('wait' in s ? s.desc
 
 function bufsOfCall(c: ProgramCall): number[] {
   switch (c.op) {
-    case 'alloc_buf': case 'free_buf': case 'map_buf': case 'unmap_buf': return [c.buf];
+    case 'alloc_buf': case 'free_buf': case 'map_buf': case 'unmap_buf': case 'give_back': return [c.buf];
     case 'prep_slave_sg': return c.sgl.map((e) => e.buf);
     case 'set_callback': return c.action.kind === 'chain' ? [c.action.buf] : [];
     default: return [];
@@ -70,7 +70,7 @@ function dropBuffer(p: ClientProgram, b: number): ClientProgram {
     if (d !== undefined && emptied.has(d)) return [];
     const c = callOf(s);
     if (!c) return [s];
-    if ((c.op === 'alloc_buf' || c.op === 'map_buf' || c.op === 'unmap_buf' || c.op === 'free_buf') && c.buf === b) return [];
+    if ((c.op === 'alloc_buf' || c.op === 'map_buf' || c.op === 'unmap_buf' || c.op === 'give_back' || c.op === 'free_buf') && c.buf === b) return [];
     if (c.op === 'prep_slave_sg') return [{ do: { ...c, sgl: c.sgl.filter((e) => e.buf !== b) } }];
     if (c.op === 'set_callback' && c.action.kind === 'chain' && c.action.buf === b) return [{ do: { ...c, action: { kind: 'none' } } }];
     return [s];

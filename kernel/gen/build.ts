@@ -65,7 +65,14 @@ export function buildProgram(plan: ProgramPlan, name: string): ClientProgram {
     if (c.finish === 'sync') cx.steps.push(stopChan(chan));
     else cx.steps.push({ do: { op: 'terminate_async', chan } }, { do: { op: 'synchronize', chan } });
   });
-  for (const list of bufs) for (const b of list) cx.steps.push({ do: { op: 'unmap_buf', buf: b.id } }, { do: { op: 'free_buf', buf: b.id } });
+  bufs.forEach((list, chan) => {
+    for (const b of list) {
+      cx.steps.push({ do: { op: 'unmap_buf', buf: b.id } });
+      // The CPU reads a buffer only once it is unmapped (DATA-10).
+      if (plan.chans[chan]!.giveBack) cx.steps.push({ do: { op: 'give_back', buf: b.id } });
+      cx.steps.push({ do: { op: 'free_buf', buf: b.id } });
+    }
+  });
   // A kept channel gives its REUSE descriptors back itself (DESC-14); release would.
   if (plan.keepChannels) for (const d of cx.reuseLive) cx.steps.push({ do: { op: 'desc_free', desc: d } });
   else plan.chans.forEach((_, chan) => cx.steps.push({ do: { op: 'release_channel', chan } }));

@@ -130,6 +130,12 @@ function call(s: St, c: ProgramCall): void {
       b!.mappedOn = undefined;
       return;
     }
+    case 'give_back': {
+      const b = s.bufs.get(c.buf);
+      need(b !== undefined && !b.freed, 'PROGRAM', `b${c.buf} not allocated`);
+      need(b!.mappedOn === undefined, 'DATA-10', `b${c.buf} handed to its owner while still mapped`);
+      return;
+    }
     case 'prep_slave_sg': {
       const ch = chanOf(s, c.chan);
       need(!s.descs.has(c.desc), 'PROGRAM', `d${c.desc} prepared twice`);

@@ -65,6 +65,8 @@ export interface PlanChan {
   readonly bufWords: readonly number[];
   /** End of program: terminate_sync, or terminate_async then synchronize. */
   readonly finish: 'sync' | 'async';
+  /** Hand the buffers to their owner (give_back) after unmapping them, before freeing (DATA-10). */
+  readonly giveBack: boolean;
   /** Fill the deprecated dma_slave_config.direction (CFG-4: the prep's direction counts). */
   readonly cfgDirection: 'none' | 'MEM_TO_DEV' | 'DEV_TO_MEM';
 }
@@ -119,6 +121,7 @@ const chanArb: fc.Arbitrary<PlanChan> = fc.record({
   pauseProbe: fc.nat({ max: 9 }).map((n) => n === 0),
   bufWords: fc.array(words(1024, 40_000).map((w) => Math.max(16, w)), { minLength: 1, maxLength: 3 }),
   finish: fc.constantFrom('sync' as const, 'async' as const),
+  giveBack: fc.boolean(),
   cfgDirection: fc.constantFrom('none' as const, 'none' as const, 'MEM_TO_DEV' as const, 'DEV_TO_MEM' as const),
 });
 

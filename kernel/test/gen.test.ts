@@ -47,7 +47,7 @@ describe('kernel program generator', () => {
       }
     }
     const want = [
-      'request_chan', 'slave_config', 'get_slave_caps', 'pause', 'alloc_buf', 'map_buf', 'unmap_buf', 'free_buf', 'release_channel',
+      'request_chan', 'slave_config', 'get_slave_caps', 'pause', 'alloc_buf', 'map_buf', 'unmap_buf', 'give_back', 'free_buf', 'release_channel',
       'submit', 'issue_pending', 'set_reuse', 'desc_free', 'terminate_sync', 'terminate_async', 'synchronize',
       'tx_status state=true', 'tx_status state=false', 'is_tx_complete',
       'slave_config no direction burst 1', 'slave_config MEM_TO_DEV burst 8', 'slave_config DEV_TO_MEM burst 4', 'wait callback', 'wait callback x2', 'wait complete', 'sleep',

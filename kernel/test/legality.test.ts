@@ -45,6 +45,7 @@ describe('checkLegality', () => {
     ['release without stopping', [...setup, prep(1), submit(1), issue, { do: { op: 'release_channel', chan: 0 } }], 'CH-7', '8'],
     ['a prepared descriptor never submitted', [...setup, prep(1), ...teardown], 'DESC-4', 'end'],
     ['a mapping never unmapped', [...setup, stop], 'DATA-9', 'end'],
+    ['a buffer handed back while mapped', [...setup, { do: { op: 'give_back', buf: 0 } }], 'DATA-10', '5'],
     ['a wait whose error path does more than stop the channel', [...setup, prep(1), cb(1), submit(1), issue, { wait: 'callback', desc: 1, timeoutUs: 10, onTimeout: [issue] }], 'PROGRAM', '9.onTimeout.0'],
   ])('%s: %s at step %s', (_, steps, rule, at) => {
     expect(checkLegality(program(steps))).toMatchObject({ rule, at });
