@@ -75,6 +75,26 @@ export interface Coverage {
   readonly pairsReachable: number;
 }
 
+/** A feature the target cannot exercise and why (its rules are "not supported"). */
+export interface UnsupportedFeature {
+  readonly feature: string;
+  readonly reason: string;
+}
+
+/** The real system a `kernel certify` run judged (the report header names it). */
+export interface KernelTarget {
+  /** `uname -r` of the guest kernel, e.g. "6.1.0-57-arm64". */
+  readonly release: string;
+  /** QEMU machine, e.g. "raspi3b". */
+  readonly machine: string;
+  /** The dmaengine driver under test, e.g. "bcm2835-dma". */
+  readonly driver: string;
+  readonly cpus: number;
+  /** Guest boots used (batches and shrinking). */
+  readonly boots: number;
+  readonly notSupported: readonly UnsupportedFeature[];
+}
+
 export interface RunResult {
   readonly schemaVersion: typeof REPORT_SCHEMA_VERSION;
   readonly tool: { readonly name: 'dmacheck'; readonly version: string };
@@ -102,4 +122,6 @@ export interface RunResult {
   readonly known?: readonly RuleId[];
   /** Seeds of every shard, when this result merges several runs (`dmacheck report merge`). */
   readonly seeds?: readonly number[];
+  /** Set by `dmacheck kernel certify`: the kernel, machine and driver judged. */
+  readonly target?: KernelTarget;
 }

@@ -11,6 +11,7 @@ import { register as certify } from './certify.ts';
 import { register as replay } from './replay.ts';
 import { register as fuzz } from './fuzz.ts';
 import { register as mutants } from './mutants.ts';
+import { register as kernel } from './kernel.ts';
 import { register as checkClient } from './check-client.ts';
 
 export type Register = (program: Command) => void;
@@ -24,5 +25,6 @@ export const commands: readonly Register[] = [
   replay,
   fuzz,
   mutants,
+  kernel,
   checkClient,
 ];

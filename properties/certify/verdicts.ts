@@ -16,6 +16,10 @@ export function featureOf(r: Rule): keyof CapabilityProfile | undefined {
   const byGroup: Partial<Record<string, keyof CapabilityProfile>> = { PAUSE: 'pause', CYC: 'cyclic', META: 'metadata', SYNC: 'synchronize', TERM: 'terminate' };
   if (r.id === 'CYC-6' || r.id === 'CYC-7' || r.id === 'CYC-8' || r.id === 'CYC-9') return 'repeat';
   if (['DESC-10', 'DESC-11', 'DESC-12', 'DESC-13', 'DESC-14', 'DESC-16', 'CAPS-5'].includes(r.id)) return 'reuse';
+  // Rules outside their feature's group that only that feature can exercise.
+  if (r.id === 'CB-10' || r.id === 'CB-11') return 'cyclic';
+  if (r.id === 'TERM-11' || r.id === 'CAPS-3') return 'pause';
+  if (r.id === 'DATA-7') return 'dmaVec';
   if (r.group === 'CB') return 'callbacks';
   return byGroup[r.group];
 }

@@ -26,6 +26,11 @@ export function summaryHtml(r: RunResult): string {
     fact('rules', VERDICT_ORDER.map((v) => `${counts[v]} ${VERDICT_LABEL[v]}`).join(' · ')),
     fact('tool', `dmacheck ${escClip(r.tool.version, LIMIT.name)}`),
   ];
+  const t = r.target;
+  if (t) {
+    facts.splice(1, 0, fact('kernel', `${escClip(t.release, LIMIT.name)} on QEMU ${escClip(t.machine, LIMIT.name)}, driver <span class="mono">${escClip(t.driver, LIMIT.name)}</span>, ${t.cpus} CPU(s), ${t.boots} boot(s)`));
+    if (t.notSupported.length > 0) facts.push(fact('not supported', t.notSupported.map((u) => `<b>${escClip(u.feature, LIMIT.name)}</b>: ${escClip(u.reason, LIMIT.message)}`).join('<br>')));
+  }
   if (r.known && r.known.length > 0) facts.push(fact('known (baseline)', r.known.map((k) => escClip(k, LIMIT.name)).join(', ')));
   if (r.implError) facts.push(fact('stderr', `<pre>${r.implError.stderrTail.map((l) => escClip(l, LIMIT.message)).join('\n')}</pre>`));
   return `${banners.join('')}<dl class="facts">${facts.join('')}</dl>`;

@@ -100,6 +100,10 @@ export function renderJunit(result: RunResult): string {
     prop('verdict', result.verdict),
     prop('rules-exercised', `${result.coverage.rulesExercised}/${result.coverage.rulesCheckable}`),
     prop('model-pairs', `${result.coverage.pairsVisited}/${result.coverage.pairsReachable}`),
+    ...(result.target ? [
+      prop('kernel', clip(result.target.release, LIMIT.name)), prop('machine', clip(result.target.machine, LIMIT.name)),
+      prop('driver', clip(result.target.driver, LIMIT.name)),
+    ] : []),
     '    </properties>',
   ].join('\n');
   const suites = groupRules(result.rules).map(([g, rules]) => suite(g, rules.map((r) => ruleCase(result, r)), props, timestamp));

@@ -27,6 +27,11 @@ export function renderMarkdown(result: RunResult): string {
     '',
     `Implementation **${mdText(result.implementation.name, LIMIT.name)}** · seed ${result.seed} · ${(result.durationMs / 1000).toFixed(1)} s · ${result.stats.sequences} sequences, ${result.stats.commands} commands`,
   ];
+  const t = result.target;
+  if (t) {
+    out.push('', `Kernel **${mdText(t.release, LIMIT.name)}** on QEMU ${mdText(t.machine, LIMIT.name)} · driver **${mdText(t.driver, LIMIT.name)}** · ${t.cpus} CPU(s) · ${t.boots} boot(s)`);
+    for (const u of t.notSupported) out.push(`- not supported: ${mdText(u.feature, LIMIT.name)}: ${mdText(u.reason, 500)}`);
+  }
   if (result.partial) out.push('', '> **Partial run**: interrupted or ended early; the results cover what ran.');
   if (result.implError) out.push('', `> **Implementation error** (${mdText(result.implError.what)}): ${mdText(result.implError.msg)}`);
   const failing = result.rules.filter((r) => r.verdict === 'fail');

@@ -81,4 +81,12 @@ export const runResultSchema = z.strictObject({
   }).exactOptional(),
   known: z.array(ruleId).exactOptional().describe('Rule ids that failed but were already in the baseline report.'),
   seeds: z.array(z.number().int()).exactOptional().describe('Seeds of every shard of a merged result.'),
+  target: z.strictObject({
+    release: z.string().describe('uname -r of the guest kernel.'),
+    machine: z.string(),
+    driver: z.string(),
+    cpus: count,
+    boots: count.describe('Guest boots used (batches and shrinking).'),
+    notSupported: z.array(z.strictObject({ feature: z.string(), reason: z.string() })),
+  }).exactOptional().describe('The real kernel, machine and driver a kernel certify run judged.'),
 });

@@ -6,7 +6,7 @@
  * characters (no terminal escapes) and names are clipped.
  * @public
  */
-import type { Counterexample, RunResult } from '../result.ts';
+import type { Counterexample, KernelTarget, RunResult } from '../result.ts';
 import { clip, cleanText, LIMIT, oneLine } from './sanitize.ts';
 import { counterexampleTitle, findingLine, orphanCounterexamples, ratio, replayLine, RUN_VERDICT_LABEL, VERDICT_LABEL, VERDICT_ORDER, verdictCounts } from './summary.ts';
 
@@ -44,6 +44,7 @@ export function renderText(result: RunResult): string {
     `dmacheck ${result.command} — implementation ${impl} (dmacheck ${oneLine(clip(result.tool.version, LIMIT.name))})`,
     `seed ${result.seed}${result.seeds ? ` (shards: ${result.seeds.join(', ')})` : ''} · budget ${budgetText(result)} · ${result.durationMs} ms`,
   ];
+  if (result.target) out.push(...targetLines(result.target));
   if (result.partial) out.push('PARTIAL: the run was interrupted or ended early; results cover what ran.');
   out.push(`verdict: ${RUN_VERDICT_LABEL[result.verdict]} (${failing} failing rule${failing === 1 ? '' : 's'}, ${result.counterexamples.length} counterexample${result.counterexamples.length === 1 ? '' : 's'})`, '');
   if (result.implError) {
@@ -71,6 +72,14 @@ export function renderText(result: RunResult): string {
     out.push('', counterexampleText(c, i + 1) + (orphans.has(c) ? '\n  (not tied to a listed rule)' : ''));
   });
   return out.join('\n') + '\n';
+}
+
+/** The real kernel a `kernel certify` run judged, and why features are not supported. */
+export function targetLines(t: KernelTarget): string[] {
+  return [
+    `kernel ${oneLine(clip(t.release, LIMIT.name))} on QEMU ${oneLine(clip(t.machine, LIMIT.name))}, driver ${oneLine(clip(t.driver, LIMIT.name))}, ${t.cpus} CPU(s), ${t.boots} boot(s)`,
+    ...t.notSupported.map((u) => `  not supported: ${oneLine(clip(u.feature, LIMIT.name))}: ${oneLine(clip(u.reason, LIMIT.message))}`),
+  ];
 }
 
 export function budgetText(result: RunResult): string {

@@ -1,0 +1,48 @@
+/**
+ * Judges one program run with the reference model, exactly as `dmacheck check-trace`
+ * does (trace/parse.ts + trace/check.ts), counting rule coverage.
+ * @public
+ */
+import type { CoverageSink, Model } from '../../spec/api/model-api.ts';
+import type { Verdict } from '../../spec/api/trace.ts';
+import { type TraceCheckResult, checkTrace } from '../../trace/check.ts';
+import { type ParsedTrace, parseTrace } from '../../trace/parse.ts';
+import type { ProgramRun } from './runner.ts';
+
+/** A run the model could judge, or one whose trace did not parse (a converter/agent bug). @public */
+export type Judged =
+  | { readonly ok: true; readonly run: ProgramRun; readonly trace: ParsedTrace; readonly check: TraceCheckResult }
+  | { readonly ok: false; readonly run: ProgramRun; readonly error: string };
+
+/** @public */
+export function judgeRun(run: ProgramRun, model: Model<unknown>, cov?: CoverageSink): Judged {
+  let trace: ParsedTrace;
+  try {
+    trace = parseTrace(run.trace, run.name);
+  } catch (e) {
+    return { ok: false, run, error: (e as Error).message };
+  }
+  return { ok: true, run, trace, check: checkTrace(trace, model, cov) };
+}
+
+/** A verdict that fails a run (advisories, where the model gives them, never do). @public */
+export type FailingVerdict = Verdict & { readonly kind: 'violation' | 'undefined' | 'model_bug' | 'impl_error' };
+
+const FAILING: ReadonlySet<string> = new Set(['violation', 'undefined', 'model_bug', 'impl_error']);
+const isFailing = (v: Verdict): v is FailingVerdict => FAILING.has(v.kind);
+
+/** The verdict that decides a run: the first violation or model bug, else the first undefined. @public */
+export function decisive(j: Judged): FailingVerdict | undefined {
+  if (!j.ok) return undefined;
+  const vs = j.check.verdicts.map((v) => v.verdict).filter(isFailing);
+  return vs.find((v) => v.kind !== 'undefined') ?? vs[0];
+}
+
+/** `kind rule` of a verdict, the identity shrinking preserves. @public */
+export function verdictKey(v: FailingVerdict): string {
+  switch (v.kind) {
+    case 'violation': case 'undefined': return `${v.kind} ${v.rule}`;
+    case 'impl_error': return `impl_error ${v.what}`;
+    case 'model_bug': return 'model_bug';
+  }
+}

@@ -1,0 +1,61 @@
+/**
+ * The real path end to end: `kernel setup` must have run (CI runs it first), then ONE
+ * boot of Debian's arm64 kernel under QEMU runs a batch of generated programs and the
+ * misuse programs. The legal batch must be conformant, except for divergences written
+ * up in docs/FINDINGS.md; every misuse program must be judged `undefined` by its rule
+ * from the real trace. Without the kernel cache the test says so and skips — under
+ * CI=true it fails instead.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { loadModel } from '../../trace/load-model.ts';
+import { kernelCertify } from '../certify/certify.ts';
+import { hostRunner } from '../certify/host-runner.ts';
+import { MISUSE_KINDS } from '../gen/misuse.ts';
+
+const runner = hostRunner;
+/**
+ * The rule each misuse program's real trace must be judged by, as `dmacheck check-trace`
+ * names it today (SYNC-3 for new work between terminate_async and synchronize, until the
+ * reserved SYNC-7 names the prep that starts it).
+ */
+const MISUSE_RULE: Record<string, RegExp> = {
+  'misuse-issue-after-terminate-async': /^SYNC-(3|7)$/,
+  'misuse-touch-after-submit': /^DESC-3$/,
+  'misuse-unmap-before-sync': /^TERM-8$/,
+  'misuse-callback-sleeps': /^CB-6$/,
+};
+const env = runner.findKernelEnv();
+const CI = process.env.CI === 'true';
+if (!env && !CI) process.stderr.write('kernel-e2e: SKIPPED: no kernel cache (run `npx dmacheck kernel setup` to enable this test)\n');
+
+/** Rule ids that docs/FINDINGS.md documents as real-driver findings ("rule: X-n" lines). */
+function documentedFindings(): Set<string> {
+  const text = readFileSync(new URL('../../docs/FINDINGS.md', import.meta.url), 'utf8');
+  return new Set([...text.matchAll(/^- rule: ([A-Z]+-\d+)/gm)].map((m) => m[1]!));
+}
+
+describe('kernel e2e (bcm2835-dma under QEMU raspi3b)', () => {
+  it.skipIf(!env && !CI)('is set up (kernel setup ran)', () => {
+    expect(env, 'no kernel cache: `npx dmacheck kernel setup` must run before the tests').toBeDefined();
+  });
+
+  it.skipIf(!env)('one boot: a generated batch is conformant and every misuse names its rule', async () => {
+    const out = await kernelCertify({
+      runner, env: env!, model: await loadModel(), seed: 20261206, runs: 500, batchSize: 1000,
+      misuse: 'all', shrinkRounds: 0, version: 'e2e',
+    });
+    expect(out.boots).toHaveLength(1);
+    expect(out.result.implError).toBeUndefined();
+    expect(out.result.stats.sequences).toBe(500 + MISUSE_KINDS.length);
+    const findings = documentedFindings();
+    const legal = out.result.counterexamples.filter((_, i) => !out.cases[i]!.misuse);
+    for (const c of legal) expect(findings, `${c.kind} ${c.rule}: ${c.msg}\n${c.text}`).toContain(c.rule);
+    expect(out.misuse.map((m) => m.program).sort()).toEqual(Object.keys(MISUSE_RULE).sort());
+    for (const m of out.misuse) {
+      expect(m.detected, `${m.program}: expected ${m.expected.join('|')}, got ${m.got}`).toBe(true);
+      expect(m.got, m.program).toMatch(MISUSE_RULE[m.program]!);
+    }
+    expect(out.result.coverage.rulesExercised).toBeGreaterThan(80);
+  }, 600_000);
+});
