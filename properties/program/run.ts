@@ -60,6 +60,16 @@ class WatchedLockstep extends Lockstep {
   }
 }
 
+/** The largest descriptor id a program's steps (and their onTimeout paths) name. */
+function maxDescId(steps: readonly ProgramStep[]): number {
+  let m = 0;
+  for (const st of steps) {
+    if ('do' in st) { if ('desc' in st.do) m = Math.max(m, st.do.desc); }
+    else if ('wait' in st) m = Math.max(m, st.desc, maxDescId(st.onTimeout ?? []));
+  }
+  return m;
+}
+
 class ProgramRun {
   private now = 0;
   private requests = 0;
@@ -236,6 +246,9 @@ export interface RunProgramInput {
 /** Run `program` once under `schedule`; the first verdict ends the run. @public */
 export function runProgram(o: RunProgramInput): ProgramRunResult {
   const r = new WatchedLockstep(o.model, o.impl, o.config, { mode: 'legal', asWritten: true });
+  // Descriptors a callback chains get ids above every id the program names, so a later
+  // prep of the program never collides with one (DESC-5 false alarms otherwise).
+  r.client.nextDesc = Math.max(r.client.nextDesc, maxDescId(o.program.steps) + 1);
   const cursor = new ScheduleCursor(o.schedule);
   const quantum = Math.max(1, Math.ceil(64 / o.config.bytesPerUnit));
   const p = new ProgramRun(r, cursor, quantum, o.fastPeripheral);

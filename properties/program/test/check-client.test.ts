@@ -160,3 +160,26 @@ describe('dmacheck check-client on the command line', () => {
     expect(j.explored.runs).toBe(10);
   });
 });
+
+describe('client programs: descriptors a callback chains', () => {
+  it('get ids above every id the program names, so a later prep is not a DESC-5 false alarm', () => {
+    const cfg = { srcAddrWidth: 4, dstAddrWidth: 4, srcMaxburst: 1, dstMaxburst: 1 } as const;
+    const prep = (desc: number) => ({ do: { op: 'prep_slave_sg', chan: 0, desc, sgl: [{ buf: 1, offset: 0, len: 16 }], dir: 'MEM_TO_DEV', flags: 3 } } as const);
+    const p: ClientProgram = {
+      format: 'dmacheck-program/1', name: 'chain-then-prep',
+      slaves: [{ name: 'tx', directions: ['MEM_TO_DEV'], fifoDepth: 1 << 16 }],
+      steps: [
+        { do: { op: 'request_chan', name: 'tx' } }, { do: { op: 'slave_config', chan: 0, cfg } },
+        { do: { op: 'alloc_buf', buf: 1, len: 64 } }, { do: { op: 'map_buf', chan: 0, buf: 1, dev: 'dma' } },
+        prep(1), { do: { op: 'set_callback', desc: 1, fn: 'callback', action: { kind: 'chain', buf: 1, len: 16, dir: 'MEM_TO_DEV' } } },
+        { do: { op: 'submit', desc: 1 } }, { do: { op: 'issue_pending', chan: 0 } },
+        { wait: 'callback', desc: 1, timeoutUs: 100_000 },
+        prep(2), { do: { op: 'submit', desc: 2 } }, { do: { op: 'issue_pending', chan: 0 } },
+        { do: { op: 'terminate_sync', chan: 0 } }, { do: { op: 'unmap_buf', buf: 1 } }, { do: { op: 'free_buf', buf: 1 } },
+        { do: { op: 'release_channel', chan: 0 } },
+      ],
+    };
+    const r = check(p, 1, 30);
+    expect(r.failure?.verdict).toBeUndefined();
+  });
+});
