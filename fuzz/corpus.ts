@@ -11,11 +11,10 @@ import { ensureDir } from '../io/ensure-dir.ts';
 import { join } from 'node:path';
 import { type CounterexampleFile, loadCounterexample } from '../properties/counterexample/file.ts';
 import { replaySteps } from '../properties/lockstep/replay.ts';
-import { preludeSteps } from '../properties/lockstep/prelude.ts';
 import type { Step } from '../properties/lockstep/step.ts';
 import { writeFileAtomic } from '../reports/index.ts';
 import type { Implementation, Model, FailureVerdict } from '../spec/api/index.ts';
-import { type Finding, findingText, keyOf, makeFinding } from './finding.ts';
+import { type Finding, findingText, keyOf, makeFinding, setupLength } from './finding.ts';
 import { ruleOfSignature } from './shrink.ts';
 
 /** One corpus file as loaded. @public */
@@ -97,7 +96,7 @@ export function replayCorpus(model: Model<unknown>, impl: Implementation, implSp
   return entries.map((entry) => {
     const f = entry.file;
     const r = replaySteps(model, impl, f.config, f.mode, entry.steps);
-    r.preludeLength = Math.min(r.steps.length, preludeSteps(f.config).length);
+    r.preludeLength = Math.min(r.steps.length, setupLength(f));
     const v = r.failure;
     return { entry, verdict: v, finding: v ? makeFinding(r, v, { seed: f.seed, path: f.path, config: f.config, mode: f.mode, impl: implSpec }) : undefined };
   });

@@ -13,7 +13,6 @@ import { buildCounterexample } from '../properties/counterexample/build.ts';
 import { COUNTEREXAMPLE_FORMAT, type CounterexampleFile } from '../properties/counterexample/file.ts';
 import { encodeReplay } from '../properties/counterexample/replay-codec.ts';
 import type { Lockstep } from '../properties/lockstep/runner.ts';
-import { preludeSteps } from '../properties/lockstep/prelude.ts';
 import type { Mode, Step } from '../properties/lockstep/step.ts';
 
 /** @public */
@@ -41,10 +40,15 @@ export interface FindingMeta {
  * configuration (different probes, different trace shapes) is one corpus entry. @public
  */
 export function keyOf(f: CounterexampleFile): { readonly key: string; readonly name: string } {
-  const steps = (f.commands as readonly Step[]).slice(preludeSteps(f.config).length);
+  const steps = (f.commands as readonly Step[]).slice(setupLength(f));
   const key = `${f.rule ?? ''}|${f.kind}|${steps.map((s) => (s.k === 'call' ? s.call.op : s.step.op)).join(',')}`;
   const hash = fnv1a(Buffer.from(key, 'utf8')).toString(16).padStart(8, '0');
   return { key, name: `${(f.rule ?? f.kind).replace(/[^A-Za-z0-9_-]/g, '_')}-${hash}.json` };
+}
+
+/** The set-up steps of a counterexample file: those before its generated `length` (shrinking may drop probe steps). @public */
+export function setupLength(f: CounterexampleFile): number {
+  return Math.max(0, f.commands.length - f.length);
 }
 
 /** Build the finding of a (shrunk) failed run. @public */

@@ -15,6 +15,7 @@ import { Corpus, type CorpusReplay, replayCorpus } from './corpus.ts';
 import { exercisableRules, figures } from './coverage.ts';
 import type { Finding } from './finding.ts';
 import { type PoolTotals, WorkerPool } from './parallel.ts';
+import { countsText } from '../properties/counterexample/counts.ts';
 import { Progress } from './progress.ts';
 import { fuzzResult } from './result.ts';
 import { type Shard, shardPlan } from './shard.ts';
@@ -96,7 +97,7 @@ export async function runFuzz(o: FuzzOptions): Promise<FuzzOutcome> {
       if (!added) return;
       cxs.push(reportPart(f.file));
       if (o.corpus !== undefined) written.push(f.name);
-      progress.message(`fuzz: ${f.file.kind} ${f.file.rule ?? ''}: ${f.file.msg} (shrunk to ${f.file.length} step(s))${o.corpus !== undefined ? ` -> ${o.corpus}/${f.name}` : ''}`);
+      progress.message(`fuzz: ${f.file.kind} ${f.file.rule ?? ''}: ${f.file.msg} (shrunk to ${countsText(f.file)})${o.corpus !== undefined ? ` -> ${o.corpus}/${f.name}` : ''}`);
     }));
   };
   const pool = new WorkerPool({

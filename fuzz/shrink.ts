@@ -4,13 +4,18 @@
  * commands) first over the symbolic commands — removing one re-resolves the rest against
  * the new state, so later commands stay legal — then over the concrete steps (and every
  * pair of steps, for short sequences), then each `advance` is cut to the fewest units
- * that still fail, then the configuration is simplified. The probe (prelude) is kept.
+ * that still fail, then the configuration is simplified; last the whole run, probe
+ * included, goes through properties' concrete pass (counterexample/minimize.ts: unused
+ * channels, buffers and descriptors with every step naming them, set-up steps, callback
+ * actions, slaves of the configuration).
  * Bounded by a deadline and the campaign's stop flag: it returns the best so far.
  * @public
  */
 import { runSequence as runSymbolic } from '../properties/check.ts';
 import type { DmaCommand } from '../properties/commands/index.ts';
 import type { Lockstep } from '../properties/lockstep/runner.ts';
+import { CONFIG_EDITS } from '../properties/counterexample/config-edits.ts';
+import { minimizeRun } from '../properties/counterexample/minimize.ts';
 import { preludeSteps } from '../properties/lockstep/prelude.ts';
 import { replaySteps } from '../properties/lockstep/replay.ts';
 import type { Mode, Step } from '../properties/lockstep/step.ts';
@@ -92,9 +97,10 @@ export function shrink(o: ShrinkInput): ShrinkOutput {
     gen = first.steps.slice(first.preludeLength);
   }
   const config = simplifyConfig(o.config, (c) => same(replaySteps(o.model, o.impl, c, o.mode, [...prelude, ...gen])), out);
-  const runner = replaySteps(o.model, o.impl, config, o.mode, [...prelude, ...gen]);
-  runner.preludeLength = prelude.length;
-  return { runner, config, attempts };
+  const run = replaySteps(o.model, o.impl, config, o.mode, [...prelude, ...gen]);
+  run.preludeLength = prelude.length;
+  const runner = minimizeRun({ model: o.model, impl: o.impl, config, mode: o.mode, run, out });
+  return { runner, config: runner.config, attempts };
 }
 
 /**
@@ -103,15 +109,8 @@ export function shrink(o: ShrinkInput): ShrinkOutput {
  * probe depends on (slaves, widths, bursts) stay. @internal
  */
 function simplifyConfig(cfg: EngineConfig, fails: (c: EngineConfig) => boolean, out: () => boolean): EngineConfig {
-  const edits: ((c: EngineConfig) => EngineConfig)[] = [
-    (c) => ({ ...c, cookieInit: 1 }),
-    (c) => ({ ...c, residueGranularity: 'burst' }),
-    (c) => ({ ...c, bytesPerUnit: 4 }),
-    (c) => ({ ...c, maxTransferLen: 65536 }),
-    (c) => ({ ...c, caps: { ...c.caps, completionNoOrder: false } }),
-  ];
   let cur = cfg;
-  for (const edit of edits) {
+  for (const edit of CONFIG_EDITS) {
     if (out()) break;
     const cand = edit(cur);
     if (JSON.stringify(cand) !== JSON.stringify(cur) && fails(cand)) cur = cand;

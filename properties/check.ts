@@ -118,5 +118,5 @@ export function checkLockstep(o: CheckOptions): CheckOutcome {
   const r0 = runSequence({ ...o, cov: undefined, onAdvisory: undefined }, cfg, cmds);
   const r = minimizeRun({ model: o.model, impl: o.impl, config: cfg, mode: o.mode, run: r0, quiescent: o.quiescent });
   const verdict = r.failure ?? { kind: 'model_bug' as const, step: r.index, msg: `failure did not reproduce: ${String(d.errorInstance)}` };
-  return { ...base, replay: encodeReplay({ seed: d.seed, path }), counterexample: buildCounterexample(r, verdict, d.seed, path, cfg), verdict };
+  return { ...base, replay: encodeReplay({ seed: d.seed, path }), counterexample: buildCounterexample(r, verdict, d.seed, path, r.config), verdict };
 }

@@ -9,6 +9,7 @@
  * @internal
  */
 import type { Command } from 'commander';
+import { countsText } from '../../properties/counterexample/counts.ts';
 import { figuresText } from '../../fuzz/coverage.ts';
 import { runFuzz } from '../../fuzz/run.ts';
 import { parseShard } from '../../fuzz/shard.ts';
@@ -82,7 +83,7 @@ export function register(program: Command): void {
           // An Undefined verdict names a client rule: the generated client broke it (a harness
           // or model issue), not the implementation.
           const who = cx.kind === 'undefined' ? ' [client rule: generator/model issue, not the implementation]' : '';
-          process.stdout.write(`${cx.kind}: ${cx.msg} (${cx.length} step(s))${who}\n`);
+          process.stdout.write(`${cx.kind}: ${cx.msg} (${countsText(cx)})${who}\n`);
         }
         process.stdout.write(`${o.interrupted ? 'INTERRUPTED' : r.verdict === 'pass' ? 'NOTHING FOUND' : 'FAILURES FOUND'}: ${r.implementation.name}, seed ${seed}; ` +
           `${r.stats.sequences} sequences, ${r.stats.commands} commands, ${r.stats.commandsPerSecond} cmds/s, ${(r.durationMs / 1000).toFixed(1)} s; ` +

@@ -50,6 +50,8 @@ export function register(program: Command): void {
       process.stderr.write(`replay: ${impl.name} (${how}${fromFile && f.cwd !== undefined ? ` in ${f.cwd}` : ''})\n`);
       try {
         const r = replaySteps(await loadModel(), impl, loaded.config, f.mode, loaded.steps);
+        // The file's set-up steps are those before its generated `length`: counted as certify and fuzz count them.
+        r.preludeLength = Math.max(0, loaded.steps.length - f.length);
         if (r.failure) {
           const cx = buildCounterexample(r, r.failure, f.seed, f.path, loaded.config);
           process.stdout.write(`${counterexampleText(cx, f.replay, file)}\n\n${file}: still fails (${impl.name})\n`);

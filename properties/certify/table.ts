@@ -4,6 +4,7 @@
  * @public
  */
 import type { Counterexample, RunResult } from '../../reports/result.ts';
+import { countsText } from '../counterexample/counts.ts';
 
 const LABEL: Record<string, string> = {
   pass: 'pass', fail: 'FAIL', advisory: 'advisory', not_exercised: 'not exercised', not_supported: 'not supported', documented_only: 'documented-only', known: 'known',
@@ -22,10 +23,10 @@ export function ruleTable(r: RunResult): string {
 /** One counterexample as a kernel developer reads it. @public */
 export function counterexampleText(c: Counterexample, replayLine: string, file?: string, shrunk = true): string {
   const head = c.rule ? `${c.kind} of ${c.rule}: ${c.msg}\n  ${c.rule}: ${c.statement}` : `${c.kind}: ${c.msg}`;
-  const how = shrunk ? `shrunk to ${c.length}` : `not shrunk (the implementation stopped answering): the run so far, ${Math.max(0, c.length)}`;
+  const how = shrunk ? 'shrunk to' : 'not shrunk (the implementation stopped answering): the run so far,';
   return [
     head,
-    `  ${how} generated call(s)/step(s) after the probe; trace (>> marks the failing entry):`,
+    `  ${how} ${countsText(c)} (with the closing calls, quiescing and events; >> marks the failing entry):`,
     c.text,
     '  as dmaengine calls:',
     c.c.split('\n').map((l) => `    ${l}`).join('\n'),

@@ -4,17 +4,18 @@
  * @public
  */
 import type { TraceEntry, Verdict } from '../../spec/api/index.ts';
+import { traceLine } from '../../spec/api/index.ts';
 import { verdictLine } from '../lockstep/step.ts';
 import { entryText, retText } from './describe.ts';
 
-/** Render `trace`; the entry the verdict names is marked. Numbers are entry indices + 1. @public */
+/** Render `trace`; the entry the verdict names is marked. Numbers are trace lines ({@link traceLine}: line 1 is the header). @public */
 export function traceText(trace: readonly TraceEntry[], verdict: Verdict | undefined): string {
   const failAt = verdict?.step ?? -1;
   const lines: string[] = [];
   let depth = 0;
   const emit = (i: number, d: number, text: string, marked: boolean) => {
     const indent = '  '.repeat(d);
-    lines.push(`${marked ? '>>' : '  '}${String(i + 1).padStart(4)}  ${indent}${text}`);
+    lines.push(`${marked ? '>>' : '  '}${String(traceLine(i)).padStart(4)}  ${indent}${text}`);
     if (marked && verdict) lines.push(`        ${indent}^ ${verdictLine(verdict)}`);
   };
   for (let i = 0; i < trace.length; i++) {
@@ -47,4 +48,19 @@ export function traceText(trace: readonly TraceEntry[], verdict: Verdict | undef
   }
   if (failAt >= trace.length && verdict) lines.push(`>>  end  ^ ${verdictLine(verdict)}`);
   return lines.join('\n');
+}
+
+/**
+ * How many numbered entries {@link traceText} prints for `trace` failing at `failAt`: one
+ * per entry, less the returns folded into their call's line and the unmarked `env_end`s. @public
+ */
+export function printedEntryCount(trace: readonly TraceEntry[], failAt: number): number {
+  let n = 0;
+  for (let i = 0; i < trace.length; i++) {
+    const e = trace[i]!;
+    if (e.k === 'call' && trace[i + 1]?.k === 'ret' && failAt !== i) i++;
+    if (e.k === 'env_end' && failAt !== i) continue;
+    n++;
+  }
+  return n;
 }

@@ -4,6 +4,7 @@
  * @public
  */
 import type { ClientCall, Ctx, EnvStep, FailureVerdict, RuleId, Verdict } from '../../spec/api/index.ts';
+import { traceLine } from '../../spec/api/index.ts';
 
 export type Step =
   | { readonly k: 'call'; readonly call: ClientCall; readonly ctx: Ctx; readonly misuse?: Misuse }
@@ -33,17 +34,17 @@ export class LockstepFailure extends Error {
   }
 }
 
-/** One short line for a verdict, e.g. `violation CB-1 at entry 12: callback in hardirq`. @public */
+/** One short line for a verdict, e.g. `violation CB-1 at line 14: callback in hardirq` (its trace line, {@link traceLine}). @public */
 export function verdictLine(v: Verdict): string {
   switch (v.kind) {
     case 'undefined':
     case 'violation':
     case 'advisory':
-      return `${v.kind} ${v.rule} at entry ${v.step}: ${v.msg}`;
+      return `${v.kind} ${v.rule} at line ${traceLine(v.step)}: ${v.msg}`;
     case 'model_bug':
-      return `model_bug at entry ${v.step}: ${v.msg}`;
+      return `model_bug at line ${traceLine(v.step)}: ${v.msg}`;
     case 'impl_error':
-      return `impl_error ${v.what} at entry ${v.step}: ${v.msg}`;
+      return `impl_error ${v.what} at line ${traceLine(v.step)}: ${v.msg}`;
   }
 }
 

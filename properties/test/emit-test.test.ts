@@ -57,7 +57,7 @@ describe('replay --emit-test', () => {
     const status = Object.fromEntries(report.testResults.map((t) => [t.name.slice(dir.length + 1), t.status]));
     expect(status, vitest.stdout.slice(0, 2000)).toEqual({ 'builtin.test.ts': 'passed', 'mutant.test.ts': 'failed' });
     // The failure names the rule and prints the trace.
-    expect(JSON.stringify(report.testResults.find((t) => t.name.endsWith('mutant.test.ts')))).toMatch(/violation CB-1 at entry \d+/);
+    expect(JSON.stringify(report.testResults.find((t) => t.name.endsWith('mutant.test.ts')))).toMatch(/violation CB-1 at line \d+/);
   });
 
   it('refuses an --impl-cmd file with one line and status 2', () => {

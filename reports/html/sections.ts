@@ -3,6 +3,7 @@
  * counterexamples (timeline, trace, C form). Every foreign string goes through esc.
  * @internal
  */
+import { traceLine } from '../../spec/api/trace.ts';
 import type { Counterexample, RunResult } from '../result.ts';
 import { LIMIT } from '../text/sanitize.ts';
 import { counterexampleTitle, groupRules, ratio, replayLine, RUN_VERDICT_LABEL, VERDICT_LABEL, VERDICT_ORDER, verdictCounts } from '../text/summary.ts';
@@ -66,7 +67,7 @@ export function ruleTableHtml(r: RunResult): string {
 
 function counterexampleHtml(c: Counterexample, n: number): string {
   return `<section class="cx" id="cx-${n}">
-<h3>Counterexample ${n}: ${escClip(counterexampleTitle(c), LIMIT.name)} at step ${c.violationIndex}</h3>
+<h3>Counterexample ${n}: ${escClip(counterexampleTitle(c), LIMIT.name)} at line ${traceLine(c.violationIndex)}</h3>
 <p><b>${escClip(c.msg, LIMIT.message)}</b></p>
 ${c.statement === '' ? '' : `<p>Rule: ${escClip(c.statement, LIMIT.message)}</p>`}
 <p class="mono">replay: ${escClip(replayLine(c), LIMIT.message)} · ${c.length} commands · ${c.trace.length} trace entries</p>

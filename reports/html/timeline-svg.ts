@@ -8,6 +8,7 @@
  * chunk holding the violation starts open, so the browser lays out little.
  * @internal
  */
+import { traceLine } from '../../spec/api/trace.ts';
 import type { Counterexample } from '../result.ts';
 import { clip, LIMIT, oneLine } from '../text/sanitize.ts';
 import { LANES, layoutTimeline, type Row, type Span, type TimelineLayout } from '../timeline/layout.ts';
@@ -69,11 +70,11 @@ function rowSvg(r: Row, lo: number, violation: number): string {
   const mark = isViol
     ? `<circle class="viol-mark" cx="${x + 3}" cy="${y + 8}" r="5"/>`
     : `<rect class="m-${r.kind}" x="${x}" y="${y + 5}" width="6" height="6"/>`;
-  return `<text class="gut" x="4" y="${y + 11}">${r.index}</text>${mark}<text x="${x + 10}" y="${y + 11}">${esc(shown)}${title}</text>`;
+  return `<text class="gut" x="4" y="${y + 11}">${traceLine(r.index)}</text>${mark}<text x="${x + 10}" y="${y + 11}">${esc(shown)}${title}</text>`;
 }
 
 function noteSvg(c: Counterexample, y: number): { svg: string; height: number } {
-  const head = `◀ step ${c.violationIndex}: ${c.rule ?? c.kind} ${c.rule === null ? '' : c.kind}`;
+  const head = `◀ line ${traceLine(c.violationIndex)}: ${c.rule ?? c.kind} ${c.rule === null ? '' : c.kind}`;
   const lines = [
     ...wrap(oneLine(clip(c.msg, LIMIT.message)), NOTE_CHARS, 4),
     ...(c.statement === '' ? [] : wrap(oneLine(clip(c.statement, LIMIT.message)), NOTE_CHARS, 8)),
@@ -98,7 +99,7 @@ function chunkSvg(c: Counterexample, layout: TimelineLayout, lo: number, hi: num
   for (const s of layout.spans) if (s.start < hi && s.end >= lo) parts.push(spanSvg(s, lo, hi));
   for (let i = lo; i < hi; i++) parts.push(rowSvg(layout.rows[i]!, lo, v));
   const bg = LANES.map((l, i) => `<rect class="lanebg${i % 2 ? ' odd' : ''}" x="${laneX(l)}" y="0" width="${LANE_W}" height="${height}"/>`).join('');
-  return `<svg class="tl" width="${WIDTH}" height="${height}" role="img" aria-label="trace steps ${lo} to ${hi - 1}">${bg}${parts.join('')}</svg>`;
+  return `<svg class="tl" width="${WIDTH}" height="${height}" role="img" aria-label="trace lines ${traceLine(lo)} to ${traceLine(hi - 1)}">${bg}${parts.join('')}</svg>`;
 }
 
 /** The timeline of `c` as HTML: lane header plus one <svg> per chunk of rows. */
@@ -113,7 +114,7 @@ export function timelineHtml(c: Counterexample): string {
     if (n <= CHUNK_ROWS) return svg;
     const open = c.violationIndex >= lo && c.violationIndex < hi ? ' open' : '';
     const mark = open ? ' — violation here' : '';
-    chunks.push(`<details class="chunk"${open}><summary>steps ${lo}–${hi - 1}${mark}</summary>${svg}</details>`);
+    chunks.push(`<details class="chunk"${open}><summary>lines ${traceLine(lo)}–${traceLine(hi - 1)}${mark}</summary>${svg}</details>`);
   }
   return chunks.join('\n');
 }

@@ -7,6 +7,7 @@
  * errors and counterexamples not tied to a rule go to a `run` suite as errors.
  * @public
  */
+import { traceLine } from '../../spec/api/trace.ts';
 import { match } from 'ts-pattern';
 import type { Counterexample, RuleVerdict, RunResult } from '../result.ts';
 import { clip, LIMIT } from '../text/sanitize.ts';
@@ -19,7 +20,7 @@ interface Case { readonly name: string; readonly classname: string; readonly bod
 /** The failure text: rule, message, replay line, the trace around the violation, then the producer's text. */
 export function counterexampleBody(c: Counterexample): string {
   return [
-    `${counterexampleTitle(c)} at step ${c.violationIndex}: ${c.msg}`,
+    `${counterexampleTitle(c)} at line ${traceLine(c.violationIndex)}: ${c.msg}`,
     c.statement === '' ? '' : `rule: ${c.statement}`,
     `replay: ${replayLine(c)}`,
     '',

@@ -9,6 +9,7 @@
  * test with `# ERROR`.
  * @public
  */
+import { traceLine } from '../../spec/api/trace.ts';
 import { match } from 'ts-pattern';
 import type { Counterexample, RuleVerdict, RunResult } from '../result.ts';
 import { clip, LIMIT, oneLine } from '../text/sanitize.ts';
@@ -27,7 +28,7 @@ function diag(text: string, max = LIMIT.message): string[] {
 
 function counterexampleDiag(c: Counterexample): string[] {
   return [
-    ...diag(`${counterexampleTitle(c)} at step ${c.violationIndex}: ${c.msg}`),
+    ...diag(`${counterexampleTitle(c)} at line ${traceLine(c.violationIndex)}: ${c.msg}`),
     ...(c.statement === '' ? [] : diag(`rule: ${c.statement}`)),
     ...diag(`replay: ${replayLine(c)}`),
     ...diag(traceExcerpt(c.trace, c.violationIndex - 20, c.violationIndex + 3, c.violationIndex).join('\n')),

@@ -5,6 +5,7 @@
  * Foreign text is escaped for Markdown and inline HTML and kept to one line.
  * @public
  */
+import { traceLine } from '../../spec/api/trace.ts';
 import type { RunResult } from '../result.ts';
 import { clip, LIMIT, oneLine } from '../text/sanitize.ts';
 import { counterexamplesOf, findingLine, orphanCounterexamples, ratio, RUN_VERDICT_LABEL, VERDICT_LABEL, VERDICT_ORDER, verdictCounts } from '../text/summary.ts';
@@ -39,14 +40,14 @@ export function renderMarkdown(result: RunResult): string {
     out.push('', `### Failing rules (${failing.length})`, '', '| Rule | Statement | First counterexample |', '|---|---|---|');
     for (const r of failing) {
       const c = counterexamplesOf(result, r.id)[0];
-      const cx = c ? `${mdText(c.kind)} at step ${c.violationIndex}: ${mdText(c.msg, 300)}` : '';
+      const cx = c ? `${mdText(c.kind)} at line ${traceLine(c.violationIndex)}: ${mdText(c.msg, 300)}` : '';
       out.push(`| ${mdText(r.id, LIMIT.name)} | ${mdText(r.statement, 500)} | ${cx} |`);
     }
   }
   const orphans = orphanCounterexamples(result);
   if (orphans.length > 0) {
     out.push('', `### Other failures (${orphans.length})`, '');
-    for (const c of orphans) out.push(`- ${mdText(c.kind)} at step ${c.violationIndex}: ${mdText(c.msg, 300)}`);
+    for (const c of orphans) out.push(`- ${mdText(c.kind)} at line ${traceLine(c.violationIndex)}: ${mdText(c.msg, 300)}`);
   }
   const findings = result.findings ?? [];
   if (findings.length > 0) {

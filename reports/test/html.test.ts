@@ -39,7 +39,7 @@ describe('report.html', () => {
     for (const lane of ['process context', 'atomic context', 'hard IRQ', 'tasklet', 'hardware', 'peripheral']) expect(html).toContain(`>${lane}</text>`);
     expect(html.match(/class="viol-mark"/g)).toHaveLength(1);
     expect(html).toContain('class="viol-row"');
-    expect(html).toContain('◀ step 41: SYNC-4 violation');
+    expect(html).toContain('◀ line 43: SYNC-4 violation');
     expect(html).toMatch(/<tspan[^>]*>On return of synchronize/);
     expect(html.match(/class="sp-cb"/g)).toHaveLength(1);
   });
@@ -57,7 +57,7 @@ describe('report.html', () => {
     const html = renderHtml(longResult(10_000));
     expect(html.match(/<details class="chunk"/g)).toHaveLength(Math.ceil(10_000 / CHUNK_ROWS));
     expect(html.match(/<details class="chunk" open>/g)).toHaveLength(1);
-    expect(html).toContain(`<summary>steps 9500–9999 — violation here</summary>`);
+    expect(html).toContain(`<summary>lines 9502–10001 — violation here</summary>`);
     expect(html.match(/class="gut" x="4" y="\d+">\d+</g)).toHaveLength(10_000);
   });
 });

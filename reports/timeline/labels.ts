@@ -4,6 +4,7 @@
  * excerpts in KTAP and JUnit.
  * @internal
  */
+import { traceLine } from '../../spec/api/trace.ts';
 import { match } from 'ts-pattern';
 import type { ClientCall, EngineEvent, EnvStep, Ret } from '../../spec/api/vocabulary.ts';
 import type { TraceEntry } from '../../spec/api/trace.ts';
@@ -79,6 +80,6 @@ export function traceExcerpt(trace: readonly TraceEntry[], from: number, to: num
   const lines: string[] = [];
   const lo = Math.max(0, from);
   const hi = Math.min(trace.length, to);
-  for (let i = lo; i < hi; i++) lines.push(`${i === mark ? '>>' : '  '}${String(i).padStart(6)}  ${entryLabel(trace[i]!)}`);
+  for (let i = lo; i < hi; i++) lines.push(`${i === mark ? '>>' : '  '}${String(traceLine(i)).padStart(6)}  ${entryLabel(trace[i]!)}`);
   return lines;
 }

@@ -10,3 +10,4 @@ export type * from './trace.ts';
 export type * from './model-api.ts';
 export type * from './program.ts';
 export * from './data.ts';
+export { traceLine } from './trace.ts';

@@ -64,3 +64,12 @@ export type AdvisoryVerdict = Extract<Verdict, { readonly kind: 'advisory' }>;
 export type FailureVerdict = Exclude<Verdict, { readonly kind: 'advisory' }>;
 
 export type ImplErrorKind = 'crash' | 'timeout' | 'exit' | 'bad_json' | 'bad_message' | 'oversized' | 'protocol_version' | 'wrong_id' | 'throw';
+
+/**
+ * The one number of a trace entry everywhere (CLI, replay, reports, check-trace): its line
+ * in the recorded trace file, where line 1 is the header and entry `index` (0-based) is on
+ * line `index + 2`. In-memory runs are numbered as if recorded.
+ */
+export function traceLine(index: number): number {
+  return index + 2;
+}
