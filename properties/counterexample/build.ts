@@ -1,6 +1,6 @@
 /**
  * Builds the {@link Counterexample} of a failed (shrunk) run: rule, statement, trace,
- * numbered text, C snippet, seed/path and the replayable steps.
+ * numbered text, the client as C, seed/path and the replayable steps.
  * @public
  */
 import type { EngineConfig, FailureVerdict } from '../../spec/api/index.ts';
@@ -8,7 +8,7 @@ import { ruleById } from '../../spec/catalogue/index.ts';
 import type { Counterexample } from '../../reports/result.ts';
 import type { Lockstep } from '../lockstep/runner.ts';
 import { verdictRule } from '../lockstep/step.ts';
-import { cSnippet } from './c-snippet.ts';
+import { cClient } from './c-client.ts';
 import { traceText } from './text.ts';
 
 /** @public */
@@ -27,6 +27,7 @@ export function buildCounterexample(r: Lockstep, verdict: FailureVerdict, seed: 
     trace: r.trace,
     violationIndex: verdict.step,
     text: traceText(r.trace, verdict),
-    c: cSnippet(r.trace, config.slaves.map((s) => s.name)),
+    // A complete client in C (declarations, callbacks, the calls), as it compiles against kernel headers.
+    c: cClient(r.trace, config),
   };
 }
