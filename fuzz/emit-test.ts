@@ -2,28 +2,26 @@
  * A saved counterexample as a standalone vitest regression test: the exact steps and
  * configuration inlined, replayed in lockstep against the implementation the file
  * names; the test passes once the implementation no longer fails that sequence (for
- * `dmacheck replay FILE --emit-test > t.test.ts`). Imports point at this dmacheck
- * checkout (absolute paths by default, or relative to `importRoot`).
+ * `dmacheck replay FILE --emit-test > t.test.ts`). It imports the package by name
+ * (`dmacheck/...`, the `exports` of package.json), never a path of the checkout that
+ * emitted it, so it can be committed to the user's own repository.
  * @public
  */
-import { fileURLToPath } from 'node:url';
 import type { CounterexampleFile } from '../properties/counterexample/file.ts';
 
 /** @public */
 export interface EmitOptions {
-  /** Where the dmacheck sources are, as written in the import lines (default: this checkout, absolute). */
-  readonly importRoot?: string;
+  /** The package name in the import lines (default `dmacheck`). */
+  readonly packageName?: string;
   /** Implementation spec to test (default: the file's). */
   readonly impl?: string;
   /** Shown in the header comment. */
   readonly source?: string;
 }
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url)).replace(/\/$/, '');
-
 /** The test file's text. @public */
 export function emitTest(f: CounterexampleFile, o: EmitOptions = {}): string {
-  const root = (o.importRoot ?? ROOT).replace(/\/$/, '');
+  const pkg = o.packageName ?? 'dmacheck';
   const impl = o.impl ?? f.impl;
   const title = `regression: ${f.kind}${f.rule ? ` ${f.rule}` : ''}: ${f.msg}`;
   const comment = (s: string) => s.split('\n').map((l) => ` * ${l.replace(/\*\//g, '* /')}`).join('\n');
@@ -35,13 +33,11 @@ ${f.statement ? `${comment(`${f.rule}: ${f.statement}`)}\n` : ''} * replay: ${f.
 ${comment(f.c)}
  */
 import { describe, expect, it } from 'vitest';
-import type { EngineConfig } from '${root}/spec/api/index.ts';
-import type { Step } from '${root}/properties/lockstep/step.ts';
-import { resolveImplementation } from '${root}/adapters/resolve.ts';
-import { replaySteps } from '${root}/properties/lockstep/replay.ts';
-import { verdictLine } from '${root}/properties/lockstep/step.ts';
-import { traceText } from '${root}/properties/counterexample/text.ts';
-import { loadModel } from '${root}/trace/load-model.ts';
+import type { EngineConfig } from '${pkg}/spec/api';
+import { resolveImplementation } from '${pkg}/adapters';
+import { replaySteps, type Step, verdictLine } from '${pkg}/properties/lockstep';
+import { traceText } from '${pkg}/properties/counterexample';
+import { loadModel } from '${pkg}/trace/load-model';
 
 const config: EngineConfig = ${JSON.stringify(f.config)};
 
@@ -50,7 +46,7 @@ ${(f.commands as readonly unknown[]).map((s) => `  ${JSON.stringify(s)},`).join(
 ];
 
 describe(${JSON.stringify(title)}, () => {
-  it(${JSON.stringify(`${impl} runs the ${f.length}-step sequence without a verdict`)}, async () => {
+  it(${JSON.stringify(`${impl} runs the ${f.commands.length}-step sequence without a verdict`)}, async () => {
     const impl = await resolveImplementation({ impl: ${JSON.stringify(impl)} });
     try {
       const r = replaySteps(await loadModel(), impl, config, ${JSON.stringify(f.mode)}, steps);
