@@ -101,7 +101,8 @@ export function register(program: Command): void {
         } else {
           process.stdout.write(`${ruleTable(result)}\n\n`);
           const shrunk = (i: number) => !(out.adapterError && i === result.counterexamples.length - 1);
-          result.counterexamples.forEach((c, i) => process.stdout.write(`${counterexampleText(c, files[i]!.replay, files[i]!.file, shrunk(i))}\n\n`));
+          // The first is the most specific (properties/certify/rank.ts); the others are the same engine seen through other rules.
+          result.counterexamples.forEach((c, i) => process.stdout.write(`${i > 0 ? 'also: ' : ''}${counterexampleText(c, files[i]!.replay, files[i]!.file, shrunk(i))}\n\n`));
           process.stdout.write(stderrTailText(result));
           if (result.known?.length) process.stdout.write(`known violations (in the baseline): ${result.known.join(', ')}\n`);
           if (opts.record !== undefined && rec?.error === undefined) process.stdout.write(`recorded: ${opts.record} (check with: dmacheck check-trace ${opts.record})\n`);

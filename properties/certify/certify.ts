@@ -12,6 +12,7 @@ import { checkLockstep } from '../check.ts';
 import type { Mode } from '../lockstep/step.ts';
 import { AdvisoryTally } from './advisories.ts';
 import { CoverageCounter } from './coverage.ts';
+import { rankCounterexamples } from './rank.ts';
 import { isCheckable, ruleVerdicts } from './verdicts.ts';
 
 /** Rule groups with a focused phase. @public */
@@ -113,6 +114,13 @@ export function certify(o: CertifyOptions): CertifyOutcome {
     o.onPhase?.(p.name, i + 1, ps.length);
     // The implementation process is gone or unusable: stop here with what we have.
     if (out.adapterError) { interrupted = true; adapterError = out.adapterError; break; }
+  }
+  // The most specific counterexample first (rank.ts); an adapter's unshrunk last run stays last.
+  if (!adapterError) {
+    const order = rankCounterexamples(cxs);
+    const [c2, m2] = [order.map((i) => cxs[i]!), order.map((i) => modes[i]!)];
+    cxs.splice(0, cxs.length, ...c2);
+    modes.splice(0, modes.length, ...m2);
   }
   const finished = Date.now();
   const strict = o.strict === true;
