@@ -35,3 +35,23 @@ describe('minimizeRun', () => {
     expect(min.steps.slice(min.preludeLength).map((s) => (s.k === 'call' ? s.call.op : s.step.op))).toEqual(['pause', 'terminate_sync', 'prep_slave_sg']);
   });
 });
+
+describe('minimizeRun on the whole run', () => {
+  it('drops the probe of channels and buffers the failure does not name, and their slave (CB-1, cb-hardirq)', async () => {
+    const impl = createBuiltinEngine({ faults: new Set(['cb-hardirq']) });
+    const config = defaultConfig(impl.profile);
+    const prelude = preludeSteps(config);
+    const gen: Step[] = [prep(1), call({ op: 'set_callback', desc: 1, fn: 'callback', action: { kind: 'seq', actions: [{ kind: 'tx_status' }, { kind: 'none' }] } }), call({ op: 'issue_pending', chan: 1 })];
+    const m = await model();
+    const run = replaySteps(m, impl, config, 'legal', [...prelude, ...gen]);
+    run.preludeLength = prelude.length;
+    expect(run.failure).toMatchObject({ kind: 'violation', rule: 'CB-1' });
+    const min = minimizeRun({ model: m, impl, config, mode: 'legal', run });
+    expect(min.failure).toMatchObject({ kind: 'violation', rule: 'CB-1' });
+    expect(min.config.slaves.map((s) => s.name)).toEqual([config.slaves[0]!.name]);
+    const setup = min.steps.slice(0, min.preludeLength).map((s) => (s.k === 'call' ? s.call.op : s.step.op));
+    expect(setup).toEqual(['request_chan', 'alloc_buf', 'map_buf']);
+    // The callback action is simplified to the one the failure needs (a callback at all).
+    expect(min.steps.slice(min.preludeLength)).toEqual([prep(1), call({ op: 'set_callback', desc: 1, fn: 'callback', action: { kind: 'none' } })]);
+  });
+});
