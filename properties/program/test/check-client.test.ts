@@ -139,7 +139,7 @@ describe('dmacheck check-client on the command line', () => {
   it('exits 1 with the numbered trace, the rule and its statement, and the replay line', () => {
     const r = run(join(DIR, 'rx-give-back-before-unmap.json'), '--seed', '3', '--runs', '10');
     expect(r.status).toBe(1);
-    expect(r.stdout).toMatch(/^undefined DATA-10 at entry \d+/m);
+    expect(r.stdout).toMatch(/^undefined DATA-10 at line \d+/m);
     expect(r.stdout).toContain(`DATA-10 (client): ${ruleById('DATA-10')?.statement}`);
     expect(r.stdout).toMatch(/^>> +\d+ +give_back\(b1\)$/m);
     expect(r.stdout).toContain('--seed 3 --runs 10');
@@ -148,7 +148,7 @@ describe('dmacheck check-client on the command line', () => {
   it('exits 4 when the engine breaks an engine rule under a client program', () => {
     const r = run(join(DIR, '8250-rx-residue.json'), '--seed', '1', '--runs', '5', '--impl', 'mutant:data-corrupt');
     expect(r.status).toBe(4);
-    expect(r.stdout).toMatch(/^violation DATA-8 at entry \d+/m);
+    expect(r.stdout).toMatch(/^violation DATA-8 at line \d+/m);
     expect(r.stdout).toContain('--impl mutant:data-corrupt');
   });
 
