@@ -76,7 +76,7 @@ describe('KTAP', () => {
     const sync4 = sync.subtests.find((t) => t.name === 'SYNC-4')!;
     expect(sync4.ok).toBe(false);
     expect(sync4.diag[0]).toMatch(/^SYNC-4: On return of synchronize/);
-    expect(sync4.diag).toContain('>>    41  xfer d2 +0..32 w4');
+    expect(sync4.diag).toContain('>>    43  xfer d2 +0..32 w4');
     expect(sync.subtests.find((t) => t.name === 'SYNC-3')).toMatchObject({ ok: true, directive: null });
     expect(doc.tests.find((t) => t.name === 'CB')!.subtests.find((t) => t.name === 'CB-14')).toMatchObject({ directive: 'SKIP', reason: 'not exercised' });
   });
