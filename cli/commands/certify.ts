@@ -13,7 +13,7 @@ import { resolveImplementation } from '../../adapters/resolve.ts';
 import { certify } from '../../properties/certify/certify.ts';
 import { CertifyRecorder } from '../../properties/certify/recording.ts';
 import { counterexampleText, ruleTable, summary } from '../../properties/certify/table.ts';
-import { COUNTEREXAMPLE_FORMAT, saveCounterexample } from '../../properties/counterexample/file.ts';
+import { COUNTEREXAMPLE_FORMAT, saveCounterexample, saveCounterexampleC } from '../../properties/counterexample/file.ts';
 import { encodeReplay } from '../../properties/counterexample/replay-codec.ts';
 import { applyBaseline, parseFormats, readResult, type RunResult, writeReports } from '../../reports/index.ts';
 import type { Implementation } from '../../spec/api/index.ts';
@@ -92,6 +92,7 @@ export function register(program: Command): void {
           const mode = out.modes[i] ?? 'legal';
           const how = opts.implCmd !== undefined ? { impl: inner.name, implCmd: opts.implCmd } : { impl: opts.impl ?? 'builtin' };
           saveCounterexample(file, { ...c, format: COUNTEREXAMPLE_FORMAT, ...how, cwd: process.cwd(), mode, replay });
+          saveCounterexampleC(file, c);
           return { file, replay };
         });
         if (opts.out) writeOutput(opts.out, `${JSON.stringify(result, null, 1)}\n`);
@@ -102,7 +103,7 @@ export function register(program: Command): void {
           process.stdout.write(`${ruleTable(result)}\n\n`);
           const shrunk = (i: number) => !(out.adapterError && i === result.counterexamples.length - 1);
           // The first is the most specific (properties/certify/rank.ts); the others are the same engine seen through other rules.
-          result.counterexamples.forEach((c, i) => process.stdout.write(`${i > 0 ? 'also: ' : ''}${counterexampleText(c, files[i]!.replay, files[i]!.file, shrunk(i))}\n\n`));
+          result.counterexamples.forEach((c, i) => process.stdout.write(`${i > 0 ? 'also: ' : ''}${counterexampleText(c, files[i]!.replay, files[i]!.file, shrunk(i), true)}\n\n`));
           process.stdout.write(stderrTailText(result));
           if (result.known?.length) process.stdout.write(`known violations (in the baseline): ${result.known.join(', ')}\n`);
           if (opts.record !== undefined && rec?.error === undefined) process.stdout.write(`recorded: ${opts.record} (check with: dmacheck check-trace ${opts.record})\n`);

@@ -5,6 +5,7 @@
  */
 import type { Counterexample, RunResult } from '../../reports/result.ts';
 import { countsText } from '../counterexample/counts.ts';
+import { cFilesOf } from '../counterexample/file.ts';
 
 const LABEL: Record<string, string> = {
   pass: 'pass', fail: 'FAIL', advisory: 'advisory', not_exercised: 'not exercised', not_supported: 'not supported', documented_only: 'documented-only', known: 'known',
@@ -20,17 +21,17 @@ export function ruleTable(r: RunResult): string {
   return lines.join('\n');
 }
 
-/** One counterexample as a kernel developer reads it. @public */
-export function counterexampleText(c: Counterexample, replayLine: string, file?: string, shrunk = true): string {
+/** One counterexample as a kernel developer reads it; `withC`: its C forms were written beside `file` (certify, file.ts `saveCounterexampleC`). @public */
+export function counterexampleText(c: Counterexample, replayLine: string, file?: string, shrunk = true, withC = false): string {
   const head = c.rule ? `${c.kind} of ${c.rule}: ${c.msg}\n  ${c.rule}: ${c.statement}` : `${c.kind}: ${c.msg}`;
   const how = shrunk ? 'shrunk to' : 'not shrunk (the implementation stopped answering): the run so far,';
   return [
     head,
     `  ${how} ${countsText(c)} (with the closing calls, quiescing and events; >> marks the failing entry):`,
     c.text,
-    '  as dmaengine calls:',
+    '  as a C client (dmaengine calls; the callbacks do their actions):',
     c.c.split('\n').map((l) => `    ${l}`).join('\n'),
-    `  replay: ${replayLine}${file ? `\n  rerun:  dmacheck replay ${file}` : ''}`,
+    `  replay: ${replayLine}${file ? `\n  rerun:  dmacheck replay ${file}` : ''}${file && withC ? `\n  as C:   ${cFilesOf(file).module} (module), ${cFilesOf(file).kunit} (KUnit)` : ''}`,
   ].join('\n');
 }
 

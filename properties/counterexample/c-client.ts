@@ -170,54 +170,64 @@ export function cClient(trace: readonly TraceEntry[], cfg: EngineConfig): string
     if (e.k === 'env') body.push(envComment(e));
     if (e.k !== 'call') continue;
     const lines = callC(e.call, o, cfg);
-    if (e.ctx === 'atomic') body.push('spin_lock_irqsave(&client_lock, flags);', ...lines.map((l) => `${T}${l}`), 'spin_unlock_irqrestore(&client_lock, flags);');
+    if (e.ctx === 'atomic') body.push('spin_lock_irqsave(&client_lock, flags);', ...lines.map((l) => (l.startsWith('#') ? l : `${T}${l}`)), 'spin_unlock_irqrestore(&client_lock, flags);');
     else if (e.ctx === 'hardirq') body.push('/* from the client\'s interrupt handler: */', ...lines);
     else body.push(...lines);
   }
   const chans = [...new Set([...o.chans, ...[...o.descs.values()].map((d) => d.chan)])].sort((a, b) => a - b);
-  const decls = [
-    'static __maybe_unused DEFINE_SPINLOCK(client_lock);',
-    'static struct device *client_dev __maybe_unused;',
-    ...chans.map((c) => `static struct dma_chan *chan${c} __maybe_unused;`),
-    'static struct dma_chan *chan_none __maybe_unused;',
-    ...[...o.bufs.keys()].map((b) => `static void *buf${b} __maybe_unused;\nstatic dma_addr_t dma${b} __maybe_unused;`),
-    ...[...o.descs].map(([d, x]) => [
-      `static struct dma_async_tx_descriptor *d${d} __maybe_unused;`, `static dma_cookie_t cookie_d${d} __maybe_unused;`,
-      ...(x.sgLen > 0 ? [`static struct scatterlist sg_d${d}[${x.sgLen}] __maybe_unused;`,
-        '#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 10, 0)', `static struct dma_vec vecs_d${d}[${x.sgLen}] __maybe_unused;`, '#endif'] : []),
-      ...(x.xtChunks > 0 ? [`static struct dma_interleaved_template *xt_d${d} __maybe_unused;`] : []),
-    ].join('\n')),
-    'static struct scatterlist dmacheck_sg_chained[1] __maybe_unused;',
-    'static struct dma_tx_state state __maybe_unused;',
-    'static void *md __maybe_unused;',
-    'static size_t payload_len __maybe_unused, max_len __maybe_unused;',
-    'static u8 md_buf[64] __maybe_unused;',
-  ];
   const cbs = [...o.callbacks].map(([d, cb]) => {
     const chan = o.descs.get(d)?.chan ?? 0;
     const sig = cb.fn === 'callback' ? `static void dmacheck_cb_d${d}(void *param)` : `static void dmacheck_cb_d${d}(void *param, const struct dmaengine_result *result)`;
     const lines = actionC(cb.action, d, chan, o);
-    const locals = cb.action.kind === 'chain' || (cb.action.kind === 'seq' && JSON.stringify(cb.action).includes('"chain"')) ? [`${T}struct dma_async_tx_descriptor *next;`, ''] : [];
+    const locals = lines.some((l) => /\bnext\b/.test(l)) ? [`${T}struct dma_async_tx_descriptor *next;`, ''] : [];
     return [sig, '{', ...locals, ...lines.map((l) => `${T}${l}`), '}'].join('\n');
   });
+  const code = [...body, ...cbs].join('\n').replace(/\/\*[\s\S]*?\*\//g, '');
+  // Only what the code names is declared (each line: the identifier it declares, the declaration).
+  const used = ([id]: readonly [string, string]) => new RegExp(`\\b${id}\\b`).test(code);
+  const VEC = '#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 10, 0)';
+  const decls: (readonly [string, string])[] = [
+    ['client_lock', 'static DEFINE_SPINLOCK(client_lock);'],
+    ['client_dev', 'static struct device *client_dev;'],
+    ...chans.map((c) => [`chan${c}`, `static struct dma_chan *chan${c};`] as const),
+    ['chan_none', 'static struct dma_chan *chan_none;'],
+    ...[...o.bufs.keys()].flatMap((b) => [[`buf${b}`, `static void *buf${b};`], [`dma${b}`, `static dma_addr_t dma${b};`]] as const),
+    ...[...o.descs].flatMap(([d, x]) => [
+      [`d${d}`, `static struct dma_async_tx_descriptor *d${d} __maybe_unused;`],
+      [`cookie_d${d}`, `static dma_cookie_t cookie_d${d} __maybe_unused;`],
+      [`sg_d${d}`, `static struct scatterlist sg_d${d}[${Math.max(1, x.sgLen)}];`],
+      [`vecs_d${d}`, `${VEC}\nstatic struct dma_vec vecs_d${d}[${Math.max(1, x.sgLen)}];\n#endif`],
+      [`xt_d${d}`, `static struct dma_interleaved_template *xt_d${d};`],
+    ] as const),
+    ['dmacheck_sg_chained', 'static struct scatterlist dmacheck_sg_chained[1];'],
+    ['state', 'static struct dma_tx_state state;'],
+    ['md', 'static void *md;'],
+    ['payload_len', 'static size_t payload_len, max_len;'],
+    ['md_buf', 'static u8 md_buf[64];'],
+  ];
+  // Locals of the function; `ret` and `status` keep the returns a reader may want to print.
+  const locals: (readonly [string, string])[] = [
+    ['cfg', 'struct dma_slave_config cfg;'],
+    ['caps', 'struct dma_slave_caps caps;'],
+    ['mask', 'dma_cap_mask_t mask;'],
+    ['status', 'enum dma_status status __maybe_unused;'],
+    ['last', 'dma_cookie_t last, used;'],
+    ['flags', 'unsigned long flags;'],
+    ['supported', 'bool supported __maybe_unused;'],
+    ['ret', 'int ret __maybe_unused;'],
+  ];
+  const fnLocals = locals.filter(used).map(([, l]) => `${T}${l}`);
   const fn = [
     'static int dmacheck_counterexample(struct device *dev)',
     '{',
-    `${T}struct dma_slave_config cfg __maybe_unused;`,
-    `${T}struct dma_slave_caps caps __maybe_unused;`,
-    `${T}dma_cap_mask_t mask __maybe_unused;`,
-    `${T}enum dma_status status __maybe_unused;`,
-    `${T}dma_cookie_t last __maybe_unused, used __maybe_unused;`,
-    `${T}unsigned long flags __maybe_unused;`,
-    `${T}bool supported __maybe_unused;`,
-    `${T}int ret __maybe_unused = 0;`,
-    '',
-    `${T}client_dev = dev;`,
+    ...fnLocals,
+    ...(fnLocals.length > 0 ? [''] : []),
+    ...(used(['client_dev', '']) ? [`${T}client_dev = dev;`] : []),
     ...body.map((l) => (l.startsWith('#') ? l : `${T}${l}`)),
     `${T}return 0;`,
     '}',
   ];
-  return [...decls, '', ...cbs.flatMap((c) => [c, '']), ...fn].join('\n');
+  return [...decls.filter(used).map(([, d]) => d), '', ...cbs.flatMap((c) => [c, '']), ...fn].join('\n');
 }
 
 const INCLUDES = ['linux/module.h', 'linux/version.h', 'linux/device.h', 'linux/dmaengine.h', 'linux/dma-mapping.h', 'linux/scatterlist.h', 'linux/slab.h', 'linux/spinlock.h', 'linux/err.h'];

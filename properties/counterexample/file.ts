@@ -9,6 +9,7 @@ import { z } from 'zod';
 import type { EngineConfig } from '../../spec/api/index.ts';
 import type { Counterexample } from '../../reports/result.ts';
 import type { Mode, Step } from '../lockstep/step.ts';
+import { cKunitFile, cModuleFile } from './c-client.ts';
 
 export const COUNTEREXAMPLE_FORMAT = 'dmacheck-counterexample/1';
 
@@ -44,6 +45,20 @@ const FileSchema = z.object({
 /** Write atomically enough for a CLI (one write). @public */
 export function saveCounterexample(path: string, f: CounterexampleFile): void {
   writeFileSync(path, `${JSON.stringify(f, null, 1)}\n`);
+}
+
+/** Where the C forms of the counterexample file `path` go: `X.c` (a module) and `X.kunit.c` (a KUnit suite). @public */
+export function cFilesOf(path: string): { readonly module: string; readonly kunit: string } {
+  const base = path.replace(/\.json$/, '');
+  return { module: `${base}.c`, kunit: `${base}.kunit.c` };
+}
+
+/** Write the counterexample as a kernel module and as a KUnit suite beside its file (c-client.ts). @public */
+export function saveCounterexampleC(path: string, c: Counterexample): void {
+  const title = `${c.kind}${c.rule ? ` of ${c.rule}` : ''}: ${c.msg}`;
+  const to = cFilesOf(path);
+  writeFileSync(to.module, cModuleFile(c.trace, c.config, title));
+  writeFileSync(to.kunit, cKunitFile(c.trace, c.config, title));
 }
 
 /** What replay needs, or a one-line error. @public */
