@@ -5,7 +5,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { z } from 'zod';
-import { cSnippet } from '../../properties/counterexample/c-snippet.ts';
+import { cClient } from '../../properties/counterexample/c-client.ts';
 import { traceText } from '../../properties/counterexample/text.ts';
 import type { Counterexample } from '../../reports/result.ts';
 import { ruleById } from '../../spec/catalogue/index.ts';
@@ -29,7 +29,7 @@ export function kernelCounterexample(j: Extract<Judged, { ok: true }>, v: Failin
     trace: entries,
     violationIndex: v.step,
     text: traceText(entries, v),
-    c: cSnippet(entries, config.slaves.map((s) => s.name)),
+    c: cClient(entries, config),
   };
 }
 
