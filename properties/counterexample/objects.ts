@@ -116,7 +116,9 @@ function renumberCall(c: ClientCall, map: (ch: ChanId) => ChanId): ClientCall {
 
 /**
  * Remove slave `k` from the configuration when no step names it (not requested by name,
- * no `request_channel` that could pick it), the channels after it moving down by one. @public
+ * no `request_channel` that could pick it), the channels after it moving down by one.
+ * Generated slave names follow their index (`chan0`, `chan1`, ...): those are renamed
+ * with it, so `request_chan("chan0")` still hands out ch0. @public
  */
 export function dropSlave(config: EngineConfig, steps: readonly Step[], k: ChanId): { config: EngineConfig; steps: Step[] } | undefined {
   const name = config.slaves[k]?.name;
@@ -127,11 +129,17 @@ export function dropSlave(config: EngineConfig, steps: readonly Step[], k: ChanI
   });
   if (named) return undefined;
   const map = (ch: ChanId) => (ch > k ? ch - 1 : ch);
+  const indexed = config.slaves.every((s, i) => s.name === `chan${i}`);
+  const rename = (name: string): string => {
+    const i = indexed ? config.slaves.findIndex((s) => s.name === name) : -1;
+    return i > k ? `chan${i - 1}` : name;
+  };
   const moved = steps.map((s): Step => {
-    if (s.k === 'call') return { ...s, call: renumberCall(s.call, map) };
+    if (s.k === 'call') return { ...s, call: s.call.op === 'request_chan' ? { ...s.call, name: rename(s.call.name) } : renumberCall(s.call, map) };
     return s.step.op === 'advance' ? s : { k: 'env', step: { ...s.step, chan: map(s.step.chan) } };
   });
-  return { config: { ...config, slaves: config.slaves.filter((_, i) => i !== k) }, steps: moved };
+  const slaves = config.slaves.filter((_, i) => i !== k).map((s) => ({ ...s, name: rename(s.name) }));
+  return { config: { ...config, slaves }, steps: moved };
 }
 
 /** Simpler callback actions for a `set_callback` step, simplest first (none; a `seq` without one of its parts). @public */
