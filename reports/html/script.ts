@@ -1,6 +1,7 @@
 /**
  * The page's only script (inlined; allowed by its hash in the CSP): the rule table
- * filters. It reads `data-*` attributes and toggles `hidden`; it never builds HTML.
+ * filters, and each timeline scrolled so its violation row and note are in view. It
+ * reads `data-*` attributes, toggles `hidden` and scrolls; it never builds HTML.
  * @internal
  */
 export const SCRIPT = `
@@ -23,5 +24,16 @@ export const SCRIPT = `
   }
   [verdict, group, text].forEach(function (el) { el.addEventListener('input', apply); el.addEventListener('change', apply); });
   apply();
+  Array.prototype.forEach.call(document.querySelectorAll('.tl-wrap'), function (box) {
+    var row = box.querySelector('.viol-row');
+    if (!row) return;
+    var b = box.getBoundingClientRect(), r = row.getBoundingClientRect();
+    box.scrollTop += r.top - b.top - box.clientHeight / 3;
+    var note = box.querySelector('.viol-note');
+    if (!note) return;
+    // Just far enough right that the note fits, never past its start.
+    var n = note.getBoundingClientRect(), over = n.right - b.right + 16;
+    if (over > 0) box.scrollLeft += Math.min(over, n.left - b.left - 16);
+  });
 })();
 `;

@@ -14,6 +14,12 @@ import { timelineHtml } from './timeline-svg.ts';
 export function summaryHtml(r: RunResult): string {
   const counts = verdictCounts(r.rules);
   const banners = [`<div class="banner ${r.verdict}">${RUN_VERDICT_LABEL[r.verdict]}: ${counts.fail} failing rule(s), ${r.counterexamples.length} counterexample(s)</div>`];
+  // Lead with the failure: the rules that failed, the first (most specific) counterexample linked.
+  if (r.counterexamples.length > 0) {
+    const link = (c: Counterexample, n: number) => `<a href="#cx-${n}">${escClip(c.rule ?? c.kind, LIMIT.name)}</a>`;
+    const [first, ...also] = r.counterexamples;
+    banners.push(`<div class="banner lead">Fails ${link(first!, 1)} at line ${traceLine(first!.violationIndex)}: ${escClip(first!.msg, LIMIT.message)}${also.length > 0 ? ` — also ${also.map((c, i) => link(c, i + 2)).join(', ')}` : ''}</div>`);
+  }
   if (r.partial) banners.push('<div class="banner partial">PARTIAL: the run was interrupted or ended early; the results cover what ran.</div>');
   if (r.implError) banners.push(`<div class="banner error">Implementation error (${esc(r.implError.what)}): ${escClip(r.implError.msg, LIMIT.message)}</div>`);
   const fact = (k: string, v: string) => `<dt>${k}</dt><dd>${v}</dd>`;
@@ -49,7 +55,9 @@ export function coverageHtml(r: RunResult): string {
 
 export function ruleTableHtml(r: RunResult): string {
   const groups = groupRules(r.rules).map(([g]) => g);
-  const option = (value: string, label: string) => `<option value="${esc(value)}">${esc(label)}</option>`;
+  // The filter starts on "fail" when something failed, so the failing rows are the first thing in the table.
+  const start = r.rules.some((v) => v.verdict === 'fail') ? 'fail' : '';
+  const option = (value: string, label: string) => `<option value="${esc(value)}"${value === start ? ' selected' : ''}>${esc(label)}</option>`;
   const filters = `<div class="filters">
 <label>verdict <select id="f-verdict">${option('', 'all')}${VERDICT_ORDER.map((v) => option(v, VERDICT_LABEL[v])).join('')}</select></label>
 <label>group <select id="f-group">${option('', 'all')}${groups.map((g) => option(g, g)).join('')}</select></label>
@@ -62,7 +70,7 @@ export function ruleTableHtml(r: RunResult): string {
     const link = n === undefined ? '' : ` <a href="#cx-${n}">counterexample ${n}</a>`;
     return `<tr data-verdict="${esc(v.verdict)}" data-group="${esc(v.group)}"><td class="mono">${escClip(v.id, LIMIT.name)}</td><td>${escClip(v.group, LIMIT.name)}</td><td>${v.binds}</td><td class="v v-${v.verdict}">${VERDICT_LABEL[v.verdict]}</td><td>${v.exercised}</td><td>${v.failures}${link}</td><td class="st">${escClip(v.statement, LIMIT.message)}</td></tr>`;
   });
-  return `${filters}<table id="rules"><thead><tr><th>rule</th><th>group</th><th>binds</th><th>verdict</th><th>exercised</th><th>failures</th><th>statement</th></tr></thead><tbody>${rows.join('\n')}</tbody></table>`;
+  return `${filters}<div class="table-wrap"><table id="rules"><thead><tr><th>rule</th><th>group</th><th>binds</th><th>verdict</th><th>exercised</th><th>failures</th><th>statement</th></tr></thead><tbody>${rows.join('\n')}</tbody></table></div>`;
 }
 
 function counterexampleHtml(c: Counterexample, n: number): string {

@@ -34,5 +34,14 @@ svg.tl .m-call { fill: #1565c0; } svg.tl .m-ret { fill: #90caf9; } svg.tl .m-env
 svg.tl .m-ev { fill: #ff8f00; } svg.tl .m-cb { fill: #2e7d32; } svg.tl .m-cb_ret { fill: #a5d6a7; }
 svg.tl .viol-row { fill: #ffcdd2; } svg.tl .viol-mark { fill: var(--fail); stroke: #000; stroke-width: 1; }
 svg.tl text.viol-note { fill: var(--fail); font-weight: 700; } svg.tl text.viol-rule { fill: #4a0000; }
+.banner.lead { background: #ffebee; color: #4a0000; font-weight: 400; overflow-wrap: anywhere; } .banner.lead a { color: var(--fail); font-weight: 700; }
+.table-wrap { overflow-x: auto; }
+h1 { overflow-wrap: anywhere; }
+@media (max-width: 640px) {
+  body { padding: 8px; }
+  .facts { grid-template-columns: 1fr; }
+  #rules th:nth-child(3), #rules td:nth-child(3), #rules th:nth-child(5), #rules td:nth-child(5) { display: none; }
+  .tl-wrap { max-height: 70vh; }
+}
 [hidden] { display: none !important; }
 `;

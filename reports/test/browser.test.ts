@@ -47,7 +47,7 @@ describe.skipIf(!available && !inCi)(`report.html in headless Chromium${SKIP_NOT
 
   it('shows the timeline and the highlighted violating event; saves a screenshot', async () => {
     const page = await open(failingResult());
-    const timeline = page.locator('svg.tl[aria-label^="trace steps"]').first();
+    const timeline = page.locator('svg.tl[aria-label^="trace lines"]').first();
     expect(await timeline.isVisible()).toBe(true);
     const mark = page.locator('.viol-mark').first();
     await mark.scrollIntoViewIfNeeded();
