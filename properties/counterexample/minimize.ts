@@ -5,7 +5,8 @@
  * every buffer. Here, while the run fails the same way (same verdict kind and rule):
  * slaves no step names leave the configuration; whole channels, buffers and descriptors
  * go with every step that names them (objects.ts); single steps, set-up included, then
- * pairs of generated steps are dropped; `terminate_async` directly followed by
+ * pairs of generated steps are dropped; a cyclic, vector or interleaved prep becomes a
+ * one-shot `prep_slave_sg` and transfers get shorter; `terminate_async` directly followed by
  * `synchronize` of the same channel becomes one `terminate_sync` (TERM-5: the same
  * thing); callback actions become simpler; configuration fields move to the plain value.
  * Deterministic, so replaying the seed/path line gives the same counterexample.
@@ -15,7 +16,7 @@ import type { EngineConfig, Implementation, Model, FailureVerdict } from '../../
 import { Lockstep } from '../lockstep/runner.ts';
 import { LockstepFailure, type Mode, type Step } from '../lockstep/step.ts';
 import { CONFIG_EDITS } from './config-edits.ts';
-import { dropClosure, dropSlave, namedObjects, simplerActions } from './objects.ts';
+import { dropClosure, dropSlave, namedObjects, simplerActions, simplerCalls } from './objects.ts';
 
 /** Two failures are "the same" when this is equal. @internal */
 export function failureSignature(v: FailureVerdict): string {
@@ -89,7 +90,7 @@ export function minimizeRun(o: MinimizeInput): Lockstep {
   if (!tryCand(cur)) return o.run;
   for (let changed = true; changed && !out();) {
     changed = false;
-    for (const cand of candidates(cur)) {
+    for (const cand of candidates(cur, o.impl.profile.slaveSg)) {
       if (tryCand(cand)) { cur = cand; changed = true; break; }
       if (out()) break;
     }
@@ -106,7 +107,7 @@ function without(c: Cand, gone: ReadonlySet<number>): Cand {
 }
 
 /** Shorter or simpler variants of `c`, biggest cuts first. */
-function* candidates(c: Cand): Generator<Cand> {
+function* candidates(c: Cand, slaveSg: boolean): Generator<Cand> {
   const { steps } = c;
   for (let k = c.config.slaves.length - 1; k >= 0; k--) {
     const d = dropSlave(c.config, steps, k);
@@ -133,6 +134,15 @@ function* candidates(c: Cand): Generator<Cand> {
     if (s.k !== 'call' || s.call.op !== 'set_callback') continue;
     for (const action of simplerActions(s.call.action)) {
       yield { ...c, steps: steps.map((x, j) => (j === i ? { ...s, call: { ...s.call, action } } : x)) };
+    }
+  }
+  for (let i = 0; i < steps.length; i++) {
+    const s = steps[i]!;
+    if (s.k !== 'call' || s.misuse !== undefined) continue;
+    for (const call of simplerCalls(s.call)) {
+      // A drawn configuration may have device_prep_slave_sg off: the one-shot form needs it on (where the engine has it).
+      const config = call.op === 'prep_slave_sg' && !c.config.caps.slaveSg && slaveSg ? { ...c.config, caps: { ...c.config.caps, slaveSg: true } } : c.config;
+      yield { ...c, config, steps: steps.map((x, j) => (j === i ? { ...s, call } : x)) };
     }
   }
   for (const edit of CONFIG_EDITS) {

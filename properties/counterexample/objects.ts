@@ -7,7 +7,7 @@
  * configuration (renumbering the channels after it).
  * @public
  */
-import type { BufId, CallbackAction, ChanId, ClientCall, DescId, EngineConfig } from '../../spec/api/index.ts';
+import type { BufId, CallbackAction, ChanId, ClientCall, DescId, Direction, EngineConfig, SgEntry } from '../../spec/api/index.ts';
 import type { Step } from '../lockstep/step.ts';
 
 /** The objects one step names; `defines` is the descriptor a prep creates. @public */
@@ -151,6 +151,41 @@ export function simplerActions(a: CallbackAction): CallbackAction[] {
       const rest = a.actions.filter((__, j) => j !== i);
       out.push(rest.length === 1 ? rest[0]! : { kind: 'seq', actions: rest });
     });
+  }
+  return out;
+}
+
+/**
+ * Simpler forms of one call, simplest first: a cyclic, vector or interleaved prep as the
+ * plain one-shot `prep_slave_sg` over the same bytes (the non-cyclic family first: its
+ * rules name the cause, the cyclic ones restate them), REPEAT and LOAD_EOT flags
+ * dropped, a cyclic ring of one period, shorter transfers. @public
+ */
+export function simplerCalls(c: ClientCall): ClientCall[] {
+  const REPEAT_LOAD_EOT = 256 | 512;
+  const out: ClientCall[] = [];
+  const sg = (chan: ChanId, desc: DescId, sgl: readonly SgEntry[], dir: Direction, flags: number): ClientCall =>
+    ({ op: 'prep_slave_sg', chan, desc, sgl, dir, flags: flags & ~REPEAT_LOAD_EOT });
+  switch (c.op) {
+    case 'prep_cyclic':
+      out.push(sg(c.chan, c.desc, [{ buf: c.buf, offset: 0, len: c.periodLen }], c.dir, c.flags));
+      if (c.bufLen > c.periodLen) out.push({ ...c, bufLen: c.periodLen });
+      break;
+    case 'prep_dma_vec':
+      out.push(sg(c.chan, c.desc, c.vecs, c.dir, c.flags));
+      break;
+    case 'prep_interleaved': {
+      const size = c.xt.chunks.reduce((s, k) => s + k.size, 0) * c.xt.numf;
+      if (c.xt.dir !== 'MEM_TO_MEM') out.push(sg(c.chan, c.desc, [{ buf: c.xt.buf, offset: c.xt.offset, len: size }], c.xt.dir, c.flags));
+      if ((c.flags & REPEAT_LOAD_EOT) !== 0) out.push({ ...c, flags: c.flags & ~REPEAT_LOAD_EOT });
+      break;
+    }
+    case 'prep_slave_sg':
+      if (c.sgl.length > 1) out.push({ ...c, sgl: [c.sgl[0]!] });
+      if (c.sgl.some((e) => e.len > 1)) out.push({ ...c, sgl: c.sgl.map((e) => ({ ...e, len: Math.max(1, e.len >> 1) })) });
+      break;
+    default:
+      break;
   }
   return out;
 }

@@ -51,7 +51,8 @@ describe('minimizeRun on the whole run', () => {
     expect(min.config.slaves.map((s) => s.name)).toEqual([config.slaves[0]!.name]);
     const setup = min.steps.slice(0, min.preludeLength).map((s) => (s.k === 'call' ? s.call.op : s.step.op));
     expect(setup).toEqual(['request_chan', 'alloc_buf', 'map_buf']);
-    // The callback action is simplified to the one the failure needs (a callback at all).
-    expect(min.steps.slice(min.preludeLength)).toEqual([prep(1), call({ op: 'set_callback', desc: 1, fn: 'callback', action: { kind: 'none' } })]);
+    // The callback action is simplified to the one the failure needs (a callback at all), the transfer to one byte.
+    const oneByte = call({ op: 'prep_slave_sg', chan: 0, desc: 1, sgl: [{ buf: 1, offset: 0, len: 1 }], dir: 'MEM_TO_DEV', flags: DMA_PREP_INTERRUPT | DMA_CTRL_ACK });
+    expect(min.steps.slice(min.preludeLength)).toEqual([oneByte, call({ op: 'set_callback', desc: 1, fn: 'callback', action: { kind: 'none' } })]);
   });
 });

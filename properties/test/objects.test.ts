@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { DMA_CTRL_ACK, DMA_PREP_INTERRUPT, type TraceEntry } from '../../spec/api/index.ts';
 import { createBuiltinEngine } from '../../impl/index.ts';
-import { dropClosure, dropSlave } from '../counterexample/objects.ts';
+import { dropClosure, dropSlave, simplerCalls } from '../counterexample/objects.ts';
 import { printedEntryCount, traceText } from '../counterexample/text.ts';
 import { defaultConfig } from '../gen/config.ts';
 import { preludeSteps } from '../lockstep/prelude.ts';
@@ -35,6 +35,17 @@ describe('dropSlave', () => {
     const d = dropSlave(config, steps, 1)!;
     expect(d.config.slaves.map((s) => s.name)).toEqual(['chan0', 'chan1']);
     expect(d.steps).toEqual([call({ op: 'request_chan', name: 'chan1' }), call({ op: 'issue_pending', chan: 1 })]);
+  });
+});
+
+describe('simplerCalls', () => {
+  it('offers the one-shot form of a cyclic prep first, then a ring of one period', () => {
+    const cyc = { op: 'prep_cyclic', chan: 0, desc: 1, buf: 2, bufLen: 64, periodLen: 16, dir: 'MEM_TO_DEV', flags: DMA_PREP_INTERRUPT | DMA_CTRL_ACK | 256 } as const;
+    expect(simplerCalls(cyc)).toEqual([
+      { op: 'prep_slave_sg', chan: 0, desc: 1, sgl: [{ buf: 2, offset: 0, len: 16 }], dir: 'MEM_TO_DEV', flags: DMA_PREP_INTERRUPT | DMA_CTRL_ACK },
+      { ...cyc, bufLen: 16 },
+    ]);
+    expect(simplerCalls({ op: 'issue_pending', chan: 0 })).toEqual([]);
   });
 });
 
