@@ -42,7 +42,7 @@ export interface Counterexample {
   readonly config: EngineConfig;
   /** The generated command sequence (harness encoding), replayable. */
   readonly commands: readonly unknown[];
-  /** Number of top-level commands in the shrunk sequence. */
+  /** Generated top-level steps of `commands`; the ones before them are the set-up (probe) steps shrinking kept. */
   readonly length: number;
   /** The full trace of the shrunk run; `violationIndex` points at the failing entry. */
   readonly trace: readonly TraceEntry[];
