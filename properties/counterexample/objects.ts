@@ -170,6 +170,7 @@ export function simplerCalls(c: ClientCall): ClientCall[] {
     case 'prep_cyclic':
       out.push(sg(c.chan, c.desc, [{ buf: c.buf, offset: 0, len: c.periodLen }], c.dir, c.flags));
       if (c.bufLen > c.periodLen) out.push({ ...c, bufLen: c.periodLen });
+      if (c.periodLen > 1 && c.periodLen % 2 === 0 && c.bufLen % 2 === 0) out.push({ ...c, bufLen: c.bufLen >> 1, periodLen: c.periodLen >> 1 });
       break;
     case 'prep_dma_vec':
       out.push(sg(c.chan, c.desc, c.vecs, c.dir, c.flags));
