@@ -39,11 +39,12 @@ describe('dropSlave', () => {
 });
 
 describe('simplerCalls', () => {
-  it('offers the one-shot form of a cyclic prep first, then a ring of one period', () => {
+  it('offers the one-shot form of a cyclic prep first, then a ring of one period, then half the ring', () => {
     const cyc = { op: 'prep_cyclic', chan: 0, desc: 1, buf: 2, bufLen: 64, periodLen: 16, dir: 'MEM_TO_DEV', flags: DMA_PREP_INTERRUPT | DMA_CTRL_ACK | 256 } as const;
     expect(simplerCalls(cyc)).toEqual([
       { op: 'prep_slave_sg', chan: 0, desc: 1, sgl: [{ buf: 2, offset: 0, len: 16 }], dir: 'MEM_TO_DEV', flags: DMA_PREP_INTERRUPT | DMA_CTRL_ACK },
       { ...cyc, bufLen: 16 },
+      { ...cyc, bufLen: 32, periodLen: 8 },
     ]);
     expect(simplerCalls({ op: 'issue_pending', chan: 0 })).toEqual([]);
   });
