@@ -130,7 +130,7 @@ export async function runFuzz(o: FuzzOptions): Promise<FuzzOutcome> {
   const result = fuzzResult({
     impl, version: o.version, seed: o.seed, startedMs: started, finishedMs: Date.now(), partial: interrupted,
     budget: { ...(runs !== undefined ? { runs } : {}), ...(o.timeMs !== undefined ? { timeMs: o.timeMs } : {}) },
-    cov: pool.coverage(), exercisable, counterexamples: cxs, totals, implError: pool.implError, strict: o.strict,
+    cov: pool.coverage(), exercisable, counterexamples: cxs, totals, implError: pool.implError, strict: o.strict, shard: o.shard,
   });
   return { result, interrupted, replays, written, totals };
 }

@@ -2,7 +2,8 @@
  * `dmacheck certify`: runs the lockstep conformance suite against an implementation and
  * prints the per-rule verdict table and every shrunk counterexample. Exit 0 conformant
  * (or only known violations with `--baseline`), 1 violations found, 2 usage error,
- * 3 the implementation crashed, hung or broke the protocol, 4 model bug.
+ * 3 the implementation crashed, hung or broke the protocol, 4 model bug, 5 inconclusive
+ * (nothing failed but a checkable rule was never exercised; `--allow-unexercised` accepts it).
  * @internal
  */
 import { checkDirCreatable, ensureDir } from '../../io/ensure-dir.ts';
@@ -24,14 +25,22 @@ import { implOptions, parseDuration, parseIntOption, parseTimeout, reportOptions
 
 interface Opts {
   runs?: string; time?: string; seed?: string; impl?: string; implCmd?: string; timeout?: string; json?: boolean; out?: string;
-  cxDir: string; record?: string; reportDir?: string; format: string; baseline?: string; strict?: boolean;
+  cxDir: string; record?: string; reportDir?: string; format: string; baseline?: string; strict?: boolean; allowUnexercised?: boolean;
 }
 
 /** Exit status of a finished certification. @internal */
 export function certifyExit(r: RunResult): number {
   if (r.implError) return EXIT.implError;
   if (r.counterexamples.some((c) => c.kind === 'model_bug')) return EXIT.internal;
-  return r.verdict === 'pass' ? EXIT.ok : EXIT.violations;
+  const byVerdict: Readonly<Record<RunResult['verdict'], number>> = { pass: EXIT.ok, fail: EXIT.violations, error: EXIT.implError, inconclusive: EXIT.inconclusive };
+  return byVerdict[r.verdict];
+}
+
+/** Why a run is inconclusive, and what to do about it (empty otherwise). @internal */
+export function inconclusiveLine(r: RunResult): string {
+  if (r.verdict !== 'inconclusive') return '';
+  const missing = r.rules.filter((v) => v.verdict === 'not_exercised').map((v) => v.id);
+  return `not exercised: ${missing.join(', ')} (raise --runs or --time, or accept it with --allow-unexercised)\n`;
 }
 
 /** The one line naming an implementation error. @internal */
@@ -60,6 +69,7 @@ export function register(program: Command): void {
     .option('--cx-dir <dir>', 'where counterexample files go', 'dmacheck-counterexamples')
     .option('--record <file>', 'record one run as a dmacheck-trace/1 file: the first counterexample, else the last legal run')
     .option('--baseline <report.json>', 'fail only on violations not already in this report')
+    .option('--allow-unexercised', 'pass (exit 0) even if some checkable rules were never exercised (else INCONCLUSIVE, exit 5)')
     .action(async (opts: Opts) => {
       const runs = opts.runs !== undefined ? parseIntOption('--runs', opts.runs, 1) : undefined;
       const timeMs = opts.time !== undefined ? parseDuration(opts.time) : undefined;
@@ -83,6 +93,7 @@ export function register(program: Command): void {
           model, impl, seed, runs, timeMs, version,
           onPhase: opts.json ? undefined : (name, done, total) => process.stderr.write(`certify: ${name} done (${done}/${total})\n`),
           onPhaseStart: rec?.phaseStart, quiescent: rec?.quiescent, onCounterexample: rec?.counterexample, strict: opts.strict === true,
+          allowUnexercised: opts.allowUnexercised === true,
         });
         const result = baseline ? applyBaseline(out.result, baseline) : out.result;
         const files = result.counterexamples.map((c, i) => {
@@ -105,6 +116,7 @@ export function register(program: Command): void {
           process.stdout.write(stderrTailText(result));
           if (result.known?.length) process.stdout.write(`known violations (in the baseline): ${result.known.join(', ')}\n`);
           if (opts.record !== undefined && rec?.error === undefined) process.stdout.write(`recorded: ${opts.record} (check with: dmacheck check-trace ${opts.record})\n`);
+          process.stdout.write(inconclusiveLine(result));
           process.stdout.write(`${summary(result)}\n`);
         }
         if (result.implError) process.stderr.write(`dmacheck: ${implErrorLine(result)}\n`);

@@ -51,15 +51,25 @@ describe('dmacheck CLI edges (issue 13)', () => {
     }
   });
   it('never replaces /dev/null with a file', () => {
-    const r = run('certify', '--runs', '20', '--out', '/dev/null');
+    const r = run('certify', '--runs', '20', '--allow-unexercised', '--out', '/dev/null');
     expect(r.status).toBe(0);
     expect(statSync('/dev/null').isCharacterDevice()).toBe(true);
   });
   it('an unwritable --record is an output error after the results, not an engine error', () => {
-    const r = run('certify', '--runs', '20', '--record', '/dev/full');
+    const r = run('certify', '--runs', '20', '--allow-unexercised', '--record', '/dev/full');
     expect(r.status).toBe(2);
     expect(r.stdout).toMatch(/CONFORMANT: builtin/);
     expect(r.stdout).not.toContain('recorded:');
     expect(r.stderr.trim().split('\n').filter((l) => !l.startsWith('certify:'))).toEqual(['dmacheck: --record: cannot write /dev/full: ENOSPC']);
+  });
+  it('a run that left checkable rules unexercised is INCONCLUSIVE, exit 5, unless --allow-unexercised', () => {
+    const r = run('certify', '--runs', '1');
+    expect(r.status).toBe(5);
+    expect(r.stdout).toMatch(/^INCONCLUSIVE \(checkable rules not exercised\): builtin, seed 42; .* 1 sequences,/m);
+    expect(r.stdout).toMatch(/^not exercised: .*--allow-unexercised/m);
+    const accepted = run('certify', '--runs', '1', '--allow-unexercised');
+    expect(accepted.status).toBe(0);
+    expect(accepted.stdout).toMatch(/^CONFORMANT: builtin/m);
+    expect(run('--help').stdout).toMatch(/^ {2}5 {4}inconclusive/m);
   });
 });

@@ -175,6 +175,8 @@ class Engine:
             if b and not b["freed"]:
                 b["map"] = c["dev"]
             return ZERO
+        if op == "give_back":   # the client hands the buffer to its owner: no engine state
+            return VOID
         if op == "unmap_buf":
             b = self.bufs.get(c["buf"])
             if b:

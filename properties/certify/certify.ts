@@ -39,6 +39,8 @@ export interface CertifyOptions {
   readonly onCounterexample?: ((cx: Counterexample) => void) | undefined;
   /** `--strict`: advisory client rules the generated runs broke fail the result. */
   readonly strict?: boolean | undefined;
+  /** `--allow-unexercised`: a run that left checkable rules unexercised may still pass (else it is inconclusive). */
+  readonly allowUnexercised?: boolean | undefined;
 }
 
 /** One phase of the certification plan. @public */
@@ -58,6 +60,24 @@ export interface Phase {
 export function phases(): Phase[] {
   const groups = FOCUS_GROUPS.map((g) => ({ name: `focus ${g}`, mode: 'legal' as const, focus: g, share: 0.4 / FOCUS_GROUPS.length }));
   return [{ name: 'mixed', mode: 'legal', share: 0.45 }, ...groups, { name: 'misuse', mode: 'misuse', share: 0.15 }];
+}
+
+/**
+ * Split `runs` sequences over the phases by their shares so that they add up to exactly
+ * `runs` (largest remainder; ties go to the earlier phase). A phase may get 0.
+ * @public
+ */
+export function phaseRuns(runs: number, ps: readonly Phase[] = phases()): number[] {
+  const exact = ps.map((p) => runs * p.share);
+  const counts = exact.map(Math.floor);
+  const order = exact.map((x, i) => ({ i, rest: x - Math.floor(x) })).sort((a, b) => b.rest - a.rest || a.i - b.i);
+  let left = runs - counts.reduce((s, n) => s + n, 0);
+  for (const { i } of order) {
+    if (left <= 0) break;
+    counts[i]!++;
+    left--;
+  }
+  return counts;
 }
 
 /** @public */
@@ -88,12 +108,16 @@ export function certify(o: CertifyOptions): CertifyOutcome {
   let implError: RunResult['implError'];
   let adapterError: ImplError | undefined;
   const ps = phases();
+  const byRuns = phaseRuns(runs, ps);
+  const timeOnly = o.timeMs !== undefined && o.runs === undefined;
   for (const [i, p] of ps.entries()) {
+    // `--runs N` is exactly N generated sequences: a phase whose share rounds to 0 is skipped.
+    if (!timeOnly && byRuns[i] === 0) continue;
     o.onPhaseStart?.(p);
     const timeMs = o.timeMs !== undefined ? Math.max(1, o.timeMs * p.share) : undefined;
     const out = checkLockstep({
       model: o.model, impl: o.impl, mode: p.mode, focus: p.focus, cov,
-      numRuns: o.timeMs !== undefined && o.runs === undefined ? 1_000_000 : Math.max(1, Math.round(runs * p.share)),
+      numRuns: timeOnly ? 1_000_000 : byRuns[i]!,
       seed: phaseSeed(o.seed, i), timeMs, quiescent: o.quiescent, onAdvisory: advisories.record,
     });
     sequences += out.sequences;
@@ -120,6 +144,9 @@ export function certify(o: CertifyOptions): CertifyOutcome {
   const rules = ruleVerdicts(o.impl.profile, cov, cxs, findings, strict);
   const failed = cxs.length > 0 || (strict && findings.length > 0);
   const checkable = CATALOGUE.filter((r) => isCheckable(r) && rules.find((v) => v.id === r.id)?.verdict !== 'not_supported');
+  const exercised = checkable.filter((r) => cov.count(r.id) > 0).length;
+  // Not every checkable rule was exercised: nothing failed, but that is not conformance (issue 13, item 14).
+  const inconclusive = exercised < checkable.length && o.allowUnexercised !== true;
   const durationMs = finished - started;
   const result: RunResult = {
     schemaVersion: REPORT_SCHEMA_VERSION,
@@ -132,13 +159,13 @@ export function certify(o: CertifyOptions): CertifyOutcome {
     finishedAt: new Date(finished).toISOString(),
     durationMs,
     partial: interrupted,
-    verdict: implError ? 'error' : failed ? 'fail' : 'pass',
+    verdict: implError ? 'error' : failed ? 'fail' : inconclusive ? 'inconclusive' : 'pass',
     rules,
     counterexamples: cxs,
     ...(findings.length > 0 ? { findings } : {}),
     ...(strict ? { strict } : {}),
     coverage: {
-      rulesExercised: checkable.filter((r) => cov.count(r.id) > 0).length,
+      rulesExercised: exercised,
       rulesCheckable: checkable.length,
       pairsVisited: cov.pairs.size,
       pairsReachable: cov.pairs.size,

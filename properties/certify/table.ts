@@ -41,7 +41,7 @@ export function summary(r: RunResult): string {
   // Only advisories failed (--strict): say so rather than "violations".
   const strictOnly = r.strict === true && r.counterexamples.length === 0 && (r.findings ?? []).length > 0;
   const head = r.verdict === 'pass' ? (r.known?.length ? 'CONFORMANT (known violations only)' : 'CONFORMANT')
-    : r.verdict === 'error' ? 'IMPLEMENTATION ERROR' : strictOnly ? 'ADVISORIES FOUND (--strict)' : 'VIOLATIONS FOUND';
+    : r.verdict === 'error' ? 'IMPLEMENTATION ERROR' : r.verdict === 'inconclusive' ? 'INCONCLUSIVE (checkable rules not exercised)' : strictOnly ? 'ADVISORIES FOUND (--strict)' : 'VIOLATIONS FOUND';
   const advisory = count('advisory') > 0 ? `${count('advisory')} advisory, ` : '';
   return `${head}${r.partial ? ' (partial run)' : ''}: ${r.implementation.name}, seed ${r.seed}; ` +
     `${count('pass')} pass, ${count('fail')} fail, ${advisory}${count('not_exercised')} not exercised, ${count('not_supported')} not supported, ` +

@@ -16,7 +16,7 @@ export function mdText(s: string, max: number = LIMIT.message): string {
     .replace(/([\\`*_{}[\]()#|~])/g, '\\$1');
 }
 
-const ICON: Readonly<Record<RunResult['verdict'], string>> = { pass: '✅', fail: '❌', error: '💥' };
+const ICON: Readonly<Record<RunResult['verdict'], string>> = { pass: '✅', fail: '❌', error: '💥', inconclusive: '❔' };
 
 /** Render `result` as a Markdown summary. */
 export function renderMarkdown(result: RunResult): string {

@@ -71,4 +71,4 @@ export function findingsOf(result: RunResult, id: string): Finding[] {
 /** The advisories among the findings. */
 export const advisoriesOf = (r: RunResult): readonly Finding[] => (r.findings ?? []).filter((f) => f.kind === 'advisory');
 
-export const RUN_VERDICT_LABEL: Readonly<Record<RunResult['verdict'], string>> = { pass: 'PASS', fail: 'FAIL', error: 'ERROR' };
+export const RUN_VERDICT_LABEL: Readonly<Record<RunResult['verdict'], string>> = { pass: 'PASS', fail: 'FAIL', error: 'ERROR', inconclusive: 'INCONCLUSIVE' };
