@@ -4,6 +4,7 @@
  * @public
  */
 import type { Counterexample, RunResult } from '../../reports/result.ts';
+import { ruleMessage } from '../../spec/api/message.ts';
 
 const LABEL: Record<string, string> = {
   pass: 'pass', fail: 'FAIL', advisory: 'advisory', not_exercised: 'not exercised', not_supported: 'not supported', documented_only: 'documented-only', known: 'known',
@@ -21,7 +22,7 @@ export function ruleTable(r: RunResult): string {
 
 /** One counterexample as a kernel developer reads it. @public */
 export function counterexampleText(c: Counterexample, replayLine: string, file?: string, shrunk = true): string {
-  const head = c.rule ? `${c.kind} of ${c.rule}: ${c.msg}\n  ${c.rule}: ${c.statement}` : `${c.kind}: ${c.msg}`;
+  const head = c.rule ? `${c.kind} of ${c.rule}: ${ruleMessage(c.rule, c.msg)}\n  ${c.rule}: ${c.statement}` : `${c.kind}: ${c.msg}`;
   const how = shrunk ? `shrunk to ${c.length}` : `not shrunk (the implementation stopped answering): the run so far, ${Math.max(0, c.length)}`;
   return [
     head,

@@ -3,6 +3,7 @@
  * @internal
  */
 import type { Counterexample, Finding, RuleVerdict, RuleVerdictKind, RunResult } from '../result.ts';
+import { ruleMessage } from '../../spec/api/message.ts';
 
 export const VERDICT_ORDER: readonly RuleVerdictKind[] = ['fail', 'known', 'advisory', 'pass', 'not_exercised', 'not_supported', 'documented_only'];
 
@@ -60,7 +61,7 @@ export function findingLine(f: Finding): string {
   const at = f.line === undefined ? '' : `line ${f.line}: `;
   const chan = f.chan === undefined ? '' : ` (chan ${f.chan})`;
   const times = f.count !== undefined && f.count > 1 ? ` ×${f.count}` : '';
-  return `${at}${what}${chan}${times}: ${f.msg}`;
+  return `${at}${what}${chan}${times}: ${ruleMessage(f.rule, f.msg)}`;
 }
 
 /** The findings naming `id`. */
