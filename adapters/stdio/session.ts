@@ -11,6 +11,7 @@ export type WorkerReport =
   | { readonly kind: 'spawned'; readonly pid: number }
   | { readonly kind: 'line'; readonly line: string }
   | { readonly kind: 'oversized'; readonly bytes: number }
+  | { readonly kind: 'eof' }
   | { readonly kind: 'spawn_error'; readonly code: string; readonly message: string }
   | { readonly kind: 'exit'; readonly code: number | null; readonly signal: string | null; readonly tail: readonly string[] };
 

@@ -31,7 +31,7 @@ export function parseBudget(s: string): { runs: number; timeMs: number } {
     runs = /^\d+$/.test(runsPart) ? Number(runsPart) : 0;
     if (runs < 1 || runs > 1_000_000) throw new UsageError(`--budget: runs '${runsPart}' must be an integer from 1 to 1000000`);
   }
-  const timeMs = timePart !== undefined ? parseDuration(timePart) : DEFAULT_BUDGET.timeMs;
+  const timeMs = timePart !== undefined ? parseDuration(timePart, `--budget: time`) : DEFAULT_BUDGET.timeMs;
   return { runs, timeMs };
 }
 

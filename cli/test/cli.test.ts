@@ -1,5 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { statSync } from 'node:fs';
+import { mkdtempSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const bin = new URL('../../bin/dmacheck.js', import.meta.url).pathname;
@@ -71,5 +73,21 @@ describe('dmacheck CLI edges (issue 13)', () => {
     expect(accepted.status).toBe(0);
     expect(accepted.stdout).toMatch(/^CONFORMANT: builtin/m);
     expect(run('--help').stdout).toMatch(/^ {2}5 {4}inconclusive/m);
+  });
+  it('mutants --budget with a bad time names --budget', () => {
+    const r = run('mutants', '--budget', '5x');
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim().split('\n')).toEqual(["dmacheck: --budget: time '5x': expected a duration like 30s, 2m or 500ms"]);
+  });
+  it('messages do not repeat their rule or kind', () => {
+    const hostile = new URL('../../adapters/test/fixtures/hostile.mjs', import.meta.url).pathname;
+    const cx = mkdtempSync(join(tmpdir(), 'dmacheck-msg-'));
+    const failed = run('certify', '--impl-cmd', `'${process.execPath}' '${hostile}' exit`, '--runs', '5', '--cx-dir', cx);
+    expect(failed.status).toBe(3);
+    expect(failed.stderr).toContain('dmacheck: implementation error (exit) in hostile:exit: request_chan: exited with status 7\n');
+    const found = run('certify', '--impl', 'mutant:cb-hardirq', '--runs', '40', '--cx-dir', cx);
+    expect(found.status).toBe(1);
+    expect(found.stdout).toMatch(/^violation of CB-1: callback outside tasklet context$/m);
+    expect(`${found.stdout}${failed.stdout}`).not.toMatch(/\b([A-Z]+-\d+): \1:/);
   });
 });

@@ -132,7 +132,7 @@ export function certify(o: CertifyOptions): CertifyOutcome {
     }
     // The adapter's error wins: the process may fail after the model already rejected an entry.
     const e = out.adapterError;
-    if (e) implError ??= { what: e.kind, msg: out.verdict?.kind === 'impl_error' ? out.verdict.msg : e.message, stderrTail: e.stderrTail };
+    if (e) implError ??= { what: e.kind, msg: out.verdict?.kind === 'impl_error' ? out.verdict.msg : e.detail, stderrTail: e.stderrTail };
     else if (out.verdict?.kind === 'impl_error') implError ??= { what: out.verdict.what, msg: out.verdict.msg, stderrTail: [] };
     o.onPhase?.(p.name, i + 1, ps.length);
     // The implementation process is gone or unusable: stop here with what we have.

@@ -75,7 +75,7 @@ export const runResultSchema = z.strictObject({
   coverage: coverageSchema,
   stats: z.strictObject({ sequences: count, commands: count, commandsPerSecond: z.number().nonnegative() }),
   implError: z.strictObject({
-    what: z.enum(['crash', 'timeout', 'exit', 'bad_json', 'bad_message', 'oversized', 'protocol_version', 'wrong_id', 'throw']),
+    what: z.enum(['crash', 'timeout', 'exit', 'bad_json', 'bad_message', 'oversized', 'protocol_version', 'wrong_id', 'throw', 'eof']),
     msg: z.string(),
     stderrTail: z.array(z.string()),
   }).exactOptional(),
