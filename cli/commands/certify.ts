@@ -3,7 +3,8 @@
  * prints the per-rule verdict table and every shrunk counterexample. Exit 0 conformant
  * (or only known violations with `--baseline`), 1 violations found, 2 usage error,
  * 3 the implementation crashed, hung or broke the protocol, 4 model bug, 5 inconclusive
- * (nothing failed but a checkable rule was never exercised; `--allow-unexercised` accepts it).
+ * (nothing failed but a checkable rule was never exercised; `--allow-unexercised` accepts it),
+ * 130 interrupted (Ctrl-C: the current sequence ends, the partial results are written).
  * @internal
  */
 import { checkDirCreatable, ensureDir } from '../../io/ensure-dir.ts';
@@ -21,6 +22,7 @@ import type { Implementation } from '../../spec/api/index.ts';
 import { loadModel } from '../../trace/load-model.ts';
 import { VERSION } from '../version.ts';
 import { EXIT } from '../exit-codes.ts';
+import { trapInterrupt } from '../interrupt.ts';
 import { implOptions, parseDuration, parseIntOption, parseTimeout, reportOptions, strictOption } from '../options.ts';
 
 interface Opts {
@@ -83,17 +85,18 @@ export function register(program: Command): void {
       if (opts.out) checkOutputPath(opts.out);
       if (opts.record !== undefined) checkOutputPath(opts.record);
       const version = VERSION;
-      const inner = await resolveImplementation({ impl: opts.impl, implCmd: opts.implCmd, timeoutMs });
+      const ctrlC = trapInterrupt('certify', 'finishing the current sequence and writing partial results');
+      const inner = await resolveImplementation({ impl: opts.impl, implCmd: opts.implCmd, timeoutMs }).catch((e: unknown) => { ctrlC.release(); throw e; });
       let impl: Implementation = inner;
       try {
         const rec = opts.record !== undefined ? new CertifyRecorder(inner, opts.record, { tool: 'dmacheck certify', seed }) : undefined;
         if (rec) impl = rec.impl;
         const model = await loadModel();
-        const out = certify({
+        const out = await certify({
           model, impl, seed, runs, timeMs, version,
           onPhase: opts.json ? undefined : (name, done, total) => process.stderr.write(`certify: ${name} done (${done}/${total})\n`),
           onPhaseStart: rec?.phaseStart, quiescent: rec?.quiescent, onCounterexample: rec?.counterexample, strict: opts.strict === true,
-          allowUnexercised: opts.allowUnexercised === true,
+          allowUnexercised: opts.allowUnexercised === true, stop: ctrlC.requested,
         });
         const result = baseline ? applyBaseline(out.result, baseline) : out.result;
         const files = result.counterexamples.map((c, i) => {
@@ -120,13 +123,14 @@ export function register(program: Command): void {
           process.stdout.write(`${summary(result)}\n`);
         }
         if (result.implError) process.stderr.write(`dmacheck: ${implErrorLine(result)}\n`);
-        process.exitCode = certifyExit(result);
+        process.exitCode = out.stopped ? EXIT.interrupted : certifyExit(result);
         // An unwritable --record is an output error, reported after the results it must not lose.
         if (rec?.error !== undefined) {
           process.stderr.write(`dmacheck: --record: ${rec.error.message}\n`);
           if (process.exitCode === EXIT.ok) process.exitCode = EXIT.usage;
         }
       } finally {
+        ctrlC.release();
         impl.dispose?.();
       }
     });

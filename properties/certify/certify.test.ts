@@ -20,11 +20,11 @@ describe('certify run budget', () => {
   it('certify --runs 1 runs one sequence and is inconclusive; accepted with allowUnexercised', async () => {
     const model = await loadModel();
     const impl = await resolveImplementation({ impl: 'builtin' });
-    const one = certify({ model, impl, seed: 42, runs: 1, version: 'test' });
+    const one = await certify({ model, impl, seed: 42, runs: 1, version: 'test' });
     expect(one.result.stats.sequences).toBe(1);
     expect(one.result.verdict).toBe('inconclusive');
     expect(one.result.coverage.rulesExercised).toBeLessThan(one.result.coverage.rulesCheckable);
-    const accepted = certify({ model, impl, seed: 42, runs: 1, version: 'test', allowUnexercised: true });
+    const accepted = await certify({ model, impl, seed: 42, runs: 1, version: 'test', allowUnexercised: true });
     expect(accepted.result.verdict).toBe('pass');
   });
 });

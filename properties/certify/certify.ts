@@ -8,7 +8,7 @@ import type { ImplError } from '../../adapters/errors.ts';
 import type { Implementation, Model } from '../../spec/api/index.ts';
 import { CATALOGUE } from '../../spec/catalogue/index.ts';
 import { type Counterexample, REPORT_SCHEMA_VERSION, type RunResult } from '../../reports/result.ts';
-import { checkLockstep } from '../check.ts';
+import { checkLockstepAsync } from '../check.ts';
 import type { Mode } from '../lockstep/step.ts';
 import { AdvisoryTally } from './advisories.ts';
 import { CoverageCounter } from './coverage.ts';
@@ -41,6 +41,8 @@ export interface CertifyOptions {
   readonly strict?: boolean | undefined;
   /** `--allow-unexercised`: a run that left checkable rules unexercised may still pass (else it is inconclusive). */
   readonly allowUnexercised?: boolean | undefined;
+  /** Polled before every sequence: true ends the run there (Ctrl-C), with a partial result. */
+  readonly stop?: (() => boolean) | undefined;
 }
 
 /** One phase of the certification plan. @public */
@@ -87,6 +89,8 @@ export interface CertifyOutcome {
   readonly modes: readonly Mode[];
   /** Set when the adapter gave up (hang, crash, protocol breach): the last counterexample is that run, unshrunk. */
   readonly adapterError?: ImplError;
+  /** `stop()` ended the run early (the result is partial). */
+  readonly stopped: boolean;
 }
 
 /** The fast-check seed of phase `i`. @public */
@@ -94,8 +98,13 @@ export function phaseSeed(seed: number, i: number): number {
   return (seed + i * 7919) | 0;
 }
 
-/** Run the whole suite; never throws for implementation failures (they become counterexamples). @public */
-export function certify(o: CertifyOptions): CertifyOutcome {
+/**
+ * Run the whole suite; never throws for implementation failures (they become
+ * counterexamples). Asynchronous only so that a SIGINT handler runs between sequences
+ * (`stop`); the runs themselves are the synchronous lockstep ones.
+ * @public
+ */
+export async function certify(o: CertifyOptions): Promise<CertifyOutcome> {
   const started = Date.now();
   const cov = new CoverageCounter();
   const advisories = new AdvisoryTally();
@@ -107,6 +116,8 @@ export function certify(o: CertifyOptions): CertifyOutcome {
   let interrupted = false;
   let implError: RunResult['implError'];
   let adapterError: ImplError | undefined;
+  let stopped = false;
+  const stop = o.stop ?? (() => false);
   const ps = phases();
   const byRuns = phaseRuns(runs, ps);
   const timeOnly = o.timeMs !== undefined && o.runs === undefined;
@@ -115,13 +126,15 @@ export function certify(o: CertifyOptions): CertifyOutcome {
     if (!timeOnly && byRuns[i] === 0) continue;
     o.onPhaseStart?.(p);
     const timeMs = o.timeMs !== undefined ? Math.max(1, o.timeMs * p.share) : undefined;
-    const out = checkLockstep({
-      model: o.model, impl: o.impl, mode: p.mode, focus: p.focus, cov,
+    if (stop()) { stopped = true; break; }
+    const out = await checkLockstepAsync({
+      model: o.model, impl: o.impl, mode: p.mode, focus: p.focus, cov, stop,
       numRuns: timeOnly ? 1_000_000 : byRuns[i]!,
       seed: phaseSeed(o.seed, i), timeMs, quiescent: o.quiescent, onAdvisory: advisories.record,
     });
     sequences += out.sequences;
     commands += out.commands;
+    if (out.stopped) { stopped = true; break; }
     interrupted ||= out.interrupted && o.runs !== undefined;
     // One counterexample per rule (the first phase that found it).
     const cx = out.counterexample;
@@ -158,7 +171,7 @@ export function certify(o: CertifyOptions): CertifyOutcome {
     startedAt: new Date(started).toISOString(),
     finishedAt: new Date(finished).toISOString(),
     durationMs,
-    partial: interrupted,
+    partial: interrupted || stopped,
     verdict: implError ? 'error' : failed ? 'fail' : inconclusive ? 'inconclusive' : 'pass',
     rules,
     counterexamples: cxs,
@@ -173,5 +186,5 @@ export function certify(o: CertifyOptions): CertifyOutcome {
     stats: { sequences, commands, commandsPerSecond: Math.round(commands / Math.max(0.001, durationMs / 1000)) },
     ...(implError ? { implError } : {}),
   };
-  return adapterError ? { result, modes, adapterError } : { result, modes };
+  return adapterError ? { result, modes, adapterError, stopped } : { result, modes, stopped };
 }
