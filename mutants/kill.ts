@@ -7,7 +7,7 @@
  */
 import type { Implementation, Model, RuleId } from '../spec/api/index.ts';
 import type { MutantSpec } from '../impl/mutants/index.ts';
-import { phaseRuns, phases } from '../properties/certify/certify.ts';
+import { CERTIFY_MAX_COMMANDS, phaseRuns, phases } from '../properties/certify/certify.ts';
 import { checkLockstep } from '../properties/check.ts';
 import type { Counterexample } from '../reports/result.ts';
 import { detecting } from './timing.ts';
@@ -50,7 +50,7 @@ export function killWithCertify(spec: MutantSpec, impl: Implementation, model: M
     if (left <= 0) break;
     if (byRuns[i] === 0) continue;
     const out = checkLockstep({
-      model: det.model, impl, mode: p.mode, focus: p.focus,
+      model: det.model, impl, mode: p.mode, focus: p.focus, maxCommands: CERTIFY_MAX_COMMANDS,
       numRuns: byRuns[i]!, seed: (b.seed + i * 7919) | 0,
       timeMs: Math.max(1, Math.min(left, b.timeMs * p.share)),
     });
