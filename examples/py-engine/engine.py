@@ -175,12 +175,12 @@ class Engine:
             if b and not b["freed"]:
                 b["map"] = c["dev"]
             return ZERO
-        if op == "give_back":   # the client hands the buffer to its owner: no engine state
-            return VOID
         if op == "unmap_buf":
             b = self.bufs.get(c["buf"])
             if b:
                 b["map"] = "no"
+            return VOID
+        if op == "give_back":                        # the client hands a buffer to its owner: nothing for the engine
             return VOID
         if op == "prep_slave_sg":
             return OK if self.prep(c) else NULL
