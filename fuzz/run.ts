@@ -20,6 +20,7 @@ import { Progress } from './progress.ts';
 import { fuzzResult } from './result.ts';
 import { type Shard, shardPlan } from './shard.ts';
 import { signature } from './shrink.ts';
+import { ruleMessage } from '../spec/api/message.ts';
 
 /** @public */
 export interface FuzzOptions {
@@ -97,7 +98,7 @@ export async function runFuzz(o: FuzzOptions): Promise<FuzzOutcome> {
       if (!added) return;
       cxs.push(reportPart(f.file));
       if (o.corpus !== undefined) written.push(f.name);
-      progress.message(`fuzz: ${f.file.kind} ${f.file.rule ?? ''}: ${f.file.msg} (shrunk to ${countsText(f.file)})${o.corpus !== undefined ? ` -> ${o.corpus}/${f.name}` : ''}`);
+      progress.message(`fuzz: ${f.file.kind} ${f.file.rule ?? ''}: ${ruleMessage(f.file.rule, f.file.msg)} (shrunk to ${countsText(f.file)})${o.corpus !== undefined ? ` -> ${o.corpus}/${f.name}` : ''}`);
     }));
   };
   const pool = new WorkerPool({
@@ -131,7 +132,7 @@ export async function runFuzz(o: FuzzOptions): Promise<FuzzOutcome> {
   const result = fuzzResult({
     impl, version: o.version, seed: o.seed, startedMs: started, finishedMs: Date.now(), partial: interrupted,
     budget: { ...(runs !== undefined ? { runs } : {}), ...(o.timeMs !== undefined ? { timeMs: o.timeMs } : {}) },
-    cov: pool.coverage(), exercisable, counterexamples: cxs, totals, implError: pool.implError, strict: o.strict,
+    cov: pool.coverage(), exercisable, counterexamples: cxs, totals, implError: pool.implError, strict: o.strict, shard: o.shard,
   });
   return { result, interrupted, replays, written, totals };
 }
