@@ -17,6 +17,7 @@ import { Lockstep } from '../lockstep/runner.ts';
 import { LockstepFailure, type Mode, type Step } from '../lockstep/step.ts';
 import { CONFIG_EDITS } from './config-edits.ts';
 import { dropClosure, dropSlave, namedObjects, simplerActions, simplerCalls } from './objects.ts';
+import { printedEntryCount } from './text.ts';
 
 /** Two failures are "the same" when this is equal. @internal */
 export function failureSignature(v: FailureVerdict): string {
@@ -77,12 +78,17 @@ export function minimizeRun(o: MinimizeInput): Lockstep {
     r.preludeLength = Math.min(c.setup, r.steps.length);
     return r;
   };
+  // A candidate with as many steps must not print more (a 1-byte cyclic period is simpler
+  // to state but makes the quiescing print thousands of periods).
+  let curSteps = Infinity;
+  let curEntries = Infinity;
   const tryCand = (c: Cand): boolean => {
     if (out()) return false;
     attempts--;
     const r = replay(c);
-    lastIsBest = r.failure !== undefined && failureSignature(r.failure) === want;
-    if (lastIsBest) best = r;
+    const entries = r.failure ? printedEntryCount(r.trace, r.failure.step) : Infinity;
+    lastIsBest = r.failure !== undefined && failureSignature(r.failure) === want && (c.steps.length < curSteps || entries <= curEntries);
+    if (lastIsBest) { best = r; curSteps = c.steps.length; curEntries = entries; }
     return lastIsBest;
   };
   let cur: Cand = { config: o.config, steps: o.run.steps, setup: o.run.preludeLength };
