@@ -63,6 +63,9 @@ export function register(program: Command): void {
           process.stdout.write(`${file}: passes now (${impl.name}, ${r.steps.length} steps, ${r.index} trace entries)\n`);
           process.exitCode = EXIT.ok;
         }
+        // A SIGINT that arrived while the synchronous replay blocked the event loop is handled
+        // only once the loop turns: let it turn before asking.
+        await new Promise<void>((resolve) => setImmediate(resolve));
         if (ctrlC.requested()) process.exitCode = EXIT.interrupted;
       } finally {
         ctrlC.release();
