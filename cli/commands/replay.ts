@@ -64,8 +64,8 @@ export function register(program: Command): void {
           process.exitCode = EXIT.ok;
         }
         // A SIGINT that arrived while the synchronous replay blocked the event loop is handled
-        // only once the loop turns: let it turn before asking.
-        await new Promise<void>((resolve) => setImmediate(resolve));
+        // only when the loop polls for I/O (libuv's signal pipe): give it one short poll.
+        await new Promise<void>((resolve) => setTimeout(resolve, 20));
         if (ctrlC.requested()) process.exitCode = EXIT.interrupted;
       } finally {
         ctrlC.release();

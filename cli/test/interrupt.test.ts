@@ -83,7 +83,7 @@ describe('Ctrl-C (issue 13, item 3)', () => {
     const dir = fresh();
     const made = spawnSync(process.execPath, [bin, 'certify', '--impl', 'mutant:cb-hardirq', '--runs', '40', '--cx-dir', 'cx'], { cwd: dir, encoding: 'utf8' });
     expect(made.status).toBe(1);
-    const file = join(dir, 'cx', readdirSync(join(dir, 'cx'))[0]!);
+    const file = join(dir, 'cx', readdirSync(join(dir, 'cx')).find((f) => f.endsWith('.json'))!);
     const cmd = `sh -c 'echo $$ > impl.pid; exec "${process.execPath}" "${hostile}" hang'`;
     const r = await interrupted(['replay', file, '--impl-cmd', cmd, '--timeout', '2000'], dir, (err) => err.includes('replay: hostile:hang'));
     expect(r.status, r.stderr).toBe(130);
