@@ -58,7 +58,7 @@ export class VirtChan<P> {
     /** The driver's desc_free (vc->desc_free): releases a descriptor for good. */
     private readonly descFree: (d: VirtDesc<P>) => void,
   ) {
-    this.lock = new SpinLock(`vc${chan}.lock`, host.splats);
+    this.lock = new SpinLock(`vc${chan}.lock`, host.splats, () => host.emit({ ev: 'lock_splat', chan, why: 'recursion' }));
     const init = host.faults.has('cookie-off-by-one') ? cookieInit - 1 : cookieInit;
     this.cookie = this.completedCookie = init; // dma_cookie_init (CH-9)
   }
