@@ -125,8 +125,8 @@ export type FaultName =
   | 'issue-pending-relock'
   /** tx_status returns from its residue path with the channel lock held when the cookie is not on any list (PROV-8). */
   | 'tx-status-leaks-lock'
-  /** dmaengine_desc_free of the running descriptor returns -EBUSY with the channel lock held (PROV-8). */
-  | 'desc-free-busy-leaks-lock';
+  /** Terminate of an idle channel takes an early return that forgets the unlock (PROV-8). */
+  | 'terminate-idle-leaks-lock';
 
 /** Every fault name, for mutant generation and tests. */
 export const ALL_FAULTS: readonly FaultName[] = [
@@ -143,7 +143,7 @@ export const ALL_FAULTS: readonly FaultName[] = [
   'sync-frees-new-work', 'terminate-resets-cookies', 'irq-suppressed-without-flag',
   'issue-restarts-active', 'resume-restarts-desc', 'pool-leak-unsubmitted', 'pool-leak-terminated-active',
   'config-survives-release', 'pause-survives-release', 'prep-returns-locked', 'issue-pending-relock',
-  'tx-status-leaks-lock', 'desc-free-busy-leaks-lock',
+  'tx-status-leaks-lock', 'terminate-idle-leaks-lock',
 ];
 
 /** The set of faults switched on for one engine instance. */

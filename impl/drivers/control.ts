@@ -43,6 +43,8 @@ export function terminateAll(drv: DriverState, c: SimChan): OpResult {
   const faults = drv.host.faults;
   const vc = c.vc;
   vc.lock.acquire();
+  // Mutant 'terminate-idle-leaks-lock': "nothing to stop" returns early without the unlock (PROV-8).
+  if (faults.has('terminate-idle-leaks-lock') && c.current === null && vc.idle()) return 0;
   const keepQueued = faults.has('resurrect-after-terminate');
   const kept = keepQueued ? [...vc.descSubmitted.takeAll(), ...vc.descIssued.takeAll()] : [];
   // Mutant 'cb-on-abort' (at_hdmac shape): the submitted, issued and active work is "completed" with a callback; prepared descriptors are freed

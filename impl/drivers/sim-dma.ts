@@ -139,12 +139,8 @@ export class SimDma implements DmaDevice<SimHw> {
 
   /** vchan_tx_desc_free: unlink and free; refuses (-EBUSY) for the running or called-back descriptor. */
   descFree(d: SimDesc): OpResult {
+    if (d.off === 'active' || d.off === 'tasklet') return 'EBUSY';
     const vc = this.chan(d.chan).vc;
-    if (d.off === 'active' || d.off === 'tasklet') {
-      // Mutant 'desc-free-busy-leaks-lock': the busy check moved under the lock, its early return forgets the unlock (PROV-8).
-      if (this.host.faults.has('desc-free-busy-leaks-lock')) vc.lock.acquire();
-      return 'EBUSY';
-    }
     vc.lock.acquire();
     vc.unlink(d);
     vc.lock.release();

@@ -232,6 +232,8 @@ export const SCENARIOS: readonly Scenario[] = [
     cfg: baseConfig({ choices: { descSlots: 2 } }),
     run(r) {
       r.open('rx', 1, 1, 64);
+      r.call({ op: 'terminate_async', chan: 1 }); // nothing to stop
+      r.call({ op: 'synchronize', chan: 1 });
       const prep = (desc: number, flags = INT | ACK): void => {
         r.call({ op: 'prep_slave_sg', chan: 1, desc, sgl: [{ buf: 1, offset: 0, len: 8 }], dir: 'DEV_TO_MEM', flags });
       };

@@ -95,6 +95,12 @@ export class VirtChan<P> {
     return this.byCookie.get(cookie);
   }
 
+  /** No descriptor on any list. vc lock must be held by caller. */
+  idle(): boolean {
+    assertHeld(this.lock);
+    return [this.descAllocated, this.descSubmitted, this.descIssued, this.descCompleted, this.descTerminated].every((l) => l.first === null);
+  }
+
   /** vchan_issue_pending: splice submitted onto issued; true if anything is issued. vc lock must be held by caller. */
   issuePending(): boolean {
     assertHeld(this.lock);
