@@ -83,8 +83,10 @@ function checkRet(cx: Cx, fr: CallFrame, ch: Chan | undefined, r: Ret): Fail | u
     if (st !== undefined && st.t === 'status') return checkStatus(cx, st, ch, r.st);
   }
   if (spec.alts.some((a) => matchAlt(a, r))) return undefined;
-  // DESC-2 / STAT-7 / CB-3: refusing a call only because of its context breaks the permission.
-  const k = perm !== undefined && (r.t === 'null' || r.t === 'err')
+  // DESC-2 / STAT-7 / CB-3: refusing a call only because of its context breaks the permission,
+  // unless the spec names its own rule for a NULL (DESC-17: the refusal is a leak whatever the context).
+  const ownNull = r.t === 'null' ? spec.byKind?.null : undefined;
+  const k = ownNull !== undefined ? ownNull : perm !== undefined && (r.t === 'null' || r.t === 'err')
     ? { rule: perm, msg: `${fr.call.op} refused from ${fr.ctx} context` }
     : spec.byKind?.[r.t] ?? { rule: spec.rule, msg: spec.msg };
   return { kind: 'violation', rule: k.rule, msg: `${k.rule}: ${k.msg}` };

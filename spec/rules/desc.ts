@@ -30,9 +30,11 @@ const PREP_OK_ILV: RetSpec = { ...PREP_OK, covers: PREP_COVERS_ILV };
 export function desc17_resourcesComeBack(interleaved: boolean): RetSpec {
   return interleaved ? PREP_AGAIN_ILV : PREP_AGAIN;
 }
+const AGAIN_MSG = 'prep returned NULL on an empty engine although the same prep succeeded before (a leaked descriptor resource)';
 const PREP_AGAIN: RetSpec = {
-  rule: 'DESC-17', msg: 'prep returned NULL on an empty engine although the same prep succeeded before (a leaked descriptor resource)',
-  alts: [{ t: 'ok' }], byKind: { err: PREP_ERR }, covers: PREP_COVERS,
+  rule: 'DESC-17', msg: AGAIN_MSG,
+  // From any context: a NULL here is the leak, not a context refusal (DESC-2).
+  alts: [{ t: 'ok' }], byKind: { err: PREP_ERR, null: { rule: 'DESC-17', msg: AGAIN_MSG } }, covers: PREP_COVERS,
 };
 const PREP_AGAIN_ILV: RetSpec = { ...PREP_AGAIN, covers: PREP_COVERS_ILV };
 
