@@ -7,7 +7,7 @@
  */
 import { obligation } from './classes.ts';
 import type { BugClass, MutantSpec } from './spec.ts';
-import { config, issue, pause, release, request, sg, status, submit, terminateAsync, terminateSync, TX } from './steps.ts';
+import { issue, pause, release, request, sg, status, submit, terminateAsync, terminateSync, TX } from './steps.ts';
 
 /** Resource leaks: an entry of a finite pool never given back. */
 const LEAK: BugClass = obligation('Descriptor resources leak until every prep fails');
@@ -33,13 +33,14 @@ export const RESOURCE_MUTANTS: readonly MutantSpec[] = [
   {
     name: 'config-survives-release', faults: ['config-survives-release'], bugClass: STALE, rules: ['CH-10'],
     description: 'device_free_chan_resources keeps the slave config, so the next holder\'s unconfigured preps use the previous holder\'s width (stm32-dma 5d4d4dfbda18: the channel config was not reset at free_chan_resources).',
-    trigger: { steps: [release(TX), request('tx'), sg(1, TX, 8), submit(1), issue(TX)] },
+    // The harness submits and issues what a trigger leaves prepared, then runs the engine to quiescence.
+    trigger: { steps: [release(TX), request('tx'), sg(1, TX, 8)] },
   },
   {
     name: 'pause-survives-release', faults: ['pause-survives-release'], bugClass: STALE, rules: ['CH-10', 'ISS-2'],
     description: 'device_free_chan_resources leaves the channel paused: the next holder\'s issue_pending starts nothing.',
     why: 'The stale pause shows as the first issue_pending of the new holder that starts nothing (ISS-2); the model cannot tell it from any other failure to start.',
-    trigger: { steps: [pause(TX), release(TX), request('tx'), config(TX, 4), sg(1, TX, 8), submit(1), issue(TX)] },
+    trigger: { steps: [pause(TX), release(TX), request('tx'), sg(1, TX, 8)] },
   },
   {
     name: 'prep-returns-locked', faults: ['prep-returns-locked'], bugClass: LOCK, rules: ['PROV-8'],
@@ -49,12 +50,12 @@ export const RESOURCE_MUTANTS: readonly MutantSpec[] = [
   {
     name: 'issue-pending-relock', faults: ['issue-pending-relock'], bugClass: LOCK, rules: ['PROV-8'],
     description: 'issue_pending calls a start helper that takes the channel lock it already holds (coh901318 "Fix a double lock bug in dma_tc_handle()").',
-    trigger: { steps: [sg(1, TX, 8), submit(1), issue(TX)] },
+    trigger: { steps: [sg(1, TX, 8)] },
   },
   {
     name: 'tx-status-leaks-lock', faults: ['tx-status-leaks-lock'], bugClass: LOCK, rules: ['PROV-8'],
     description: 'tx_status returns early from its residue look-up, with the channel lock held, when the cookie is on no list (e.g. aborted); mtk-cqdma 157ae5ffd76a fixed the locking of the same look-up.',
-    trigger: { steps: [sg(1, TX, 8), submit(1), issue(TX), terminateSync(TX), status(TX, 2)] },
+    trigger: { steps: [sg(1, TX, 8), submit(1), terminateSync(TX), status(TX, 2)] },
   },
   {
     name: 'terminate-idle-leaks-lock', faults: ['terminate-idle-leaks-lock'], bugClass: LOCK, rules: ['PROV-8'],
