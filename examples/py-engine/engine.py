@@ -180,6 +180,8 @@ class Engine:
             if b:
                 b["map"] = "no"
             return VOID
+        if op == "give_back":                        # the client hands a buffer to its owner: nothing for the engine
+            return VOID
         if op == "prep_slave_sg":
             return OK if self.prep(c) else NULL
         if op in ("prep_dma_vec", "prep_cyclic", "prep_interleaved"):

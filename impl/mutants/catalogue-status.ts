@@ -45,9 +45,9 @@ export const STATUS_MUTANTS: readonly MutantSpec[] = [
     trigger: { steps: [sg(1, TX, 8), submit(1), issue(TX), pause(TX), resume(TX)] },
   },
   {
-    name: 'resume-restarts-desc', faults: ['resume-restarts-desc'], bugClass: CLS.pauseState, rules: ['PAUSE-2', 'DATA-8', 'CYC-9'],
+    name: 'resume-restarts-desc', faults: ['resume-restarts-desc'], bugClass: CLS.pauseState, rules: ['PAUSE-2', 'DATA-8', 'CYC-9', 'CYC-1'],
     description: 'Resume reloads the channel from the start of the running descriptor (link register not restored), so bytes already moved are moved again.',
-    why: 'PAUSE-2: pause and resume lose and repeat nothing; the model sees the next xfer start before where the last one ended, a byte-integrity failure (DATA-8), or, on a slave transfer flagged DMA_PREP_REPEAT (ignored there), bytes past its end (CYC-9).',
+    why: 'PAUSE-2: pause and resume lose and repeat nothing; the model sees the next xfer start before where the last one ended, a byte-integrity failure (DATA-8), or, on a slave transfer flagged DMA_PREP_REPEAT (ignored there), bytes past its end (CYC-9), or, on a cyclic descriptor, a ring that restarts at its first period instead of going round (CYC-1).',
     // gated since advance also moves part of a running transfer (properties/commands/advance.ts): killed at seeds 42 and 1..9
     trigger: { steps: [sg(1, TX, 16), submit(1), issue(TX), advance(1), pause(TX), resume(TX)] },
   },

@@ -14,6 +14,7 @@ import { descFreeArb } from './desc-free.ts';
 import { drainArb } from './drain.ts';
 import { finishAndReleaseArb } from './finish-and-release.ts';
 import { freeBufArb } from './free-buf.ts';
+import { giveBackArb } from './give-back.ts';
 import { getMetadataPtrArb } from './get-metadata-ptr.ts';
 import { getSlaveCapsArb } from './get-slave-caps.ts';
 import { irqArb } from './irq.ts';
@@ -69,6 +70,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   { op: 'free_buf', arb: freeBufArb, weight: 1, groups: ['DATA'] },
   { op: 'map_buf', arb: mapBufArb, weight: 3, groups: ['DATA'] },
   { op: 'unmap_buf', arb: unmapBufArb, weight: 1, groups: ['DATA'] },
+  { op: 'give_back', arb: giveBackArb, weight: 1, groups: ['DATA'] },
   { op: 'prep_slave_sg', arb: prepSlaveSgArb, weight: 6, groups: ['DESC', 'DATA'], needs: 'slaveSg' },
   { op: 'prep_dma_vec', arb: prepDmaVecArb, weight: 2, groups: ['DESC', 'DATA'], needs: 'dmaVec' },
   { op: 'prep_cyclic', arb: prepCyclicArb, weight: 3, groups: ['CYC', 'CB', 'TERM'], needs: 'cyclic' },
