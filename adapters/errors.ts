@@ -11,11 +11,12 @@ export class ImplError extends Error {
   override readonly name = 'ImplError';
   constructor(
     readonly kind: ImplErrorKind,
-    message: string,
+    /** What happened, without the kind (lines that name the kind print this, issue 13 item 15). */
+    readonly detail: string,
     /** The implementation's last stderr lines (empty for in-process implementations). */
     readonly stderrTail: readonly string[] = [],
   ) {
-    super(`${kind}: ${message}`);
+    super(`${kind}: ${detail}`);
   }
 }
 

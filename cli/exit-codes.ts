@@ -13,6 +13,8 @@ export const EXIT = {
   implError: 3,
   /** dmacheck itself is wrong (model bug, internal error). */
   internal: 4,
+  /** certify: nothing failed, but a checkable rule the implementation supports was never exercised. */
+  inconclusive: 5,
   /** Interrupted (Ctrl-C); partial results were written. */
   interrupted: 130,
 } as const;

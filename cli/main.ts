@@ -17,6 +17,8 @@ Exit statuses:
   2    usage error, malformed input file, or an output path that cannot be written
   3    implementation error (crash, hang, protocol breach; a guest that does not boot)
   4    internal error (model bug)
+  5    inconclusive (certify: nothing failed, but a checkable rule was never exercised;
+       --allow-unexercised accepts that)
   130  interrupted (Ctrl-C); partial results were written
 `;
 

@@ -117,7 +117,7 @@ export class Campaign {
     if (r.adapterError) {
       // No shrinking against an engine that is gone: report the run as it is and stop.
       const e = r.adapterError;
-      this.implError = { what: e.kind, msg: e.message, stderrTail: e.stderrTail };
+      this.implError = { what: e.kind, msg: e.detail, stderrTail: e.stderrTail };
       o.onFinding(makeFinding(r, v, { seed: o.seed, path: `${o.worker}:${n}`, config: plan.config, mode: plan.mode, impl: o.implSpec }));
       return;
     }

@@ -8,6 +8,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import type { CounterexampleFile } from '../properties/counterexample/file.ts';
+import { ruleMessage } from '../spec/api/message.ts';
 
 /** @public */
 export interface EmitOptions {
@@ -25,11 +26,11 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url)).replace(/\/$/, '');
 export function emitTest(f: CounterexampleFile, o: EmitOptions = {}): string {
   const root = (o.importRoot ?? ROOT).replace(/\/$/, '');
   const impl = o.impl ?? f.impl;
-  const title = `regression: ${f.kind}${f.rule ? ` ${f.rule}` : ''}: ${f.msg}`;
+  const title = `regression: ${f.kind}${f.rule ? ` ${f.rule}` : ''}: ${ruleMessage(f.rule, f.msg)}`;
   const comment = (s: string) => s.split('\n').map((l) => ` * ${l.replace(/\*\//g, '* /')}`).join('\n');
   return `/**
  * Regression test emitted by dmacheck${o.source ? ` from ${o.source}` : ''}.
-${comment(`${f.kind}${f.rule ? ` of ${f.rule}` : ''}: ${f.msg}`)}
+${comment(`${f.kind}${f.rule ? ` of ${f.rule}` : ''}: ${ruleMessage(f.rule, f.msg)}`)}
 ${f.statement ? `${comment(`${f.rule}: ${f.statement}`)}\n` : ''} * replay: ${f.replay}
  * The sequence, as dmaengine calls:
 ${comment(f.c)}

@@ -35,6 +35,8 @@ export interface ResultInput {
   readonly implError?: AdapterFailure | undefined;
   /** `--strict`: the advisories the runs produced fail the campaign. */
   readonly strict?: boolean | undefined;
+  /** `--shard i/n`: recorded so that `report merge` can check the set of shards. */
+  readonly shard?: { readonly index: number; readonly total: number } | undefined;
 }
 
 /** @public */
@@ -66,6 +68,7 @@ export function fuzzResult(i: ResultInput): RunResult {
     ...(strict ? { strict } : {}),
     coverage: { rulesExercised: f.rulesExercised, rulesCheckable: f.rulesExercisable, pairsVisited: f.pairsVisited, pairsReachable: f.pairsReachable },
     ...(i.implError ? { implError: i.implError } : {}),
+    ...(i.shard ? { shard: { index: i.shard.index, total: i.shard.total } } : {}),
     stats: { sequences: i.totals.sequences, commands: i.totals.commands, commandsPerSecond: Math.round(i.totals.commands / Math.max(0.001, (i.totals.busyMs || durationMs) / 1000)) },
   };
 }

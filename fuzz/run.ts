@@ -19,6 +19,7 @@ import { Progress } from './progress.ts';
 import { fuzzResult } from './result.ts';
 import { type Shard, shardPlan } from './shard.ts';
 import { signature } from './shrink.ts';
+import { ruleMessage } from '../spec/api/message.ts';
 
 /** @public */
 export interface FuzzOptions {
@@ -96,7 +97,7 @@ export async function runFuzz(o: FuzzOptions): Promise<FuzzOutcome> {
       if (!added) return;
       cxs.push(reportPart(f.file));
       if (o.corpus !== undefined) written.push(f.name);
-      progress.message(`fuzz: ${f.file.kind} ${f.file.rule ?? ''}: ${f.file.msg} (shrunk to ${f.file.length} step(s))${o.corpus !== undefined ? ` -> ${o.corpus}/${f.name}` : ''}`);
+      progress.message(`fuzz: ${f.file.kind} ${f.file.rule ?? ''}: ${ruleMessage(f.file.rule, f.file.msg)} (shrunk to ${f.file.length} step(s))${o.corpus !== undefined ? ` -> ${o.corpus}/${f.name}` : ''}`);
     }));
   };
   const pool = new WorkerPool({
@@ -130,7 +131,7 @@ export async function runFuzz(o: FuzzOptions): Promise<FuzzOutcome> {
   const result = fuzzResult({
     impl, version: o.version, seed: o.seed, startedMs: started, finishedMs: Date.now(), partial: interrupted,
     budget: { ...(runs !== undefined ? { runs } : {}), ...(o.timeMs !== undefined ? { timeMs: o.timeMs } : {}) },
-    cov: pool.coverage(), exercisable, counterexamples: cxs, totals, implError: pool.implError, strict: o.strict,
+    cov: pool.coverage(), exercisable, counterexamples: cxs, totals, implError: pool.implError, strict: o.strict, shard: o.shard,
   });
   return { result, interrupted, replays, written, totals };
 }

@@ -7,7 +7,7 @@
  */
 import type { Implementation, Model, RuleId } from '../spec/api/index.ts';
 import type { MutantSpec } from '../impl/mutants/index.ts';
-import { phases } from '../properties/certify/certify.ts';
+import { CERTIFY_MAX_COMMANDS, phaseRuns, phases } from '../properties/certify/certify.ts';
 import { checkLockstep } from '../properties/check.ts';
 import type { Counterexample } from '../reports/result.ts';
 import { detecting } from './timing.ts';
@@ -44,12 +44,14 @@ export function killWithCertify(spec: MutantSpec, impl: Implementation, model: M
   const det = detecting(model, spec.rules, start);
   let first: Counterexample | undefined;
   let sequences = 0;
+  const byRuns = phaseRuns(b.runs);
   for (const [i, p] of phases().entries()) {
     const left = b.timeMs - (Date.now() - start);
     if (left <= 0) break;
+    if (byRuns[i] === 0) continue;
     const out = checkLockstep({
-      model: det.model, impl, mode: p.mode, focus: p.focus,
-      numRuns: Math.max(1, Math.round(b.runs * p.share)), seed: (b.seed + i * 7919) | 0,
+      model: det.model, impl, mode: p.mode, focus: p.focus, maxCommands: CERTIFY_MAX_COMMANDS,
+      numRuns: byRuns[i]!, seed: (b.seed + i * 7919) | 0,
       timeMs: Math.max(1, Math.min(left, b.timeMs * p.share)),
     });
     sequences += out.sequences;

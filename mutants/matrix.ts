@@ -45,6 +45,8 @@ export interface Matrix {
   readonly budget: { readonly runs: number; readonly timeMs: number };
   readonly rows: readonly MatrixRow[];
   readonly summary: MatrixSummary;
+  /** Interrupted (Ctrl-C): the rows of the mutants done before it. */
+  readonly partial?: true;
 }
 
 /** @public */
@@ -84,12 +86,33 @@ export function killRow(spec: MutantSpec, o: MatrixOptions): MatrixRow {
 export function runMatrix(o: MatrixOptions): Matrix {
   const { specs } = selectMutants(o.only);
   const rows: MatrixRow[] = [];
+  for (const s of specs) addRow(o, rows, killRow(s, o), specs.length);
+  return matrixOf(o, rows, false);
+}
+
+/**
+ * {@link runMatrix} that yields to the event loop between mutants, so that a SIGINT handler
+ * runs, and ends early once `stop()` is true: the whole rows done so far, `partial: true`.
+ * @public
+ */
+export async function runMatrixUntil(o: MatrixOptions, stop: () => boolean): Promise<Matrix> {
+  const { specs } = selectMutants(o.only);
+  const rows: MatrixRow[] = [];
   for (const s of specs) {
-    const row = killRow(s, o);
-    rows.push(row);
-    o.onRow?.(row, rows.length, specs.length);
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    if (stop()) return matrixOf(o, rows, true);
+    addRow(o, rows, killRow(s, o), specs.length);
   }
-  return { seed: o.seed, budget: { runs: o.runs, timeMs: o.timeMs }, rows, summary: summarize(rows) };
+  return matrixOf(o, rows, false);
+}
+
+function addRow(o: MatrixOptions, rows: MatrixRow[], row: MatrixRow, total: number): void {
+  rows.push(row);
+  o.onRow?.(row, rows.length, total);
+}
+
+function matrixOf(o: MatrixOptions, rows: readonly MatrixRow[], partial: boolean): Matrix {
+  return { seed: o.seed, budget: { runs: o.runs, timeMs: o.timeMs }, rows, summary: summarize(rows), ...(partial ? { partial: true as const } : {}) };
 }
 
 /** Median of a non-empty list (mean of the middle two for even lengths). @internal */

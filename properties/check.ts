@@ -81,28 +81,72 @@ export function runSequence(o: Pick<CheckOptions, 'model' | 'impl' | 'mode' | 'c
   return r;
 }
 
-/** Check the lockstep property; returns the shrunk counterexample if it fails. @public */
-export function checkLockstep(o: CheckOptions): CheckOutcome {
-  let sequences = 0;
-  let commands = 0;
-  // The first run the adapter gave up on: later runs (fast-check's shrink attempts) are
-  // skipped as passing, so fast-check keeps that run as its counterexample.
-  let aborted: { readonly r: Lockstep; readonly cfg: EngineConfig } | undefined;
-  const seq = sequenceArb({ profile: o.impl.profile, mode: o.mode, focus: o.focus, maxCommands: o.maxCommands ?? 60 });
-  const prop = fc.property(configArb(o.impl.profile), seq, (cfg, cmds) => {
-    if (aborted) return;
-    sequences++;
+/** Thrown into fast-check by the run that saw the stop request: ends the check (see {@link checkLockstepAsync}). */
+class Stopped extends Error {
+  override readonly name = 'Stopped';
+}
+
+/** The property's run counting and abort handling, shared by the sync and async checks. */
+function propertyRun(o: CheckOptions) {
+  const st = { sequences: 0, commands: 0, stopped: false, failed: false, aborted: undefined as { readonly r: Lockstep; readonly cfg: EngineConfig } | undefined };
+  const run = (cfg: EngineConfig, cmds: Cmds): void => {
+    // The first run the adapter gave up on (or the stop request): later runs (fast-check's
+    // shrink attempts) are skipped as passing, so fast-check keeps that run as its counterexample.
+    if (st.aborted || st.stopped) return;
+    st.sequences++;
     const r = runSequence(o, cfg, cmds);
-    commands += r.commands;
-    if (r.adapterError) aborted = { r, cfg };
-    if (r.failure) throw new LockstepFailure(r.failure);
-  });
+    st.commands += r.commands;
+    if (r.adapterError) st.aborted = { r, cfg };
+    if (r.failure) {
+      st.failed = true;
+      throw new LockstepFailure(r.failure);
+    }
+  };
   const params: fc.Parameters<[EngineConfig, Cmds]> = {
     seed: o.seed, numRuns: o.numRuns,
     ...(o.path !== undefined ? { path: o.path, endOnFailure: true } : {}),
     ...(o.timeMs !== undefined ? { interruptAfterTimeLimit: o.timeMs } : {}),
   };
-  const d = fc.check(prop, params);
+  const arbs = [configArb(o.impl.profile), sequenceArb({ profile: o.impl.profile, mode: o.mode, focus: o.focus, maxCommands: o.maxCommands ?? 60 })] as const;
+  return { st, run, params, arbs };
+}
+
+/** Check the lockstep property; returns the shrunk counterexample if it fails. @public */
+export function checkLockstep(o: CheckOptions): CheckOutcome {
+  const { st, run, params, arbs } = propertyRun(o);
+  return outcome(o, st, fc.check(fc.property(...arbs, run), params));
+}
+
+/**
+ * {@link checkLockstep} that yields to the event loop before every sequence, so that a
+ * SIGINT handler runs; once `stop()` is true the check ends after the current sequence
+ * (`stopped: true`, no counterexample). A stop request while a failure is being shrunk
+ * waits for the shrinking, so a found counterexample is never lost. Same seed, same runs.
+ * @public
+ */
+export async function checkLockstepAsync(o: CheckOptions & { readonly stop: () => boolean }): Promise<CheckOutcome & { readonly stopped: boolean }> {
+  const { st, run, params, arbs } = propertyRun(o);
+  const prop = fc.asyncProperty(...arbs, async (cfg, cmds) => {
+    if (st.aborted || st.stopped) return;
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    // Once a run failed, fast-check is shrinking it: finish that, so the counterexample is kept.
+    if (!st.failed && o.stop()) {
+      st.stopped = true;
+      throw new Stopped('stop requested');
+    }
+    run(cfg, cmds);
+  });
+  const d = await fc.check(prop, params);
+  // The stop request ended the check as a "failure" of the run it interrupted: not one.
+  if (st.stopped) return { sequences: st.sequences, commands: st.commands, numRuns: d.numRuns, interrupted: true, stopped: true };
+  return { ...outcome(o, st, d), stopped: false };
+}
+
+type RunState = ReturnType<typeof propertyRun>['st'];
+
+/** The check's outcome from fast-check's details: the shrunk (and minimized) counterexample, if any. */
+function outcome(o: CheckOptions, st: RunState, d: fc.RunDetails<[EngineConfig, Cmds]>): CheckOutcome {
+  const { sequences, commands, aborted } = st;
   const base = { sequences, commands, numRuns: d.numRuns, interrupted: d.interrupted };
   if (!d.failed || !d.counterexample) return base;
   const path = d.counterexamplePath ?? '';

@@ -107,7 +107,11 @@ export interface RunResult {
   readonly durationMs: number;
   /** True when the run was interrupted or ended early; the content is what was obtained. */
   readonly partial: boolean;
-  readonly verdict: 'pass' | 'fail' | 'error';
+  /**
+   * `inconclusive` (certify only): nothing failed, but some checkable rule the
+   * implementation supports was never exercised (`--allow-unexercised` turns it into `pass`).
+   */
+  readonly verdict: 'pass' | 'fail' | 'error' | 'inconclusive';
   readonly rules: readonly RuleVerdict[];
   readonly counterexamples: readonly Counterexample[];
   /** Every verdict found, advisories included, in order (absent: none recorded). */
@@ -122,6 +126,8 @@ export interface RunResult {
   readonly known?: readonly RuleId[];
   /** Seeds of every shard, when this result merges several runs (`dmacheck report merge`). */
   readonly seeds?: readonly number[];
+  /** This result is shard `index` of `total` (`fuzz --shard i/n`). */
+  readonly shard?: { readonly index: number; readonly total: number };
   /** Set by `dmacheck kernel certify`: the kernel, machine and driver judged. */
   readonly target?: KernelTarget;
 }

@@ -11,6 +11,7 @@
 import type { CoverageSink, Model } from '../spec/api/model-api.ts';
 import type { Verdict } from '../spec/api/trace.ts';
 import type { ParsedTrace } from './parse.ts';
+import { ruleMessage } from '../spec/api/message.ts';
 
 /** A verdict and the trace-file line it points at. @public */
 export interface LocatedVerdict {
@@ -77,5 +78,6 @@ export function traceFails(verdicts: readonly LocatedVerdict[], strict: boolean)
 export function formatVerdict(file: string, v: LocatedVerdict): string {
   const x = v.verdict;
   const what = x.kind === 'violation' || x.kind === 'undefined' || x.kind === 'advisory' ? `${x.kind} ${x.rule}` : x.kind === 'impl_error' ? `impl_error ${x.what}` : 'model_bug';
-  return `${file}:${v.line}: ${what}: ${x.msg}`;
+  const rule = x.kind === 'violation' || x.kind === 'undefined' || x.kind === 'advisory' ? x.rule : undefined;
+  return `${file}:${v.line}: ${what}: ${ruleMessage(rule, x.msg)}`;
 }

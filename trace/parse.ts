@@ -3,7 +3,8 @@
  * numbers. Every line is validated (zod) and the nesting is checked (a `ret` closes a
  * `call`, `env_end` an `env`, `cb_ret` a `cb`; callbacks nest calls; in 1.1 env steps
  * also nest in calls, steps and callbacks), and a 1.1 trace holds only the event kinds
- * and env ops its header observes. The first problem raises InputError
+ * and env ops its header observes, and names only channels of its slave map and
+ * descriptors an earlier prep created (trace/ids.ts). The first problem raises InputError
  * `file:line: what is wrong`. A trace that merely stops (open calls, or a last line cut
  * mid-write) is returned as far as it goes.
  * @public
@@ -11,6 +12,7 @@
 import { InputError } from '../cli/exit-codes.ts';
 import type { TraceEntry } from '../spec/api/trace.ts';
 import { TraceEntrySchema, describeZodError } from '../spec/api/schema.ts';
+import { IdCheck } from './ids.ts';
 import { type TraceFormat, type TraceHeader, TraceEndSchema, TraceHeaderSchema, TRACE_FORMAT, TRACE_FORMAT_1_1, TRACE_FORMATS } from './format.ts';
 
 /** @public */
@@ -81,6 +83,7 @@ export function parseTrace(text: string, file: string): ParsedTrace {
   const stack: Frame[] = [];
   let endLine: number | undefined;
   let cutLine = false;
+  let ids: IdCheck | undefined;
 
   for (let i = 0; i < rows.length; i++) {
     const raw = rows[i]!.replace(/\r$/, '');
@@ -99,6 +102,7 @@ export function parseTrace(text: string, file: string): ParsedTrace {
       const h = TraceHeaderSchema.safeParse(value);
       if (!h.success) fail(line, `header: ${describeZodError(h.error)}`);
       header = h.data;
+      ids = new IdCheck(header.config.slaves.length);
       continue;
     }
     if (typeof value === 'object' && value !== null && 'end' in value) {
@@ -117,6 +121,8 @@ export function parseTrace(text: string, file: string): ParsedTrace {
     }
     const hidden = unobserved(header, entry);
     if (hidden !== undefined) fail(line, hidden);
+    const impossible = ids?.check(entry);
+    if (impossible !== undefined) fail(line, impossible);
     const closes = CLOSES[entry.k];
     if (closes !== undefined) stack.pop();
     const opens = OPENS[entry.k];

@@ -5,7 +5,8 @@
 // flag is bumped to wake it. Plain JavaScript on purpose: a worker does not inherit the
 // tsx loader, and this file needs no types beyond what the comments say.
 // Worker → main messages: {kind:'spawned',pid} {kind:'line',line} {kind:'oversized',bytes}
-// {kind:'spawn_error',code,message} {kind:'exit',code,signal,tail} (after the child is reaped).
+// {kind:'spawn_error',code,message} {kind:'exit',code,signal,tail} (after the child is reaped)
+// {kind:'eof'} (stdout closed while the child still runs).
 // Main → worker: {kind:'write',line} {kind:'kill'}.
 import { spawn } from 'node:child_process';
 import { parentPort, workerData } from 'node:worker_threads';
@@ -70,6 +71,12 @@ if (child) {
     const rest = data.subarray(start);
     if (pending + rest.length > maxLineBytes) return stopOversized(pending + rest.length);
     if (rest.length > 0) { chunks.push(Buffer.from(rest)); pending += rest.length; }
+  });
+  // A child that closes its stdout but keeps running can answer nothing more: say so at
+  // once (end of file) rather than let the request time out. An exiting child also closes
+  // stdout; give its exit 300 ms to be reported first (as 'exit' below).
+  child.stdout.on('end', () => {
+    setTimeout(() => { if (!exited && reading) post({ kind: 'eof' }); }, 300).unref();
   });
   function stopOversized(bytes) {
     reading = false;

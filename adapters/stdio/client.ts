@@ -4,7 +4,7 @@
  * misbehave ends in a thrown {@link ImplError}; the child is then killed and reaped, and
  * the next `reset` starts a fresh one.
  * Raises ImplError(timeout | exit | crash | bad_json | bad_message | oversized |
- * protocol_version | wrong_id | throw).
+ * protocol_version | wrong_id | throw | eof).
  * @public
  */
 import type { CapabilityProfile, EngineConfig } from '../../spec/api/config.ts';
@@ -163,6 +163,7 @@ export class StdioImplementation implements Implementation {
         throw new SpawnError(`cannot run ${this.opts.command}: ${r.code === 'ENOENT' ? 'command not found' : r.message}`);
       }
       case 'oversized': throw this.fail('oversized', `a line of more than ${r.bytes} bytes (limit ${this.opts.maxLineBytes ?? MAX_LINE_BYTES})`);
+      case 'eof': throw this.fail('eof', 'closed its stdout (end of file) while still running');
       case 'exit': throw this.fail(r.signal ? 'crash' : 'exit', r.signal ? `killed by ${r.signal}` : `exited with status ${r.code}`);
       case 'line': return this.parse(r.line);
     }

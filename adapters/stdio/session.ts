@@ -11,6 +11,7 @@ export type WorkerReport =
   | { readonly kind: 'spawned'; readonly pid: number }
   | { readonly kind: 'line'; readonly line: string }
   | { readonly kind: 'oversized'; readonly bytes: number }
+  | { readonly kind: 'eof' }
   | { readonly kind: 'spawn_error'; readonly code: string; readonly message: string }
   | { readonly kind: 'exit'; readonly code: number | null; readonly signal: string | null; readonly tail: readonly string[] };
 
@@ -27,7 +28,9 @@ function killAll(): void {
 /**
  * Children run in their own process group (so a kill reaches what they started), which
  * also means a terminal's Ctrl-C does not reach them: kill them on exit and on the usual
- * termination signals. If nobody else handles the signal, re-raise it for the default action.
+ * termination signals. If nobody else handles the signal, re-raise it for the default
+ * action; if a command does (a graceful stop: cli/interrupt.ts), leave the child serving
+ * the current sequence — the exit hook kills it when the command has written its results.
  */
 function installExitHook(): void {
   if (exitHookInstalled) return;
@@ -35,11 +38,10 @@ function installExitHook(): void {
   process.on('exit', killAll);
   for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     const onSignal = (): void => {
+      if (process.listenerCount(sig) > 1) return;
       killAll();
-      if (process.listenerCount(sig) === 1) {
-        process.off(sig, onSignal);
-        process.kill(process.pid, sig);
-      }
+      process.off(sig, onSignal);
+      process.kill(process.pid, sig);
     };
     process.on(sig, onSignal);
   }

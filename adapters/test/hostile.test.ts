@@ -127,3 +127,27 @@ describe('a failure inside a nested call', () => {
     }
   }, 10_000);
 });
+
+describe('stdio adapter: an implementation that closes its stdout (issue 13, item 15)', () => {
+  it('is reported as end of file at once, not as a timeout of the request', () => {
+    let impl: StdioImplementation | undefined;
+    const t0 = Date.now();
+    let err: unknown;
+    try {
+      impl = new StdioImplementation({ command: process.execPath, args: [fixture, 'close-stdout'], timeoutMs: 5000, startupTimeoutMs: 5000 });
+      impl.reset(TEST_CONFIG, hooks);
+      impl.call({ op: 'request_chan', name: 'tx' }, 'process');
+    } catch (e) {
+      err = e;
+    } finally {
+      impl?.dispose();
+    }
+    expect(err).toBeInstanceOf(ImplError);
+    const e = err as ImplError;
+    expect(e.kind).toBe('eof');
+    expect(e.message).toMatch(/closed its stdout \(end of file\)/);
+    expect(Date.now() - t0).toBeLessThan(4000);
+    const pid = pidFrom(e.stderrTail);
+    expect(isGone(pid), `pid ${pid} still alive`).toBe(true);
+  });
+});

@@ -2,7 +2,9 @@
  * `dmacheck certify`: runs the lockstep conformance suite against an implementation and
  * prints the per-rule verdict table and every shrunk counterexample. Exit 0 conformant
  * (or only known violations with `--baseline`), 1 violations found, 2 usage error,
- * 3 the implementation crashed, hung or broke the protocol, 4 model bug.
+ * 3 the implementation crashed, hung or broke the protocol, 4 model bug, 5 inconclusive
+ * (nothing failed but a checkable rule was never exercised; `--allow-unexercised` accepts it),
+ * 130 interrupted (Ctrl-C: the current sequence ends, the partial results are written).
  * @internal
  */
 import { checkDirCreatable, ensureDir } from '../../io/ensure-dir.ts';
@@ -20,18 +22,27 @@ import type { Implementation } from '../../spec/api/index.ts';
 import { loadModel } from '../../trace/load-model.ts';
 import { VERSION } from '../version.ts';
 import { EXIT } from '../exit-codes.ts';
+import { trapInterrupt } from '../interrupt.ts';
 import { implOptions, parseDuration, parseIntOption, parseTimeout, reportOptions, strictOption } from '../options.ts';
 
 interface Opts {
   runs?: string; time?: string; seed?: string; impl?: string; implCmd?: string; timeout?: string; json?: boolean; out?: string;
-  cxDir: string; record?: string; reportDir?: string; format: string; baseline?: string; strict?: boolean;
+  cxDir: string; record?: string; reportDir?: string; format: string; baseline?: string; strict?: boolean; allowUnexercised?: boolean;
 }
 
 /** Exit status of a finished certification. @internal */
 export function certifyExit(r: RunResult): number {
   if (r.implError) return EXIT.implError;
   if (r.counterexamples.some((c) => c.kind === 'model_bug')) return EXIT.internal;
-  return r.verdict === 'pass' ? EXIT.ok : EXIT.violations;
+  const byVerdict: Readonly<Record<RunResult['verdict'], number>> = { pass: EXIT.ok, fail: EXIT.violations, error: EXIT.implError, inconclusive: EXIT.inconclusive };
+  return byVerdict[r.verdict];
+}
+
+/** Why a run is inconclusive, and what to do about it (empty otherwise). @internal */
+export function inconclusiveLine(r: RunResult): string {
+  if (r.verdict !== 'inconclusive') return '';
+  const missing = r.rules.filter((v) => v.verdict === 'not_exercised').map((v) => v.id);
+  return `not exercised: ${missing.join(', ')} (raise --runs or --time, or accept it with --allow-unexercised)\n`;
 }
 
 /** The one line naming an implementation error. @internal */
@@ -60,6 +71,7 @@ export function register(program: Command): void {
     .option('--cx-dir <dir>', 'where counterexample files go', 'dmacheck-counterexamples')
     .option('--record <file>', 'record one run as a dmacheck-trace/1 file: the first counterexample, else the last legal run')
     .option('--baseline <report.json>', 'fail only on violations not already in this report')
+    .option('--allow-unexercised', 'pass (exit 0) even if some checkable rules were never exercised (else INCONCLUSIVE, exit 5)')
     .action(async (opts: Opts) => {
       const runs = opts.runs !== undefined ? parseIntOption('--runs', opts.runs, 1) : undefined;
       const timeMs = opts.time !== undefined ? parseDuration(opts.time) : undefined;
@@ -73,16 +85,18 @@ export function register(program: Command): void {
       if (opts.out) checkOutputPath(opts.out);
       if (opts.record !== undefined) checkOutputPath(opts.record);
       const version = VERSION;
-      const inner = await resolveImplementation({ impl: opts.impl, implCmd: opts.implCmd, timeoutMs });
+      const ctrlC = trapInterrupt('certify', 'finishing the current sequence and writing partial results');
+      const inner = await resolveImplementation({ impl: opts.impl, implCmd: opts.implCmd, timeoutMs }).catch((e: unknown) => { ctrlC.release(); throw e; });
       let impl: Implementation = inner;
       try {
         const rec = opts.record !== undefined ? new CertifyRecorder(inner, opts.record, { tool: 'dmacheck certify', seed }) : undefined;
         if (rec) impl = rec.impl;
         const model = await loadModel();
-        const out = certify({
+        const out = await certify({
           model, impl, seed, runs, timeMs, version,
           onPhase: opts.json ? undefined : (name, done, total) => process.stderr.write(`certify: ${name} done (${done}/${total})\n`),
           onPhaseStart: rec?.phaseStart, quiescent: rec?.quiescent, onCounterexample: rec?.counterexample, strict: opts.strict === true,
+          allowUnexercised: opts.allowUnexercised === true, stop: ctrlC.requested,
         });
         const result = baseline ? applyBaseline(out.result, baseline) : out.result;
         const files = result.counterexamples.map((c, i) => {
@@ -105,16 +119,18 @@ export function register(program: Command): void {
           process.stdout.write(stderrTailText(result));
           if (result.known?.length) process.stdout.write(`known violations (in the baseline): ${result.known.join(', ')}\n`);
           if (opts.record !== undefined && rec?.error === undefined) process.stdout.write(`recorded: ${opts.record} (check with: dmacheck check-trace ${opts.record})\n`);
+          process.stdout.write(inconclusiveLine(result));
           process.stdout.write(`${summary(result)}\n`);
         }
         if (result.implError) process.stderr.write(`dmacheck: ${implErrorLine(result)}\n`);
-        process.exitCode = certifyExit(result);
+        process.exitCode = out.stopped ? EXIT.interrupted : certifyExit(result);
         // An unwritable --record is an output error, reported after the results it must not lose.
         if (rec?.error !== undefined) {
           process.stderr.write(`dmacheck: --record: ${rec.error.message}\n`);
           if (process.exitCode === EXIT.ok) process.exitCode = EXIT.usage;
         }
       } finally {
+        ctrlC.release();
         impl.dispose?.();
       }
     });

@@ -7,7 +7,6 @@
  * behaviour found, 2 malformed trace, 4 model bug.
  * @internal
  */
-import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { checkDirCreatable } from '../../io/ensure-dir.ts';
 import { CoverageCounter } from '../../properties/certify/coverage.ts';
@@ -15,21 +14,13 @@ import { parseFormats, writeReports } from '../../reports/index.ts';
 import { checkTrace, formatVerdict, type TraceCheckResult, traceFails, worstOf } from '../../trace/check.ts';
 import { loadModel } from '../../trace/load-model.ts';
 import { parseTrace, type ParsedTrace } from '../../trace/parse.ts';
-import { EXIT, InputError } from '../exit-codes.ts';
+import { readTraceFile } from '../../trace/read.ts';
+import { EXIT } from '../exit-codes.ts';
 import { reportOptions, strictOption } from '../options.ts';
 import { VERSION } from '../version.ts';
 import { traceRunResult } from './check-trace-result.ts';
 
 interface Opts { json?: boolean; strict?: boolean; reportDir?: string; format: string }
-
-function readTrace(file: string): string {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch (e) {
-    const code = (e as { code?: string }).code;
-    throw new InputError(`${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : 'cannot read'}`);
-  }
-}
 
 /** Exit status of a checked trace: the worst verdict decides; advisories fail only under `strict`. @internal */
 export function traceExit(r: TraceCheckResult, strict: boolean): number {
@@ -63,7 +54,7 @@ export function register(program: Command): void {
       // A bad output path is a usage error found before the check, as for certify.
       if (opts.reportDir !== undefined) checkDirCreatable(opts.reportDir);
       const startedAt = new Date();
-      const parsed = parseTrace(readTrace(file), file);
+      const parsed = parseTrace(readTraceFile(file), file);
       const cov = new CoverageCounter();
       const result = checkTrace(parsed, await loadModel(), cov);
       const code = traceExit(result, strict);

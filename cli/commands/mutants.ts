@@ -2,17 +2,18 @@
  * `dmacheck mutants`: the kill matrix — certification (and a plain fast-check baseline)
  * against every mutant engine with a per-mutant budget and a fixed seed. `--list` prints
  * the mutants. Exit 0 when every selected mutant is killed, 1 when one survives,
- * 2 usage error.
+ * 2 usage error, 130 interrupted (the rows done so far are printed and written).
  * @internal
  */
 import type { Command } from 'commander';
 import { MUTANTS } from '../../impl/mutants/index.ts';
 import { GATE_BUDGET } from '../../mutants/gate.ts';
-import { runMatrix, selectMutants } from '../../mutants/matrix.ts';
+import { type Matrix, runMatrixUntil, selectMutants } from '../../mutants/matrix.ts';
 import { matrixSummary, matrixTable, mutantList } from '../../mutants/table.ts';
 import { loadModel } from '../../trace/load-model.ts';
-import { writeOutput } from '../../io/write-output.ts';
+import { checkOutputPath, writeOutput } from '../../io/write-output.ts';
 import { EXIT, UsageError } from '../exit-codes.ts';
+import { trapInterrupt } from '../interrupt.ts';
 import { parseDuration } from '../options.ts';
 
 interface Opts { list?: boolean; only?: string; seed?: string; budget?: string; out?: string; json?: boolean; baseline: boolean }
@@ -31,7 +32,7 @@ export function parseBudget(s: string): { runs: number; timeMs: number } {
     runs = /^\d+$/.test(runsPart) ? Number(runsPart) : 0;
     if (runs < 1 || runs > 1_000_000) throw new UsageError(`--budget: runs '${runsPart}' must be an integer from 1 to 1000000`);
   }
-  const timeMs = timePart !== undefined ? parseDuration(timePart) : DEFAULT_BUDGET.timeMs;
+  const timeMs = timePart !== undefined ? parseDuration(timePart, `--budget: time`) : DEFAULT_BUDGET.timeMs;
   return { runs, timeMs };
 }
 
@@ -62,14 +63,22 @@ export function register(program: Command): void {
       }
       const seed = opts.seed !== undefined ? parseSeed(opts.seed) : 42;
       const budget = opts.budget !== undefined ? parseBudget(opts.budget) : DEFAULT_BUDGET;
+      if (opts.out) checkOutputPath(opts.out);
       const model = await loadModel();
-      const m = runMatrix({
-        model, seed, ...budget, only, baseline: opts.baseline,
-        onRow: opts.json ? undefined : (r, done, total) =>
-          process.stderr.write(`mutants: ${r.mutant} ${r.certify.killed ? 'killed' : 'SURVIVED'} (${done}/${total})\n`),
-      });
+      // Ctrl-C ends the matrix after the mutant being killed; the rows so far are written (partial).
+      const ctrlC = trapInterrupt('mutants', 'finishing the current mutant and writing the rows so far');
+      let m: Matrix;
+      try {
+        m = await runMatrixUntil({
+          model, seed, ...budget, only, baseline: opts.baseline,
+          onRow: opts.json ? undefined : (r, done, total) =>
+            process.stderr.write(`mutants: ${r.mutant} ${r.certify.killed ? 'killed' : 'SURVIVED'} (${done}/${total})\n`),
+        }, ctrlC.requested);
+      } finally {
+        ctrlC.release();
+      }
       if (opts.out) writeOutput(opts.out, `${JSON.stringify(m, null, 1)}\n`);
-      process.stdout.write(opts.json ? `${JSON.stringify(m)}\n` : `${matrixTable(m)}\n\n${matrixSummary(m)}\n`);
-      process.exitCode = m.summary.certify.killed === m.rows.length ? EXIT.ok : EXIT.violations;
+      process.stdout.write(opts.json ? `${JSON.stringify(m)}\n` : `${matrixTable(m)}\n\n${matrixSummary(m)}${m.partial ? ' (partial: interrupted)' : ''}\n`);
+      process.exitCode = m.partial ? EXIT.interrupted : m.summary.certify.killed === m.rows.length ? EXIT.ok : EXIT.violations;
     });
 }

@@ -1,7 +1,7 @@
 /**
  * `dmacheck replay FILE`: re-runs a saved counterexample's exact steps in lockstep.
  * Exit 1 if it still fails, 0 if it now passes, 2 for a bad file (`file: what is wrong`),
- * 3 if the implementation crashed, hung or broke the protocol. With `--emit-test` it runs
+ * 3 if the implementation crashed, hung or broke the protocol, 130 if interrupted (Ctrl-C). With `--emit-test` it runs
  * nothing and prints the file as a standalone vitest regression test instead.
  * @internal
  */
@@ -14,6 +14,7 @@ import { replaySteps } from '../../properties/lockstep/replay.ts';
 import { loadModel } from '../../trace/load-model.ts';
 import { emitTest } from '../../fuzz/emit-test.ts';
 import { EXIT, InputError, UsageError } from '../exit-codes.ts';
+import { trapInterrupt } from '../interrupt.ts';
 import { parseTimeout } from '../options.ts';
 
 interface Opts { impl?: string; implCmd?: string; timeout?: string; emitTest?: boolean }
@@ -45,7 +46,9 @@ export function register(program: Command): void {
       const which = !fromFile
         ? { impl: opts.impl, implCmd: opts.implCmd }
         : f.implCmd !== undefined ? { implCmd: f.implCmd, cwd: f.cwd } : { impl: f.impl, cwd: f.cwd };
-      const impl = await resolveImplementation({ ...which, timeoutMs });
+      // One replay is short and synchronous: Ctrl-C takes effect when it returns (its whole result is printed, exit 130).
+      const ctrlC = trapInterrupt('replay', 'printing the result of the replay');
+      const impl = await resolveImplementation({ ...which, timeoutMs }).catch((e: unknown) => { ctrlC.release(); throw e; });
       const how = which.implCmd !== undefined ? `--impl-cmd "${which.implCmd}"` : `--impl ${which.impl ?? 'builtin'}`;
       process.stderr.write(`replay: ${impl.name} (${how}${fromFile && f.cwd !== undefined ? ` in ${f.cwd}` : ''})\n`);
       try {
@@ -58,7 +61,9 @@ export function register(program: Command): void {
           process.stdout.write(`${file}: passes now (${impl.name}, ${r.steps.length} steps, ${r.index} trace entries)\n`);
           process.exitCode = EXIT.ok;
         }
+        if (ctrlC.requested()) process.exitCode = EXIT.interrupted;
       } finally {
+        ctrlC.release();
         impl.dispose?.();
       }
     });

@@ -10,11 +10,12 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import { checkDirCreatable } from '../../io/ensure-dir.ts';
 import { EXIT } from '../exit-codes.ts';
+import { missingShards, refuseDuplicateShards } from '../../reports/gating/shards.ts';
 import { applyBaseline, mergeResults, parseFormats, readResult, writeReports, type RunResult } from '../../reports/index.ts';
 
 interface OutputOptions { readonly format: string; readonly baseline?: string }
 
-const EXIT_OF: Readonly<Record<RunResult['verdict'], number>> = { pass: EXIT.ok, fail: EXIT.violations, error: EXIT.implError };
+const EXIT_OF: Readonly<Record<RunResult['verdict'], number>> = { pass: EXIT.ok, fail: EXIT.violations, error: EXIT.implError, inconclusive: EXIT.inconclusive };
 
 /** A shard argument: a directory holding report.json, or the file itself. */
 async function reportFile(arg: string): Promise<string> {
@@ -43,7 +44,11 @@ export function register(program: Command): void {
     .option('--format <list>', 'comma-separated: text,json,junit,ktap,md,html or all', 'all')
     .option('--baseline <file>', 'fail only on violations not in this report.json')
     .action(async (dirs: string[], opts: OutputOptions & { out: string }) => {
-      const results = await Promise.all(dirs.map(async (d) => readResult(await reportFile(d))));
+      const files = await Promise.all(dirs.map(reportFile));
+      const results = await Promise.all(files.map(readResult));
+      refuseDuplicateShards(results, files);
+      const missing = missingShards(results);
+      if (missing.length > 0) process.stderr.write(`dmacheck: report merge: missing shard(s) ${missing.join(', ')}: the merged result is partial\n`);
       await emit(mergeResults(results), opts.out, opts);
     });
   report

@@ -1,5 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { statSync } from 'node:fs';
+import { mkdtempSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const bin = new URL('../../bin/dmacheck.js', import.meta.url).pathname;
@@ -51,15 +53,41 @@ describe('dmacheck CLI edges (issue 13)', () => {
     }
   });
   it('never replaces /dev/null with a file', () => {
-    const r = run('certify', '--runs', '20', '--out', '/dev/null');
+    const r = run('certify', '--runs', '20', '--allow-unexercised', '--out', '/dev/null');
     expect(r.status).toBe(0);
     expect(statSync('/dev/null').isCharacterDevice()).toBe(true);
   });
   it('an unwritable --record is an output error after the results, not an engine error', () => {
-    const r = run('certify', '--runs', '20', '--record', '/dev/full');
+    const r = run('certify', '--runs', '20', '--allow-unexercised', '--record', '/dev/full');
     expect(r.status).toBe(2);
     expect(r.stdout).toMatch(/CONFORMANT: builtin/);
     expect(r.stdout).not.toContain('recorded:');
     expect(r.stderr.trim().split('\n').filter((l) => !l.startsWith('certify:'))).toEqual(['dmacheck: --record: cannot write /dev/full: ENOSPC']);
+  });
+  it('a run that left checkable rules unexercised is INCONCLUSIVE, exit 5, unless --allow-unexercised', () => {
+    const r = run('certify', '--runs', '1');
+    expect(r.status).toBe(5);
+    expect(r.stdout).toMatch(/^INCONCLUSIVE \(checkable rules not exercised\): builtin, seed 42; .* 1 sequences,/m);
+    expect(r.stdout).toMatch(/^not exercised: .*--allow-unexercised/m);
+    const accepted = run('certify', '--runs', '1', '--allow-unexercised');
+    expect(accepted.status).toBe(0);
+    expect(accepted.stdout).toMatch(/^CONFORMANT: builtin/m);
+    expect(run('--help').stdout).toMatch(/^ {2}5 {4}inconclusive/m);
+  });
+  it('mutants --budget with a bad time names --budget', () => {
+    const r = run('mutants', '--budget', '5x');
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim().split('\n')).toEqual(["dmacheck: --budget: time '5x': expected a duration like 30s, 2m or 500ms"]);
+  });
+  it('messages do not repeat their rule or kind', () => {
+    const hostile = new URL('../../adapters/test/fixtures/hostile.mjs', import.meta.url).pathname;
+    const cx = mkdtempSync(join(tmpdir(), 'dmacheck-msg-'));
+    const failed = run('certify', '--impl-cmd', `'${process.execPath}' '${hostile}' exit`, '--runs', '5', '--cx-dir', cx);
+    expect(failed.status).toBe(3);
+    expect(failed.stderr).toContain('dmacheck: implementation error (exit) in hostile:exit: request_chan: exited with status 7\n');
+    const found = run('certify', '--impl', 'mutant:cb-hardirq', '--runs', '40', '--cx-dir', cx);
+    expect(found.status).toBe(1);
+    expect(found.stdout).toMatch(/^violation of CB-1: callback outside tasklet context$/m);
+    expect(`${found.stdout}${failed.stdout}`).not.toMatch(/\b([A-Z]+-\d+): \1:/);
   });
 });

@@ -6,6 +6,7 @@
  */
 import type { Counterexample } from '../../reports/result.ts';
 import type { KernelFailureCase } from './certify.ts';
+import { ruleMessage } from '../../spec/api/message.ts';
 
 /** @public */
 export function kernelCounterexampleText(c: Counterexample, k: KernelFailureCase, file: string | undefined): string {
@@ -14,7 +15,7 @@ export function kernelCounterexampleText(c: Counterexample, k: KernelFailureCase
     : k.original === k.program
       ? `program ${k.program.name}`
       : `program ${k.original.name}, shrunk in the guest from ${k.original.steps.length} to ${k.program.steps.length} steps`;
-  const head = c.rule ? `${c.kind} of ${c.rule}: ${c.msg}\n  ${c.rule}: ${c.statement}` : `${c.kind}: ${c.msg}`;
+  const head = c.rule ? `${c.kind} of ${c.rule}: ${ruleMessage(c.rule, c.msg)}\n  ${c.rule}: ${c.statement}` : `${c.kind}: ${c.msg}`;
   return [
     head,
     `  ${from}; the real kernel's trace (>> marks the failing entry):`,

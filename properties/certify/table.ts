@@ -4,6 +4,7 @@
  * @public
  */
 import type { Counterexample, RunResult } from '../../reports/result.ts';
+import { ruleMessage } from '../../spec/api/message.ts';
 
 const LABEL: Record<string, string> = {
   pass: 'pass', fail: 'FAIL', advisory: 'advisory', not_exercised: 'not exercised', not_supported: 'not supported', documented_only: 'documented-only', known: 'known',
@@ -21,7 +22,7 @@ export function ruleTable(r: RunResult): string {
 
 /** One counterexample as a kernel developer reads it. @public */
 export function counterexampleText(c: Counterexample, replayLine: string, file?: string, shrunk = true): string {
-  const head = c.rule ? `${c.kind} of ${c.rule}: ${c.msg}\n  ${c.rule}: ${c.statement}` : `${c.kind}: ${c.msg}`;
+  const head = c.rule ? `${c.kind} of ${c.rule}: ${ruleMessage(c.rule, c.msg)}\n  ${c.rule}: ${c.statement}` : `${c.kind}: ${c.msg}`;
   const how = shrunk ? `shrunk to ${c.length}` : `not shrunk (the implementation stopped answering): the run so far, ${Math.max(0, c.length)}`;
   return [
     head,
@@ -41,7 +42,7 @@ export function summary(r: RunResult): string {
   // Only advisories failed (--strict): say so rather than "violations".
   const strictOnly = r.strict === true && r.counterexamples.length === 0 && (r.findings ?? []).length > 0;
   const head = r.verdict === 'pass' ? (r.known?.length ? 'CONFORMANT (known violations only)' : 'CONFORMANT')
-    : r.verdict === 'error' ? 'IMPLEMENTATION ERROR' : strictOnly ? 'ADVISORIES FOUND (--strict)' : 'VIOLATIONS FOUND';
+    : r.verdict === 'error' ? 'IMPLEMENTATION ERROR' : r.verdict === 'inconclusive' ? 'INCONCLUSIVE (checkable rules not exercised)' : strictOnly ? 'ADVISORIES FOUND (--strict)' : 'VIOLATIONS FOUND';
   const advisory = count('advisory') > 0 ? `${count('advisory')} advisory, ` : '';
   return `${head}${r.partial ? ' (partial run)' : ''}: ${r.implementation.name}, seed ${r.seed}; ` +
     `${count('pass')} pass, ${count('fail')} fail, ${advisory}${count('not_exercised')} not exercised, ${count('not_supported')} not supported, ` +

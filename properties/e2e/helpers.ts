@@ -18,7 +18,7 @@ export async function certifyWith(which: ResolveOptions, runs: number, seed: num
   model ??= await loadModel();
   const impl = await resolveImplementation(which);
   try {
-    return { ...certify({ model, impl, seed, runs, version: 'test', ...extra }), impl };
+    return { ...(await certify({ model, impl, seed, runs, version: 'test', ...extra })), impl };
   } finally {
     impl.dispose?.();
   }

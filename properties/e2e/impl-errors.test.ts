@@ -45,7 +45,7 @@ describe('implementation errors end certify with a named verdict', () => {
       },
       env: (s) => inner.env(s),
     };
-    const { result, adapterError } = certify({ model: await loadModel(), impl: throwing, seed: 3, runs: 40, version: 'test' });
+    const { result, adapterError } = await certify({ model: await loadModel(), impl: throwing, seed: 3, runs: 40, version: 'test' });
     expect(adapterError).toBeUndefined();
     expect(result.implError?.what).toBe('throw');
     const cx = result.counterexamples.find((c) => c.kind === 'impl_error');

@@ -249,7 +249,8 @@ export class Lockstep implements EngineHooks {
   private failImpl(e: unknown, step: number, what: string): void {
     if (isImplError(e)) {
       this.adapterError ??= e;
-      this.fail({ kind: 'impl_error', what: e.kind, step, msg: `${what}: ${errMsg(e)}` });
+      // The verdict names the kind (`what`): its message does not repeat it.
+      this.fail({ kind: 'impl_error', what: e.kind, step, msg: `${what}: ${e.detail.split('\n')[0] ?? ''}` });
     } else {
       this.fail({ kind: 'impl_error', what: 'throw', step, msg: `${what} threw: ${errMsg(e)}` });
     }

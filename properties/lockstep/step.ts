@@ -4,6 +4,7 @@
  * @public
  */
 import type { ClientCall, Ctx, EnvStep, FailureVerdict, RuleId, Verdict } from '../../spec/api/index.ts';
+import { ruleMessage } from '../../spec/api/message.ts';
 
 export type Step =
   | { readonly k: 'call'; readonly call: ClientCall; readonly ctx: Ctx; readonly misuse?: Misuse }
@@ -39,7 +40,7 @@ export function verdictLine(v: Verdict): string {
     case 'undefined':
     case 'violation':
     case 'advisory':
-      return `${v.kind} ${v.rule} at entry ${v.step}: ${v.msg}`;
+      return `${v.kind} ${v.rule} at entry ${v.step}: ${ruleMessage(v.rule, v.msg)}`;
     case 'model_bug':
       return `model_bug at entry ${v.step}: ${v.msg}`;
     case 'impl_error':

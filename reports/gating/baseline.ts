@@ -18,6 +18,7 @@ export function applyBaseline(result: RunResult, baseline: RunResult): RunResult
   const rules = result.rules.map((r) => (r.verdict === 'fail' && before.has(r.id) ? { ...r, verdict: 'known' as const } : r));
   const known = [...new Set([...(result.known ?? []), ...rules.filter((r) => r.verdict === 'known').map((r) => r.id)])];
   const stillFailing = rules.some((r) => r.verdict === 'fail') || orphanCounterexamples(result).length > 0;
-  const verdict = result.verdict === 'error' ? 'error' : stillFailing ? 'fail' : 'pass';
+  // A run that failed only on known violations passes; an inconclusive one stays so.
+  const verdict = result.verdict === 'error' ? 'error' : stillFailing ? 'fail' : result.verdict === 'fail' ? 'pass' : result.verdict;
   return { ...result, rules, verdict, ...(known.length > 0 ? { known } : {}) };
 }

@@ -4,14 +4,16 @@
  * strongest verdict wins (fail > known > pass > not exercised > not supported >
  * documented only); counterexamples are united, keeping one per rule and shape
  * (the shortest); coverage takes each field's maximum (shards cannot be unioned
- * without their visited sets); the run verdict is the worst (error > fail > pass).
+ * without their visited sets); the run verdict is the worst (error > fail > inconclusive >
+ * pass), except that inconclusive shards whose union exercised every checkable rule pass.
  * @public
  */
 import { InputError } from '../../cli/exit-codes.ts';
+import { missingShards } from './shards.ts';
 import type { Counterexample, Finding, RuleVerdict, RuleVerdictKind, RunResult } from '../result.ts';
 
 const RULE_RANK: Readonly<Record<RuleVerdictKind, number>> = { fail: 6, known: 5, advisory: 4, pass: 3, not_exercised: 2, not_supported: 1, documented_only: 0 };
-const RUN_RANK: Readonly<Record<RunResult['verdict'], number>> = { error: 2, fail: 1, pass: 0 };
+const RUN_RANK: Readonly<Record<RunResult['verdict'], number>> = { error: 3, fail: 2, inconclusive: 1, pass: 0 };
 
 /** Rule, kind and the sequence of operations of the trace: two counterexamples with the same key are the same finding. */
 export function counterexampleShape(c: Counterexample): string {
@@ -60,8 +62,9 @@ export function mergeResults(results: readonly RunResult[]): RunResult {
   const known = [...new Set(results.flatMap((r) => r.known ?? []))];
   const findings = mergeFindings(results.flatMap((r) => r.findings ?? []));
   const implError = results.find((r) => r.implError)?.implError;
+  const { shard: _oneShard, ...common } = first;
   return {
-    ...first,
+    ...common,
     seeds: [...new Set(results.flatMap((r) => r.seeds ?? [r.seed]))],
     budget: {
       ...(anyBudget('runs') ? { runs: sum((r) => r.budget.runs ?? 0) } : {}),
@@ -70,8 +73,9 @@ export function mergeResults(results: readonly RunResult[]): RunResult {
     startedAt: results.map((r) => r.startedAt).sort()[0]!,
     finishedAt: results.map((r) => r.finishedAt).sort().at(-1)!,
     durationMs: max((r) => r.durationMs),
-    partial: results.some((r) => r.partial),
-    verdict: results.reduce((w, r) => (RUN_RANK[r.verdict] > RUN_RANK[w] ? r.verdict : w), first.verdict),
+    // A campaign some of whose shards are missing is a partial result.
+    partial: results.some((r) => r.partial) || missingShards(results).length > 0,
+    verdict: mergedVerdict(results, mergedRules),
     rules: mergedRules,
     counterexamples,
     coverage: {
@@ -89,6 +93,12 @@ export function mergeResults(results: readonly RunResult[]): RunResult {
     ...(known.length > 0 ? { known } : {}),
     ...(findings.length > 0 ? { findings } : {}),
   };
+}
+
+/** The worst verdict; shards inconclusive on their own pass together when every rule one left unexercised another exercised. */
+function mergedVerdict(results: readonly RunResult[], rules: readonly RuleVerdict[]): RunResult['verdict'] {
+  const worst = results.reduce<RunResult['verdict']>((w, r) => (RUN_RANK[r.verdict] > RUN_RANK[w] ? r.verdict : w), 'pass');
+  return worst === 'inconclusive' && !rules.some((v) => v.verdict === 'not_exercised') ? 'pass' : worst;
 }
 
 /** The same finding (kind, rule, line, channel, message) of several shards once, its counts added. */

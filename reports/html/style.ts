@@ -11,7 +11,7 @@ h1 { font-size: 22px; margin: 0 0 4px; } h2 { font-size: 18px; margin: 28px 0 8p
 pre { background: #fff; border: 1px solid var(--line); padding: 8px; overflow: auto; max-height: 480px; white-space: pre-wrap; word-break: break-all; }
 .banner { padding: 8px 12px; border-radius: 4px; margin: 8px 0; font-weight: 600; }
 .banner.pass { background: #e8f5e9; color: var(--pass); } .banner.fail { background: #ffebee; color: var(--fail); }
-.banner.error { background: #fff3e0; color: #b71c1c; } .banner.partial { background: #fffde7; color: #6d4c00; }
+.banner.error { background: #fff3e0; color: #b71c1c; } .banner.inconclusive { background: #fffde7; color: #6d4c00; } .banner.partial { background: #fffde7; color: #6d4c00; }
 .facts { display: grid; grid-template-columns: max-content 1fr; gap: 2px 16px; margin: 8px 0; }
 .facts dt { color: #616161; } .facts dd { margin: 0; overflow-wrap: anywhere; }
 table { border-collapse: collapse; width: 100%; background: #fff; }

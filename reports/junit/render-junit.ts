@@ -13,13 +13,14 @@ import { clip, LIMIT } from '../text/sanitize.ts';
 import { counterexampleTitle, counterexamplesOf, findingLine, findingsOf, groupRules, orphanCounterexamples, replayLine } from '../text/summary.ts';
 import { traceExcerpt } from '../timeline/labels.ts';
 import { attrs, xmlText } from './xml.ts';
+import { ruleMessage } from '../../spec/api/message.ts';
 
 interface Case { readonly name: string; readonly classname: string; readonly body: string; readonly outcome: 'pass' | 'failure' | 'error' | 'skipped' }
 
 /** The failure text: rule, message, replay line, the trace around the violation, then the producer's text. */
 export function counterexampleBody(c: Counterexample): string {
   return [
-    `${counterexampleTitle(c)} at step ${c.violationIndex}: ${c.msg}`,
+    `${counterexampleTitle(c)} at step ${c.violationIndex}: ${ruleMessage(c.rule, c.msg)}`,
     c.statement === '' ? '' : `rule: ${c.statement}`,
     `replay: ${replayLine(c)}`,
     '',
@@ -49,7 +50,7 @@ function ruleCase(result: RunResult, r: RuleVerdict): Case {
     .with('fail', () => {
       const first = cxs[0];
       const found = findingsOf(result, r.id);
-      const message = clip(first ? `${counterexampleTitle(first)}: ${first.msg}` : found[0] ? findingLine(found[0]) : `${r.id} failed`, LIMIT.message);
+      const message = clip(first ? `${counterexampleTitle(first)}: ${ruleMessage(first.rule, first.msg)}` : found[0] ? findingLine(found[0]) : `${r.id} failed`, LIMIT.message);
       const type = first?.kind ?? found[0]?.kind ?? 'violation';
       const text = [r.statement, found.map(findingLine).join('\n'), cxText].filter((x) => x !== '').join('\n\n');
       return { name, classname, outcome: 'failure' as const, body: `<failure${attrs({ message, type })}>${xmlText(clip(text, LIMIT.block))}</failure>` };
@@ -69,7 +70,7 @@ function runCases(result: RunResult): Case[] {
     cases.push({ name: 'implementation', classname: 'dmacheck.run', outcome: 'error', body: `<error${attrs({ message: clip(e.msg, LIMIT.message), type: e.what })}>${xmlText(clip(text, LIMIT.block))}</error>` });
   }
   orphanCounterexamples(result).forEach((c, i) => {
-    const message = clip(`${counterexampleTitle(c)}: ${c.msg}`, LIMIT.message);
+    const message = clip(`${counterexampleTitle(c)}: ${ruleMessage(c.rule, c.msg)}`, LIMIT.message);
     cases.push({ name: `counterexample-${i + 1}`, classname: 'dmacheck.run', outcome: 'error', body: `<error${attrs({ message, type: c.kind })}>${xmlText(counterexampleBody(c))}</error>` });
   });
   return cases;

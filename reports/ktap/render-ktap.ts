@@ -14,6 +14,7 @@ import type { Counterexample, RuleVerdict, RunResult } from '../result.ts';
 import { clip, LIMIT, oneLine } from '../text/sanitize.ts';
 import { counterexampleTitle, counterexamplesOf, findingLine, findingsOf, groupRules, orphanCounterexamples, replayLine } from '../text/summary.ts';
 import { traceExcerpt } from '../timeline/labels.ts';
+import { ruleMessage } from '../../spec/api/message.ts';
 
 /** A test description: one line, no `#` (it would start a directive). */
 function description(s: string): string {
@@ -27,7 +28,7 @@ function diag(text: string, max = LIMIT.message): string[] {
 
 function counterexampleDiag(c: Counterexample): string[] {
   return [
-    ...diag(`${counterexampleTitle(c)} at step ${c.violationIndex}: ${c.msg}`),
+    ...diag(`${counterexampleTitle(c)} at step ${c.violationIndex}: ${ruleMessage(c.rule, c.msg)}`),
     ...(c.statement === '' ? [] : diag(`rule: ${c.statement}`)),
     ...diag(`replay: ${replayLine(c)}`),
     ...diag(traceExcerpt(c.trace, c.violationIndex - 20, c.violationIndex + 3, c.violationIndex).join('\n')),

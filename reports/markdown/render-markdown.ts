@@ -8,6 +8,7 @@
 import type { RunResult } from '../result.ts';
 import { clip, LIMIT, oneLine } from '../text/sanitize.ts';
 import { counterexamplesOf, findingLine, orphanCounterexamples, ratio, RUN_VERDICT_LABEL, VERDICT_LABEL, VERDICT_ORDER, verdictCounts } from '../text/summary.ts';
+import { ruleMessage } from '../../spec/api/message.ts';
 
 /** One line of inert Markdown: HTML metacharacters as entities, Markdown punctuation backslash-escaped. */
 export function mdText(s: string, max: number = LIMIT.message): string {
@@ -16,7 +17,7 @@ export function mdText(s: string, max: number = LIMIT.message): string {
     .replace(/([\\`*_{}[\]()#|~])/g, '\\$1');
 }
 
-const ICON: Readonly<Record<RunResult['verdict'], string>> = { pass: '✅', fail: '❌', error: '💥' };
+const ICON: Readonly<Record<RunResult['verdict'], string>> = { pass: '✅', fail: '❌', error: '💥', inconclusive: '❔' };
 
 /** Render `result` as a Markdown summary. */
 export function renderMarkdown(result: RunResult): string {
@@ -39,7 +40,7 @@ export function renderMarkdown(result: RunResult): string {
     out.push('', `### Failing rules (${failing.length})`, '', '| Rule | Statement | First counterexample |', '|---|---|---|');
     for (const r of failing) {
       const c = counterexamplesOf(result, r.id)[0];
-      const cx = c ? `${mdText(c.kind)} at step ${c.violationIndex}: ${mdText(c.msg, 300)}` : '';
+      const cx = c ? `${mdText(c.kind)} at step ${c.violationIndex}: ${mdText(ruleMessage(c.rule, c.msg), 300)}` : '';
       out.push(`| ${mdText(r.id, LIMIT.name)} | ${mdText(r.statement, 500)} | ${cx} |`);
     }
   }

@@ -67,7 +67,7 @@ export const runResultSchema = z.strictObject({
   finishedAt: z.string().describe('ISO 8601 time.'),
   durationMs: z.number().nonnegative(),
   partial: z.boolean().describe('True when the run was interrupted or ended early.'),
-  verdict: z.enum(['pass', 'fail', 'error']),
+  verdict: z.enum(['pass', 'fail', 'error', 'inconclusive']).describe('inconclusive (certify): nothing failed but a checkable rule the implementation supports was never exercised.'),
   rules: z.array(ruleVerdictSchema),
   counterexamples: z.array(counterexampleSchema),
   findings: z.array(findingSchema).exactOptional().describe('Every verdict found, advisories included, in order.'),
@@ -75,12 +75,14 @@ export const runResultSchema = z.strictObject({
   coverage: coverageSchema,
   stats: z.strictObject({ sequences: count, commands: count, commandsPerSecond: z.number().nonnegative() }),
   implError: z.strictObject({
-    what: z.enum(['crash', 'timeout', 'exit', 'bad_json', 'bad_message', 'oversized', 'protocol_version', 'wrong_id', 'throw']),
+    what: z.enum(['crash', 'timeout', 'exit', 'bad_json', 'bad_message', 'oversized', 'protocol_version', 'wrong_id', 'throw', 'eof']),
     msg: z.string(),
     stderrTail: z.array(z.string()),
   }).exactOptional(),
   known: z.array(ruleId).exactOptional().describe('Rule ids that failed but were already in the baseline report.'),
   seeds: z.array(z.number().int()).exactOptional().describe('Seeds of every shard of a merged result.'),
+  shard: z.strictObject({ index: z.number().int().positive(), total: z.number().int().positive() }).exactOptional()
+    .describe('This result is shard index of total (`fuzz --shard i/n`); report merge checks each is given once and none is missing.'),
   target: z.strictObject({
     release: z.string().describe('uname -r of the guest kernel.'),
     machine: z.string(),

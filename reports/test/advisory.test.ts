@@ -22,12 +22,12 @@ describe('advisories in reports', () => {
   it('text and Markdown list every finding with its line and channel', () => {
     const text = renderText(r);
     expect(text).toContain('findings (2):');
-    expect(text).toContain('line 7: advisory DESC-9 (chan 0): DESC-9: prep without DMA_CTRL_ACK');
+    expect(text).toContain('line 7: advisory DESC-9 (chan 0): prep without DMA_CTRL_ACK');
     expect(text).toContain('line 12: advisory DESC-9 (chan 1)');
     expect(text).toContain('verdict: PASS');
     const md = renderMarkdown(r);
     expect(md).toContain('### Findings (2 — 2 advisory, not failing the run)');
-    expect(md).toContain('- line 12: advisory DESC-9 \\(chan 1\\): DESC-9: prep without DMA\\_CTRL\\_ACK');
+    expect(md).toContain('- line 12: advisory DESC-9 \\(chan 1\\): prep without DMA\\_CTRL\\_ACK');
   });
   it('JUnit: the advisory rule is a passing testcase carrying its findings; strict makes it a failure', () => {
     const xml = renderJunit(r);
@@ -39,7 +39,7 @@ describe('advisories in reports', () => {
     const ktap = renderKtap(r).split('\n');
     const ok = ktap.findIndex((l) => l === '  ok 1 DESC-9');
     expect(ok).toBeGreaterThan(1);
-    expect(ktap.slice(ok - 2, ok)).toEqual(['  # line 7: advisory DESC-9 (chan 0): DESC-9: prep without DMA_CTRL_ACK', '  # line 12: advisory DESC-9 (chan 1): DESC-9: prep without DMA_CTRL_ACK']);
+    expect(ktap.slice(ok - 2, ok)).toEqual(['  # line 7: advisory DESC-9 (chan 0): prep without DMA_CTRL_ACK', '  # line 12: advisory DESC-9 (chan 1): prep without DMA_CTRL_ACK']);
     expect(renderKtap(advisoryResult(true))).toContain('\n  not ok 1 DESC-9\n');
   });
   it('HTML: a findings table with one row per finding', () => {

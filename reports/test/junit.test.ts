@@ -68,7 +68,7 @@ describe('JUnit XML', () => {
     const { cases } = checkJunitStructure(renderJunit(failingResult()));
     const sync4 = cases.find((c) => c['@_name'] === 'SYNC-4')!;
     const failure = sync4.failure as Node;
-    expect(failure['@_message']).toBe('SYNC-4 violation: SYNC-4: xfer of d2 after synchronize returned');
+    expect(failure['@_message']).toBe('SYNC-4 violation: xfer of d2 after synchronize returned');
     expect(String(failure['#text'])).toContain('>>    41  xfer d2 +0..32 w4');
     expect(String(failure['#text'])).toContain('replay: { seed: 42, path: "17:3:0", endOnFailure: true }');
   });

@@ -9,6 +9,7 @@
 import type { Counterexample, KernelTarget, RunResult } from '../result.ts';
 import { clip, cleanText, LIMIT, oneLine } from './sanitize.ts';
 import { counterexampleTitle, findingLine, orphanCounterexamples, ratio, replayLine, RUN_VERDICT_LABEL, VERDICT_LABEL, VERDICT_ORDER, verdictCounts } from './summary.ts';
+import { ruleMessage } from '../../spec/api/message.ts';
 
 function table(rows: readonly (readonly string[])[]): string[] {
   const widths = rows[0]!.map((_, col) => Math.max(...rows.map((r) => r[col]!.length)));
@@ -21,7 +22,7 @@ function indent(block: string, by = '    '): string {
 
 function counterexampleText(c: Counterexample, n: number): string {
   const lines = [
-    `counterexample ${n}: ${oneLine(clip(counterexampleTitle(c), LIMIT.name))} at step ${c.violationIndex} — ${oneLine(clip(c.msg, LIMIT.message))}`,
+    `counterexample ${n}: ${oneLine(clip(counterexampleTitle(c), LIMIT.name))} at step ${c.violationIndex} — ${oneLine(clip(ruleMessage(c.rule, c.msg), LIMIT.message))}`,
   ];
   if (c.statement !== '') lines.push(`  rule: ${oneLine(clip(c.statement, LIMIT.message))}`);
   lines.push(

@@ -3,6 +3,7 @@
  * @internal
  */
 import type { Counterexample, Finding, RuleVerdict, RuleVerdictKind, RunResult } from '../result.ts';
+import { ruleMessage } from '../../spec/api/message.ts';
 
 export const VERDICT_ORDER: readonly RuleVerdictKind[] = ['fail', 'known', 'advisory', 'pass', 'not_exercised', 'not_supported', 'documented_only'];
 
@@ -60,7 +61,7 @@ export function findingLine(f: Finding): string {
   const at = f.line === undefined ? '' : `line ${f.line}: `;
   const chan = f.chan === undefined ? '' : ` (chan ${f.chan})`;
   const times = f.count !== undefined && f.count > 1 ? ` ×${f.count}` : '';
-  return `${at}${what}${chan}${times}: ${f.msg}`;
+  return `${at}${what}${chan}${times}: ${ruleMessage(f.rule, f.msg)}`;
 }
 
 /** The findings naming `id`. */
@@ -71,4 +72,4 @@ export function findingsOf(result: RunResult, id: string): Finding[] {
 /** The advisories among the findings. */
 export const advisoriesOf = (r: RunResult): readonly Finding[] => (r.findings ?? []).filter((f) => f.kind === 'advisory');
 
-export const RUN_VERDICT_LABEL: Readonly<Record<RunResult['verdict'], string>> = { pass: 'PASS', fail: 'FAIL', error: 'ERROR' };
+export const RUN_VERDICT_LABEL: Readonly<Record<RunResult['verdict'], string>> = { pass: 'PASS', fail: 'FAIL', error: 'ERROR', inconclusive: 'INCONCLUSIVE' };

@@ -63,4 +63,4 @@ export type AdvisoryVerdict = Extract<Verdict, { readonly kind: 'advisory' }>;
 /** A verdict that fails the entry (everything but an advisory). */
 export type FailureVerdict = Exclude<Verdict, { readonly kind: 'advisory' }>;
 
-export type ImplErrorKind = 'crash' | 'timeout' | 'exit' | 'bad_json' | 'bad_message' | 'oversized' | 'protocol_version' | 'wrong_id' | 'throw';
+export type ImplErrorKind = 'crash' | 'timeout' | 'exit' | 'bad_json' | 'bad_message' | 'oversized' | 'protocol_version' | 'wrong_id' | 'throw' | 'eof';

@@ -10,7 +10,7 @@ import type { Cx, Fail } from '../rules/require.ts';
 import { inCall } from './frames.ts';
 import type { Out } from './ops.ts';
 import type { Chan, Desc, EnvFrame, ModelState } from './state.ts';
-import { descIn, findDead, owner, pop, push, putDesc, setChan, setFrame, top } from './store.ts';
+import { descIn, findDead, findDesc, owner, pop, push, putDesc, setChan, setFrame, top } from './store.ts';
 import { withDesc, withEnv } from './records.ts';
 
 /**
@@ -57,7 +57,11 @@ export function onCb(cx: Cx, s: ModelState, inv: CallbackInvocation): Out {
   const fromTasklet = (tf !== undefined && tf.live && tf.step.op === 'tasklet' && tf.step.chan === ch.id)
     || (fr.k === 'call' && fr.chan === ch.id && (fr.call.op === 'synchronize' || fr.call.op === 'terminate_sync' || fr.call.op === 'release_channel') && fr.taskletWasPending);
   const d = descIn(ch, inv.desc);
+  // A callback of a descriptor that never existed (no prep created it, on any channel)
+  // completed nothing: CB-8 names it whatever the context (issue 13, item 10), not CB-1.
+  const phantom = d === undefined && findDesc(s, inv.desc) === undefined && findDead(s, inv.desc) === undefined;
   const fail = prov5_noCallbackInTerminate(cx, inCall(fr, ch.id, 'terminate_async', 'terminate_all'))
+    ?? (phantom ? cb8_afterComplete(cx, false) : undefined)
     ?? cb1_fromTasklet(cx, fromTasklet && inv.ctx === 'tasklet')
     ?? cb2_locksDropped(cx, inv.locksHeld)
     ?? afterSync(cx, s, ch, inv.desc, d)

@@ -36,11 +36,14 @@ describe('checkTrace', () => {
   it('collects undefined behaviour and goes on to the first violation', () => {
     const lines = [
       header,
+      // A trace names only descriptors a prep created (trace/ids.ts).
+      '{"k":"call","call":{"op":"prep_slave_sg","chan":0,"desc":1,"sgl":[{"buf":1,"offset":0,"len":16}],"dir":"MEM_TO_DEV","flags":3},"ctx":"process"}',
+      '{"k":"ret","ret":{"t":"ok"}}',
       '{"k":"call","call":{"op":"submit","desc":1},"ctx":"hardirq"}',
       '{"k":"ret","ret":{"t":"cookie","v":2}}',
       ...irqWithCallback.slice(1),
     ];
     const r = checkTrace(parseTrace(text(lines), 't'), fakeModel);
-    expect(r.verdicts.map((v) => `${v.verdict.kind}@${v.line}`)).toEqual(['undefined@2', 'violation@6']);
+    expect(r.verdicts.map((v) => `${v.verdict.kind}@${v.line}`)).toEqual(['undefined@4', 'violation@8']);
   });
 });

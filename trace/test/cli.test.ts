@@ -55,3 +55,20 @@ describe('dmacheck serve', () => {
     expect(run(['serve'], '').status).toBe(0);
   });
 });
+
+describe('dmacheck check-trace: impossible traces (issue 13, item 10)', () => {
+  it('/dev/zero: one line and exit 2 (bounded lines), not unbounded growth', () => {
+    const r = run(['check-trace', '/dev/zero']);
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim().split('\n')).toEqual(['dmacheck: /dev/zero:1: line longer than 1048576 bytes; not a dmacheck trace']);
+  });
+  it('a callback of a descriptor that never existed on a channel nobody holds is CB-8, not CB-1', () => {
+    const header = recordScript()[0]!;
+    const file = join(dir, 'phantom-cb.jsonl');
+    writeFileSync(file, text([header, '{"k":"env","step":{"op":"tasklet","chan":1}}',
+      '{"k":"cb","cb":{"chan":1,"desc":1,"fn":"callback","period":false,"ctx":"tasklet","locksHeld":false}}', '{"k":"cb_ret"}', '{"k":"env_end"}']));
+    const r = run(['check-trace', file]);
+    expect(r.status).toBe(1);
+    expect(r.stdout.split('\n')[0]).toBe(`${file}:3: violation CB-8: callback before completion`);
+  });
+});

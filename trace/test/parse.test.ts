@@ -57,7 +57,7 @@ describe('parseTrace', () => {
     [['not json'], 't.jsonl:1: not JSON'],
     [['{"format":"dmacheck-trace/0"}'], 't.jsonl:1: header: expected "format":"dmacheck-trace/1" or "dmacheck-trace/1.1", got "dmacheck-trace/0"'],
     [[good[0]!, '{"k":"ret","ret":{"t":"void"}}'], "t.jsonl:2: 'ret' at top level"],
-    [[good[0]!, '{"k":"call","call":{"op":"submit","desc":1},"ctx":"process"}', '{"k":"call","call":{"op":"submit","desc":2},"ctx":"process"}'], "t.jsonl:3: 'call' inside a call"],
+    [[good[0]!, '{"k":"call","call":{"op":"issue_pending","chan":0},"ctx":"process"}', '{"k":"call","call":{"op":"issue_pending","chan":1},"ctx":"process"}'], "t.jsonl:3: 'call' inside a call"],
     [[good[0]!, '{"k":"call","call":{"op":"submit"},"ctx":"process"}'], 't.jsonl:2: call.desc: Invalid input: expected number, received undefined'],
     [[good[0]!, '{"k":"env","step":{"op":"advance","units":1}}', '{"end":true}'], 't.jsonl:3: end line while 1 call/env/callback(s) are open'],
     [[good[0]!, '{"end":true}', '{"k":"env","step":{"op":"advance","units":1}}'], 't.jsonl:3: content after the end line'],
@@ -148,5 +148,27 @@ describe('FileTraceWriter', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('parseTrace: ids a trace cannot name (issue 13, item 10)', () => {
+  const channels = (JSON.parse(good[0]!) as { config: { slaves: unknown[] } }).config.slaves.length;
+  const cb = (chan: number) => `{"k":"cb","cb":{"chan":${chan},"desc":1,"fn":"callback","period":false,"ctx":"tasklet","locksHeld":false}}`;
+  it('a callback on a channel outside the slave map, then the end line: malformed at its line', () => {
+    const src = text([H11, `{"k":"env","step":{"op":"tasklet","chan":${channels}}}`, cb(channels), '{"k":"cb_ret"}', ENV_END, '{"end":true}']);
+    expect(errorOf(src)).toBe(`t.jsonl:2: channel ${channels} does not exist: the header's config has ${channels} slave(s), ids 0..${channels - 1}`);
+  });
+  it('irq on channel -1, and a call or event on a channel past the map: malformed', () => {
+    expect(errorOf(text([H11, '{"k":"env","step":{"op":"irq","chan":-1}}', ENV_END]))).toMatch(/^t\.jsonl:2: channel -1 does not exist/);
+    expect(errorOf(text([H11, `{"k":"call","call":{"op":"issue_pending","chan":${channels + 5}},"ctx":"process"}`, RET]))).toMatch(/^t\.jsonl:2: channel \d+ does not exist/);
+    expect(errorOf(text([H11, CALL, `{"k":"ev","ev":{"ev":"irq_raised","chan":-3}}`, RET]))).toMatch(/^t\.jsonl:3: channel -3 does not exist/);
+  });
+  it('a client call naming a descriptor no prep created: malformed, not DESC-5', () => {
+    const src = text([H11, '{"k":"call","call":{"op":"request_chan","name":"tx"},"ctx":"process"}', '{"k":"ret","ret":{"t":"ok"}}',
+      '{"k":"call","call":{"op":"submit","desc":5},"ctx":"process"}', '{"k":"ret","ret":{"t":"cookie","v":2}}']);
+    expect(errorOf(src)).toBe('t.jsonl:4: submit of descriptor 5, which no earlier prep call created');
+  });
+  it('the recording of the example engine names only real channels and prepared descriptors', () => {
+    expect(() => parseTrace(text(good), 't.jsonl')).not.toThrow();
   });
 });

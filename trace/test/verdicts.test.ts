@@ -61,7 +61,7 @@ describe('dmacheck check-trace exit status and reports (spawned)', () => {
   it('advisories only: exit 0 with each advisory and its line; --strict: exit 1', () => {
     const r = run('check-trace', cut);
     expect(r.status, r.stderr).toBe(0);
-    expect(r.stdout).toContain(`${cut}:18: advisory DESC-9: DESC-9: prep without DMA_CTRL_ACK`);
+    expect(r.stdout).toContain(`${cut}:18: advisory DESC-9: prep without DMA_CTRL_ACK`);
     expect(r.stdout.trimEnd().split('\n').at(-1)).toContain('2 verdict(s) (2 advisory): conformant with advisories');
     expect(run('check-trace', '--strict', cut).status).toBe(1);
   });
