@@ -20,7 +20,7 @@ import type { Swarm } from './swarm.ts';
 const EVENT_SOURCE: Readonly<Record<string, string>> = {
   xfer: 'advance', irq_raised: 'advance', dma_fault: 'advance', periph_rx: 'drain', periph_lost: 'periph_teardown',
   complete: 'irq', period: 'irq', tasklet_scheduled: 'irq', hw_start: 'issue_pending', meta_copied: 'irq',
-  desc_freed: 'tasklet', cb: 'tasklet', cb_ret: 'tasklet', meta_fault: 'access_metadata',
+  desc_freed: 'tasklet', cb: 'tasklet', cb_ret: 'tasklet', meta_fault: 'access_metadata', lock_splat: 'issue_pending',
 };
 
 /** The command op a model pair op belongs to (`submit`, `call:submit`, `ev:complete` → irq). @internal */

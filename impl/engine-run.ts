@@ -4,7 +4,7 @@
  * pure function of the command sequence: no timers, no randomness, no I/O.
  * @internal
  */
-import type { ChanId, ClientCall, Ctx, EngineConfig, EngineHooks, EnvStep, Ret } from '../spec/api/index.ts';
+import type { ChanId, ClientCall, Ctx, EngineConfig, EngineEvent, EngineHooks, EnvStep, Ret } from '../spec/api/index.ts';
 import { ExecContext } from './ctx/exec.ts';
 import { Splats } from './ctx/splats.ts';
 import { DmaEngineCore } from './core/dmaengine.ts';
@@ -26,9 +26,11 @@ export class EngineRun {
   private readonly core: DmaEngineCore<SimHw>;
   private readonly meta: MetadataCore<SimHw>;
   private readonly bufs: Buffers;
+  private readonly emit: (ev: EngineEvent) => void;
 
   constructor(cfg: EngineConfig, hooks: EngineHooks, faults: Faults) {
     const emit = hooks.event.bind(hooks);
+    this.emit = emit;
     const descs = new DescRegistry<SimHw>();
     this.ctrl = new Controller(cfg.slaves, cfg.bytesPerUnit, emit, faults.has('data-corrupt') ? 1 : 0);
     const host: DriverHost = {
@@ -46,7 +48,11 @@ export class EngineRun {
   }
 
   call(c: ClientCall, ctx: Ctx): Ret {
-    return this.exec.within(ctx, undefined, () => this.dispatch(c));
+    const base = this.driver.lockLevels();
+    const r = this.exec.within(ctx, undefined, () => this.dispatch(c));
+    // PROV-8: a channel lock this call took and did not let go is reported before the return.
+    for (const chan of this.driver.dropLeakedLocks(base)) this.emit({ ev: 'lock_splat', chan, why: 'held_at_return' });
+    return r;
   }
 
   private dispatch(c: ClientCall): Ret {

@@ -110,7 +110,23 @@ export type FaultName =
   /** Synchronize (the deferred "worker") frees every descriptor of the channel, also those prepared after the terminate (class 20, TERM-10). */
   | 'sync-frees-new-work'
   /** Terminate re-initialises the cookie counter (dma_cookie_init), so cookies restart after it (class 23, TERM-10/CK-2). */
-  | 'terminate-resets-cookies';
+  | 'terminate-resets-cookies'
+  /** A prepared descriptor freed without ever being submitted (terminate, release, desc_free) does not give its hardware descriptor back (DESC-17). */
+  | 'pool-leak-unsubmitted'
+  /** The descriptor running when terminate stopped it is freed but its hardware descriptor is not given back (DESC-17; tegra186-gpc-dma a7a7ee6f5a01). */
+  | 'pool-leak-terminated-active'
+  /** device_free_chan_resources keeps the slave config: the next holder's unconfigured preps use it (CH-10; stm32-dma 5d4d4dfbda18). */
+  | 'config-survives-release'
+  /** device_free_chan_resources leaves the channel paused: the next holder's issue_pending starts nothing (CH-10). */
+  | 'pause-survives-release'
+  /** A prep that fails on a full descriptor pool returns NULL with the channel lock still held (PROV-8). */
+  | 'prep-returns-locked'
+  /** issue_pending takes the channel lock again inside its locked section (PROV-8; coh901318 double lock). */
+  | 'issue-pending-relock'
+  /** tx_status returns from its residue path with the channel lock held when the cookie is not on any list (PROV-8). */
+  | 'tx-status-leaks-lock'
+  /** Terminate of an idle channel takes an early return that forgets the unlock (PROV-8). */
+  | 'terminate-idle-leaks-lock';
 
 /** Every fault name, for mutant generation and tests. */
 export const ALL_FAULTS: readonly FaultName[] = [
@@ -125,7 +141,9 @@ export const ALL_FAULTS: readonly FaultName[] = [
   'caps-lie', 'set-reuse-no-check', 'desc-free-no-check', 'config-no-enosys', 'config-applies-to-queued',
   'prep-accepts-bad', 'data-corrupt', 'terminate-no-free', 'interrupt-flag-inverted', 'terminate-frees-active',
   'sync-frees-new-work', 'terminate-resets-cookies', 'irq-suppressed-without-flag',
-  'issue-restarts-active', 'resume-restarts-desc',
+  'issue-restarts-active', 'resume-restarts-desc', 'pool-leak-unsubmitted', 'pool-leak-terminated-active',
+  'config-survives-release', 'pause-survives-release', 'prep-returns-locked', 'issue-pending-relock',
+  'tx-status-leaks-lock', 'terminate-idle-leaks-lock',
 ];
 
 /** The set of faults switched on for one engine instance. */

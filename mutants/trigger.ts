@@ -20,6 +20,7 @@ export function triggerConfig(spec: MutantSpec, impl: Implementation): EngineCon
     ...(o.cookieInit !== undefined ? { cookieInit: o.cookieInit } : {}),
     ...(o.residueGranularity !== undefined ? { residueGranularity: o.residueGranularity } : {}),
     ...(o.maxTransferLen !== undefined ? { maxTransferLen: o.maxTransferLen } : {}),
+    ...(o.choices !== undefined ? { choices: { ...base.choices, ...o.choices } } : {}),
   };
 }
 

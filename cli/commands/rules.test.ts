@@ -84,7 +84,7 @@ describe('rules table formatting', () => {
   });
   it('counts zero kinds in the summary', () => {
     expect(summaryLine(CATALOGUE.filter((r) => r.group === 'PROV'))).toBe(
-      '7 rules: 3 model, 0 invariant, 0 end, 4 documented-only | 0 client, 7 engine, 0 both | 0 undefined, 0 advisory',
+      '8 rules: 4 model, 0 invariant, 0 end, 4 documented-only | 0 client, 8 engine, 0 both | 0 undefined, 0 advisory',
     );
   });
   it('parses group names and refuses others', () => {

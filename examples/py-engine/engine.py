@@ -144,6 +144,7 @@ class Engine:
                 self.stop(ch)
                 self.sync(ch)
                 ch.held = False
+                ch.cfg = None                         # CH-10: the next holder starts from the defaults
             return VOID
         if op == "slave_config":
             ch = self.held(c["chan"])

@@ -80,9 +80,9 @@ class TsEngine implements Implementation {
       }
       case 'release_channel': {
         // CH-6: dma_release_channel synchronizes first (tasklet_kill lets a scheduled tasklet run its
-        // callbacks), then frees the channel's resources.
+        // callbacks), then frees the channel's resources: the next holder starts from the defaults (CH-10).
         const ch = this.held(c.chan);
-        if (ch) { if (ch.taskletPending) this.tasklet(ch); this.stop(ch); this.sync(ch); ch.held = false; }
+        if (ch) { if (ch.taskletPending) this.tasklet(ch); this.stop(ch); this.sync(ch); ch.held = false; ch.cfg = undefined; }
         return VOID;
       }
       case 'slave_config': { const ch = this.held(c.chan); if (!ch) return err('EINVAL'); ch.cfg = c.cfg; return ZERO; }

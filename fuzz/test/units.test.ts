@@ -10,7 +10,7 @@ import { FuzzRng } from '../rng.ts';
 import { drawSwarm, supportedSpecs } from '../swarm.ts';
 
 const view = (o: Partial<ChanView>): ChanView => ({
-  chan: 0, held: true, poisoned: false, configured: true, paused: false, terminating: false, issuedSinceTerminate: false,
+  chan: 0, held: true, poisoned: false, configured: true, rerequested: false, paused: false, terminating: false, issuedSinceTerminate: false,
   irqPending: false, taskletPending: false, periphBytes: 0, used: 1, last: 1, ...o,
 });
 

@@ -43,12 +43,15 @@ export function terminateAll(drv: DriverState, c: SimChan): OpResult {
   const faults = drv.host.faults;
   const vc = c.vc;
   vc.lock.acquire();
+  // Mutant 'terminate-idle-leaks-lock': "nothing to stop" returns early without the unlock (PROV-8).
+  if (faults.has('terminate-idle-leaks-lock') && c.current === null && vc.idle()) return 0;
   const keepQueued = faults.has('resurrect-after-terminate');
   const kept = keepQueued ? [...vc.descSubmitted.takeAll(), ...vc.descIssued.takeAll()] : [];
   // Mutant 'cb-on-abort' (at_hdmac shape): the submitted, issued and active work is "completed" with a callback; prepared descriptors are freed
   const calledBack = faults.has('cb-on-abort') ? [...vc.descSubmitted.takeAll(), ...vc.descIssued.takeAll()] : [];
   for (const d of calledBack) vc.unlink(d);
   const cur = c.current;
+  if (cur !== null) cur.drv.stage = 'aborted_running';
   const choices = drv.host.cfg.choices;
   // TERM-9 / Q10: parked before the collection, the running descriptor is freed now (bcm2835 order).
   const freeNow = cur !== null && choices?.freeActiveAt === 'terminate' && !faults.has('cb-on-abort') && !faults.has('terminate-frees-active') && !faults.has('terminate-no-free');
@@ -96,15 +99,17 @@ export function synchronize(_drv: DriverState, c: SimChan): void {
 }
 
 /** device_free_chan_resources: stop the hardware, release every descriptor, forget the config. */
-export function freeChanResources(_drv: DriverState, c: SimChan): void {
+export function freeChanResources(drv: DriverState, c: SimChan): void {
   c.vc.lock.acquire();
   const cur = c.current;
   c.current = null;
   if (cur !== null) c.vc.terminateVdesc(cur);
   c.hw.stop();
-  c.paused = false;
+  // Mutant 'pause-survives-release': the pause flag is the previous holder's, kept (CH-10).
+  if (!drv.host.faults.has('pause-survives-release')) c.paused = false;
   c.irqWhilePaused = false;
   c.vc.lock.release();
   c.vc.freeChanResources();
-  c.config = null;
+  // Mutant 'config-survives-release' (stm32-dma before 5d4d4dfbda18): the next holder inherits the config (CH-10).
+  if (!drv.host.faults.has('config-survives-release')) c.config = null;
 }

@@ -51,7 +51,7 @@ function build(env: PrepEnv, kind: SimHw['kind'], dir: HwDir, segs: HwSegment[],
   for (const s of segs) total += s.len;
   if (!env.lax && (segs.length === 0 || total > env.maxTransferLen)) return null;
   const meta = { clientLen: 0, enginePayload: 0, engineFreed: false };
-  return { kind, dir, segs, total, loop, width: widthFor(env, dir), loadEot, meta };
+  return { kind, dir, segs, total, loop, width: widthFor(env, dir), loadEot, meta, stage: 'prepared' };
 }
 
 /** device_prep_slave_sg / device_prep_peripheral_dma_vec. */
@@ -73,7 +73,7 @@ export function prepMemcpy(env: PrepEnv, dst: HwSegment, src: HwSegment): SimHw 
   if (!env.directions.includes('MEM_TO_MEM') || !segmentOk(env, src) || !segmentOk(env, dst) || src.len !== dst.len) return null;
   if (src.len > env.maxTransferLen) return null;
   const meta = { clientLen: 0, enginePayload: 0, engineFreed: false };
-  return { kind: 'memcpy', dir: 'MEM_TO_MEM', segs: [src], total: src.len, loop: 'once', width: 0, loadEot: false, meta, dst };
+  return { kind: 'memcpy', dir: 'MEM_TO_MEM', segs: [src], total: src.len, loop: 'once', width: 0, loadEot: false, meta, dst, stage: 'prepared' };
 }
 
 /** device_prep_dma_cyclic: one segment per period. */

@@ -21,6 +21,8 @@ export class SimChan {
   config: SlaveConfig | null = null;
   /** Period interrupts handled (the 'period-cb-lost' mutant drops every other one). */
   periodIrqs = 0;
+  /** Hardware descriptors of the pool in use: one per descriptor not yet freed, plus any leaked (DESC-17). */
+  slotsUsed = 0;
 
   constructor(
     readonly vc: VirtChan<SimHw>,

@@ -30,6 +30,8 @@ export interface SimHw {
   readonly meta: SimMeta;
   /** memcpy destination. */
   readonly dst?: HwSegment;
+  /** How far it got (what the pool-leak mutants look at when it is freed, DESC-17). */
+  stage: 'prepared' | 'submitted' | 'aborted_running';
 }
 
 export type SimDesc = VirtDesc<SimHw>;

@@ -87,6 +87,18 @@ export class SimDma implements DmaDevice<SimHw> {
     return c;
   }
 
+  /** Each channel lock's depth (taken before a client call). */
+  lockLevels(): number[] {
+    return this.st.chans.map((c) => c.vc.lock.level);
+  }
+
+  /** Channels whose lock is deeper than at `base` (a leak, PROV-8), each let go down to it. */
+  dropLeakedLocks(base: readonly number[]): ChanId[] {
+    const leaked: ChanId[] = [];
+    this.st.chans.forEach((c, i) => { if (c.vc.lock.leakedSince(base[i] ?? 0)) leaked.push(i); });
+    return leaked;
+  }
+
   directionsOf(ch: ChanId): readonly Direction[] {
     return this.chan(ch).directions.filter((d) => d === 'MEM_TO_DEV' || d === 'DEV_TO_MEM');
   }
@@ -102,6 +114,7 @@ export class SimDma implements DmaDevice<SimHw> {
   txSubmit(d: SimDesc): Cookie {
     const c = this.chan(d.chan);
     const cookie = c.vc.txSubmit(d);
+    d.drv.stage = 'submitted';
     if (this.host.faults.has('start-on-submit')) this.issuePending(d.chan);
     return cookie;
   }
@@ -111,7 +124,10 @@ export class SimDma implements DmaDevice<SimHw> {
     const c = this.chan(ch);
     c.vc.lock.acquire();
     const running = c.current;
-    if (c.vc.issuePending() && (!c.paused || this.host.faults.has('issue-while-paused'))) startNext(this.st, c);
+    const queued = c.vc.issuePending();
+    // Mutant 'issue-pending-relock' (coh901318 double lock): a start helper takes the lock its caller holds (PROV-8).
+    if (queued && this.host.faults.has('issue-pending-relock')) { c.vc.lock.acquire(); c.vc.lock.release(); }
+    if (queued && (!c.paused || this.host.faults.has('issue-while-paused'))) startNext(this.st, c);
     if (running !== null && this.host.faults.has('issue-restarts-active')) restartCurrent(this.st, c);
     loadEotCheck(this.st, c);
     c.vc.lock.release();
@@ -173,21 +189,49 @@ export class SimDma implements DmaDevice<SimHw> {
     return want && !this.host.cfg.caps.loadEot ? null : want;
   }
 
-  /** Build with `make` (given the LOAD_EOT choice) and queue on desc_allocated (vchan_tx_prep). */
+  /**
+   * Build with `make` (given the LOAD_EOT choice), take a hardware descriptor from the
+   * channel's pool (NULL when it is full, DESC-1) and queue on desc_allocated (vchan_tx_prep).
+   */
   private adopt(ch: ChanId, id: DescId, flags: PrepFlags, make: (loadEot: boolean) => SimHw | null): SimDesc | null {
     const eot = this.eot(flags);
     const hw = eot === null ? null : make(eot);
     if (hw === null) return null;
+    const c = this.chan(ch);
+    if (!this.takeSlot(c)) return null;
     const d = new VirtDesc<SimHw>(id, ch, flags, hw);
-    this.chan(ch).vc.txPrep(d);
+    c.vc.txPrep(d);
     return d;
   }
 
-  /** vc->desc_free: the descriptor and its metadata memory are gone. */
+  /** One hardware descriptor from the pool of `c` (EngineChoices.descSlots), under the channel lock. */
+  private takeSlot(c: SimChan): boolean {
+    c.vc.lock.acquire();
+    if (c.slotsUsed >= (this.host.cfg.choices?.descSlots ?? Infinity)) {
+      // Mutant 'prep-returns-locked': the pool-full error path returns without the unlock (PROV-8).
+      if (!this.host.faults.has('prep-returns-locked')) c.vc.lock.release();
+      return false;
+    }
+    c.slotsUsed++;
+    c.vc.lock.release();
+    return true;
+  }
+
+  /** vc->desc_free: the descriptor, its hardware descriptor and its metadata memory are gone. */
   private release(d: SimDesc): void {
     d.off = 'freed';
     d.drv.meta.engineFreed = true;
+    if (!this.leaks(d)) this.chan(d.chan).slotsUsed--;
     this.host.onDescFreed(d);
+  }
+
+  /** The pool-leak mutants: the hardware descriptor of `d` is never given back (DESC-17). */
+  private leaks(d: SimDesc): boolean {
+    const f = this.host.faults;
+    // Only submitted descriptors return theirs through the completion path.
+    if (f.has('pool-leak-unsubmitted') && d.drv.stage === 'prepared') return true;
+    // tegra186-gpc-dma before a7a7ee6f5a01: the running descriptor of a terminate is lost.
+    return f.has('pool-leak-terminated-active') && d.drv.stage === 'aborted_running';
   }
 }
 

@@ -22,6 +22,8 @@ export function txStatus(drv: DriverState, c: SimChan, cookie: Cookie, withState
   if (status === 'DMA_COMPLETE' || !withState) return stateOf(paused(c, status), withState, last, used, 0);
   c.vc.lock.acquire();
   const d = c.vc.findByCookie(cookie);
+  // Mutant 'tx-status-leaks-lock': the not-found path returns early without the unlock (PROV-8).
+  if (d === undefined && faults.has('tx-status-leaks-lock')) return stateOf(paused(c, status), true, last, used, 0);
   let residue = residueOf(drv, c, faults.has('residue-wrong-cookie') && c.current !== null ? c.current : d);
   if (faults.has('residue-growing') && d !== undefined) residue = d.drv.total - residue;
   if (cfg.residueGranularity === 'descriptor') residue = 0;

@@ -10,6 +10,7 @@ import { createBuiltinEngine } from '../index.ts';
 import { CALLBACK_MUTANTS } from './catalogue-callbacks.ts';
 import { DESC_MUTANTS } from './catalogue-desc.ts';
 import { QUEUE_MUTANTS } from './catalogue-queue.ts';
+import { RESOURCE_MUTANTS } from './catalogue-resources.ts';
 import { STATUS_MUTANTS } from './catalogue-status.ts';
 import type { MutantSpec } from './spec.ts';
 
@@ -17,7 +18,7 @@ export type { BugClass, MutantSpec, Trigger, TriggerConfig, TriggerStep } from '
 export { EXCLUDED_FAULTS, type ExcludedFault } from './excluded.ts';
 
 /** Every mutant, grouped by area. @public */
-export const MUTANTS: readonly MutantSpec[] = [...CALLBACK_MUTANTS, ...QUEUE_MUTANTS, ...STATUS_MUTANTS, ...DESC_MUTANTS];
+export const MUTANTS: readonly MutantSpec[] = [...CALLBACK_MUTANTS, ...QUEUE_MUTANTS, ...STATUS_MUTANTS, ...DESC_MUTANTS, ...RESOURCE_MUTANTS];
 
 /** The mutant declared under `name`, or undefined. @public */
 export function mutantSpec(name: string): MutantSpec | undefined {

@@ -5,7 +5,7 @@
  * Types only, besides the engine's own fault names.
  * @public
  */
-import type { ClientCall, Ctx, EngineCaps, EnvStep, ResidueGranularity, RuleId } from '../../spec/api/index.ts';
+import type { ClientCall, Ctx, EngineCaps, EngineChoices, EnvStep, ResidueGranularity, RuleId } from '../../spec/api/index.ts';
 import type { FaultName } from '../faults.ts';
 
 /** A section of `shared/spec-notes/bug-classes.md`, or an engine obligation of the rule catalogue with no field bug behind it. @public */
@@ -33,6 +33,8 @@ export interface TriggerConfig {
   readonly cookieInit?: number;
   readonly residueGranularity?: ResidueGranularity;
   readonly maxTransferLen?: number;
+  /** Engine-dependent choices, e.g. a small descriptor pool (DESC-17). */
+  readonly choices?: EngineChoices;
 }
 
 /**

@@ -4,7 +4,7 @@
  * @internal
  */
 import type { EngineCaps, EngineConfig } from '../../spec/api/index.ts';
-import { INT, LOAD_EOT, REPEAT, Rig, baseConfig } from './rig.ts';
+import { ACK, INT, LOAD_EOT, REPEAT, REUSE, Rig, baseConfig } from './rig.ts';
 
 export interface Scenario {
   readonly name: string;
@@ -224,6 +224,43 @@ export const SCENARIOS: readonly Scenario[] = [
       r.env({ op: 'advance', units: 8 });
       r.service(1);
       status(r, [4]);
+    },
+  },
+  {
+    // A two-slot descriptor pool (DESC-17), lock paths (PROV-8) and a second holder (CH-10).
+    name: 'pool+locks+rerequest',
+    cfg: baseConfig({ choices: { descSlots: 2 } }),
+    run(r) {
+      r.open('rx', 1, 1, 64);
+      r.call({ op: 'terminate_async', chan: 1 }); // nothing to stop
+      r.call({ op: 'synchronize', chan: 1 });
+      const prep = (desc: number, flags = INT | ACK): void => {
+        r.call({ op: 'prep_slave_sg', chan: 1, desc, sgl: [{ buf: 1, offset: 0, len: 8 }], dir: 'DEV_TO_MEM', flags });
+      };
+      prep(1);
+      prep(2);
+      prep(3); // the pool is full: NULL
+      r.call({ op: 'terminate_sync', chan: 1 }); // frees the two prepared ones
+      prep(4, INT | ACK | REUSE);
+      r.call({ op: 'set_reuse', desc: 4 });
+      r.call({ op: 'submit', desc: 4 });
+      r.call({ op: 'issue_pending', chan: 1 });
+      r.env({ op: 'advance', units: 1 });
+      r.call({ op: 'desc_free', desc: 4 }); // running: -EBUSY
+      r.call({ op: 'terminate_sync', chan: 1 }); // the running one is aborted
+      r.call({ op: 'tx_status', chan: 1, cookie: 2, withState: true });
+      r.call({ op: 'desc_free', desc: 4 });
+      prep(5);
+      prep(6);
+      r.call({ op: 'terminate_sync', chan: 1 });
+      r.call({ op: 'pause', chan: 1 });
+      r.call({ op: 'release_channel', chan: 1 });
+      r.call({ op: 'request_chan', name: 'rx' });
+      prep(7); // no slave config: the driver's default width
+      r.call({ op: 'submit', desc: 7 });
+      r.call({ op: 'issue_pending', chan: 1 });
+      r.env({ op: 'advance', units: 4 });
+      r.service(1);
     },
   },
 ];

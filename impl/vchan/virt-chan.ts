@@ -58,7 +58,7 @@ export class VirtChan<P> {
     /** The driver's desc_free (vc->desc_free): releases a descriptor for good. */
     private readonly descFree: (d: VirtDesc<P>) => void,
   ) {
-    this.lock = new SpinLock(`vc${chan}.lock`, host.splats);
+    this.lock = new SpinLock(`vc${chan}.lock`, host.splats, () => host.emit({ ev: 'lock_splat', chan, why: 'recursion' }));
     const init = host.faults.has('cookie-off-by-one') ? cookieInit - 1 : cookieInit;
     this.cookie = this.completedCookie = init; // dma_cookie_init (CH-9)
   }
@@ -93,6 +93,12 @@ export class VirtChan<P> {
   findByCookie(cookie: Cookie): VirtDesc<P> | undefined {
     assertHeld(this.lock);
     return this.byCookie.get(cookie);
+  }
+
+  /** No descriptor on any list. vc lock must be held by caller. */
+  idle(): boolean {
+    assertHeld(this.lock);
+    return [this.descAllocated, this.descSubmitted, this.descIssued, this.descCompleted, this.descTerminated].every((l) => l.first === null);
   }
 
   /** vchan_issue_pending: splice submitted onto issued; true if anything is issued. vc lock must be held by caller. */

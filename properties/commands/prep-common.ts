@@ -5,9 +5,13 @@ import { DMA_CTRL_ACK, DMA_PREP_INTERRUPT, DMA_PREP_REPEAT } from '../../spec/ap
 import type { Lockstep } from '../lockstep/runner.ts';
 import { bufsMappedTo, heldChans, pick } from './view.ts';
 
-/** Held, configured channels with at least one buffer mapped for them. @internal */
+/**
+ * Held channels with at least one buffer mapped for them, configured or held again after
+ * a release: a prep there without a slave config (CFG-1, advisory) gets the driver's
+ * defaults, never the earlier holder's config (CH-10). @internal
+ */
 export function prepTargets(m: Readonly<Lockstep>): ChanView[] {
-  return heldChans(m).filter((c) => c.configured && bufsMappedTo(m, c.chan).length > 0);
+  return heldChans(m).filter((c) => (c.configured || c.rerequested) && bufsMappedTo(m, c.chan).length > 0);
 }
 
 /** A direction the channel's peripheral supports. @internal */

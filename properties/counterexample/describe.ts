@@ -98,6 +98,7 @@ export function eventText(e: EngineEvent): string {
     case 'xfer': return `xfer d${e.desc} [${e.offset}, ${e.offset + e.len}) sum ${e.sum.toString(16)} width ${e.width} (ch${e.chan})`;
     case 'periph_rx': return `periph_rx ch${e.chan} ${e.len} bytes sum ${e.sum.toString(16)}`;
     case 'periph_lost': return `periph_lost ch${e.chan} ${e.len} bytes`;
+    case 'lock_splat': return `lock_splat ch${e.chan} ${e.why}`;
     case 'complete': return `complete d${e.desc} cookie ${e.cookie} (ch${e.chan})`;
     case 'desc_freed': return `desc_freed d${e.desc}${e.recycled ? ' (recycled)' : ''} (ch${e.chan})`;
     case 'dma_fault': return `dma_fault d${e.desc} b${e.buf} ${e.why} (ch${e.chan})`;

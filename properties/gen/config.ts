@@ -63,6 +63,8 @@ export function configArb(p: CapabilityProfile): fc.Arbitrary<EngineConfig> {
   const cookieInit = p.cookieInit
     ? fc.oneof({ arbitrary: fc.constant(1), weight: 4 }, { arbitrary: fc.integer({ min: 0, max: 4 }).map((k) => INT_MAX - k), weight: 1 })
     : fc.constant(1);
+  // A small hardware descriptor pool sometimes (EngineChoices.descSlots): full pools return NULL, leaks show (DESC-17).
+  const descSlots = fc.oneof({ arbitrary: fc.constant(0), weight: 3 }, { arbitrary: fc.constantFrom(1, 2), weight: 1 });
   return fc.record({
     slaves,
     caps,
@@ -72,5 +74,6 @@ export function configArb(p: CapabilityProfile): fc.Arbitrary<EngineConfig> {
     maxBurst: fc.constantFrom(1, 8, 16),
     cookieInit,
     maxTransferLen: fc.constantFrom(65536, 256),
-  });
+    descSlots,
+  }).map(({ descSlots: n, ...cfg }): EngineConfig => (n === 0 ? cfg : { ...cfg, choices: { descSlots: n } }));
 }

@@ -91,7 +91,7 @@ interface FState {
 }
 
 const chanView = (chan: number): ChanView => ({
-  chan, held: true, poisoned: false, configured: false, paused: false, terminating: false, issuedSinceTerminate: false,
+  chan, held: true, poisoned: false, configured: false, rerequested: false, paused: false, terminating: false, issuedSinceTerminate: false,
   irqPending: false, taskletPending: false, periphBytes: 0, used: 1, last: 1,
 });
 

@@ -17,7 +17,9 @@ const CASES: readonly { fault: FaultName; focus: string; rule: string }[] = [
 describe('generation reaches fault-specific situations', () => {
   for (const c of CASES) {
     it(`${c.fault} fails ${c.rule}`, async () => {
-      const seed = 3;
+      // Seed 4: since configs draw a descriptor pool (issue 12) seed 3 no longer reaches the
+      // LOAD_EOT replacement in 400 runs; seeds 1, 2 and 4..8 do (measured).
+      const seed = 4;
       const out = checkLockstep({ model: await model(), impl: createBuiltinEngine({ faults: new Set([c.fault]) }), mode: 'legal', focus: c.focus, numRuns: 400, seed });
       expect(out.counterexample?.rule, explain(out, seed)).toBe(c.rule);
       expect(out.counterexample!.length, explain(out, seed)).toBeLessThanOrEqual(10);

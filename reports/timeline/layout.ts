@@ -45,7 +45,7 @@ const laneOfCtx = (ctx: EngineCtx): Lane => ctx;
 /** Events the hardware or the peripheral does themselves; the others happen in the running code's lane. */
 function eventLane(ev: EngineEvent): Lane | null {
   return match(ev.ev)
-    .with('hw_start', 'xfer', 'irq_raised', 'dma_fault', 'meta_copied', () => 'hardware' as const)
+    .with('hw_start', 'xfer', 'irq_raised', 'dma_fault', 'meta_copied', 'lock_splat', () => 'hardware' as const)
     .with('periph_rx', 'periph_lost', () => 'peripheral' as const)
     .with('complete', 'period', 'tasklet_scheduled', 'desc_freed', 'meta_fault', () => null)
     .exhaustive();

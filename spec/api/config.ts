@@ -70,6 +70,12 @@ export interface EngineChoices {
    * completed_cookie alone) or DMA_COMPLETE (pl330 cookie-completes them).
    */
   readonly abortedStatus?: 'in_progress' | 'complete';
+  /**
+   * DESC-1 / DESC-17: the engine keeps a fixed pool of this many hardware descriptors per
+   * channel (absent: unbounded); a prep finds it full, and returns NULL, while that many
+   * descriptors of the channel are not yet freed. Every one comes back when freed.
+   */
+  readonly descSlots?: number;
 }
 
 /**

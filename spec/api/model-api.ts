@@ -41,6 +41,8 @@ export interface ChanView {
   /** The client broke a rule on this channel: anything goes from here on. */
   readonly poisoned: boolean;
   readonly configured: boolean;
+  /** Held again after a release: an unconfigured prep here shows whether the earlier holder's config survived (CH-10). */
+  readonly rerequested: boolean;
   readonly paused: boolean;
   /** terminate_async (or terminate_all) returned, synchronize not yet called. */
   readonly terminating: boolean;

@@ -41,6 +41,7 @@ export const EngineConfigSchema: z.ZodType<EngineConfig> = z.strictObject({
   choices: z.strictObject({
     freeActiveAt: z.enum(['terminate', 'synchronize']).exactOptional(),
     abortedStatus: z.enum(['in_progress', 'complete']).exactOptional(),
+    descSlots: int.positive().exactOptional(),
   }).exactOptional(),
 });
 export const CapabilityProfileSchema: z.ZodType<CapabilityProfile> = z.strictObject({
@@ -151,9 +152,10 @@ export const EngineEventSchema: z.ZodType<EngineEvent> = z.discriminatedUnion('e
   z.strictObject({ ev: z.literal('desc_freed'), chan: int, desc: int, recycled: z.boolean() }),
   z.strictObject({ ev: z.literal('dma_fault'), chan: int, desc: int, buf: int, why: z.enum(['unmapped', 'freed', 'wrong_device']) }),
   descEv('meta_fault'),
+  z.strictObject({ ev: z.literal('lock_splat'), chan: int, why: z.enum(['recursion', 'held_at_return']) }),
 ]);
 
-const EVENT_KINDS = ['irq_raised', 'tasklet_scheduled', 'hw_start', 'xfer', 'periph_rx', 'periph_lost', 'complete', 'period', 'meta_copied', 'desc_freed', 'dma_fault', 'meta_fault'] as const;
+const EVENT_KINDS = ['irq_raised', 'tasklet_scheduled', 'hw_start', 'xfer', 'periph_rx', 'periph_lost', 'complete', 'period', 'meta_copied', 'desc_freed', 'dma_fault', 'meta_fault', 'lock_splat'] as const;
 /** What a trace observes (format 1.1 header `observe`, spec/api/trace.ts Observation). */
 export const ObservationSchema: z.ZodType<Observation> = z.strictObject({
   events: z.array(z.enum(EVENT_KINDS)),

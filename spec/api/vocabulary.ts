@@ -278,6 +278,10 @@ export type Ret =
  * - `desc_freed`: the engine freed (or, for REUSE, recycled: `recycled` true) `desc`.
  * - `dma_fault`: the DMA touched a buffer that is not mapped for it (or freed).
  * - `meta_fault`: the client touched engine metadata memory that the engine had freed.
+ * - `lock_splat`: the engine's own lock check (the kernel's spinlock debugging / lockdep)
+ *   caught a lock bug on `chan`: `recursion` = it took the channel lock it already held
+ *   (a deadlock in the kernel), `held_at_return` = a call returned to the client with the
+ *   channel lock still held (PROV-8). Reported inside the call or step that did it.
  */
 export type EngineEvent =
   | { readonly ev: 'irq_raised'; readonly chan: ChanId }
@@ -291,7 +295,8 @@ export type EngineEvent =
   | { readonly ev: 'meta_copied'; readonly chan: ChanId; readonly desc: DescId }
   | { readonly ev: 'desc_freed'; readonly chan: ChanId; readonly desc: DescId; readonly recycled: boolean }
   | { readonly ev: 'dma_fault'; readonly chan: ChanId; readonly desc: DescId; readonly buf: BufId; readonly why: 'unmapped' | 'freed' | 'wrong_device' }
-  | { readonly ev: 'meta_fault'; readonly chan: ChanId; readonly desc: DescId };
+  | { readonly ev: 'meta_fault'; readonly chan: ChanId; readonly desc: DescId }
+  | { readonly ev: 'lock_splat'; readonly chan: ChanId; readonly why: 'recursion' | 'held_at_return' };
 
 export type EventKind = EngineEvent['ev'];
 

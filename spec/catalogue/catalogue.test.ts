@@ -45,7 +45,7 @@ describe('rule catalogue vs fact sheet §6', () => {
   });
   it('holds exactly the fact-sheet ids, in fact-sheet order, plus the listed extra rules', () => {
     expect(CATALOGUE.map((r) => r.id).filter((id) => !EXTRA_RULE_IDS.includes(id))).toEqual(sheetRules.map((s) => s.id));
-    expect(EXTRA_RULE_IDS).toEqual(['SYNC-7', 'DATA-8', 'DATA-9', 'DATA-10', 'DATA-11']);
+    expect(EXTRA_RULE_IDS).toEqual(['CH-10', 'DESC-17', 'SYNC-7', 'DATA-8', 'DATA-9', 'DATA-10', 'DATA-11', 'PROV-8']);
     for (const id of EXTRA_RULE_IDS) {
       expect(sheetRules.some((s) => s.id === id), id).toBe(false);
       expect(ruleById(id)?.check.kind, id).not.toBe('documented-only');

@@ -1,8 +1,8 @@
 /**
- * Channel rules (CH-1..CH-9): request, exclusivity, release, cookie counters.
+ * Channel rules (CH-1..CH-10): request, exclusivity, release, cookie counters.
  * @public
  */
-import { CR, DC, DE, DH, OF, PL330, PR, VC } from './sources.ts';
+import { CR, DC, DE, DH, OF, PL330, PR, STM32, VC } from './sources.ts';
 import { defineGroup, MODEL } from './types.ts';
 
 /** The CH rules in fact-sheet order. @public */
@@ -56,5 +56,17 @@ export const CHANNEL_RULES = defineGroup('CH', [
     statement: 'dma_cookie_init starts both the last-used and the last-completed cookie at 1, and whether a later request of the same channel starts them afresh is up to the driver.',
     source: { kernel: [DE('dma_cookie_init'), VC('vchan_init'), PL330('pl330_alloc_chan_resources')] },
     range: 'After release and a new request the first cookie is either cookieInit + 1 again (counters reset) or the successor of the last cookie handed out.',
+  },
+  {
+    id: 'CH-10', binds: 'engine', check: MODEL,
+    statement: 'A channel requested again after release behaves like a new one: none of the previous holder\'s state survives device_free_chan_resources (its slave configuration, a pause, pending work), only the cookie counter may continue (CH-9).',
+    source: {
+      kernel: [
+        DC('dma_chan_put → device_free_chan_resources'), VC('vchan_free_chan_resources'),
+        STM32('5d4d4dfbda18: the channel configuration was not reset in stm32_dma_free_chan_resources, so the next user got the old thresholds'),
+      ],
+    },
+    tags: ['derived'],
+    range: 'A client that preps without a slave config (CFG-1, advisory) gets the driver\'s defaults (width DMA_SLAVE_BUSWIDTH_UNDEFINED, reported as 0), never the previous holder\'s.',
   },
 ]);

@@ -1,8 +1,8 @@
 /**
- * Descriptor rules (DESC-1..DESC-16): prep, ownership, flags, reuse, freeing.
+ * Descriptor rules (DESC-1..DESC-17): prep, ownership, flags, reuse, freeing.
  * @public
  */
-import { BCM2835, CR, DE, DH, DRIVERS, IIO_DMA, PR, STM32, VC, VH } from './sources.ts';
+import { BCM2835, CR, DE, DH, DRIVERS, IIO_DMA, PR, STM32, TEGRA_GPC, VC, VH } from './sources.ts';
 import { atEnd, defineGroup, documentedOnly, invariant, MODEL } from './types.ts';
 
 /** The DESC rules in fact-sheet order. @public */
@@ -97,5 +97,18 @@ export const DESC_RULES = defineGroup('DESC', [
     source: { kernel: [VC('vchan_complete')] },
     tags: ['vchan', 'derived'],
     range: 'Q8: older virt-dma recycled the descriptor before the callback, which made resubmission from the callback work; the model follows the recent order and reports it as client misuse.',
+  },
+  {
+    id: 'DESC-17', binds: 'engine', check: MODEL,
+    statement: 'Descriptor resources come back: when the engine holds no descriptor at all (every one completed, aborted and synchronized, or freed), a prep that succeeded before on the channel (same op, direction and flags, no more bytes or entries) succeeds again instead of returning NULL.',
+    source: {
+      kernel: [
+        VC('vchan_dma_desc_free_list'), VH('vchan_terminate_vdesc'),
+        TEGRA_GPC('a7a7ee6f5a01 "Fix memory leak in terminate_all()": the running descriptor was never freed'),
+        DRIVERS('prep taking a hardware descriptor from a fixed pool and returning it only for submitted descriptors'),
+      ],
+    },
+    tags: ['derived'],
+    range: 'NULL stays allowed for bad arguments (DESC-1) and whenever some descriptor is still outstanding on the engine (a full pool); only the empty engine must accept again what it accepted before.',
   },
 ]);

@@ -41,9 +41,11 @@ export const CATALOGUE: readonly Rule[] = [
  * Rules that are not in fact sheet §6: SYNC-7 (no new work between terminate_async and
  * synchronize, issue 15), DATA-8 (byte integrity, the simulation contract), DATA-9 and
  * DATA-10 (the DMA mapping API's obligations on a client, issue 15), DATA-11 (the
- * mapping device half of fact sheet DATA-1, advisory, split off from it). @public
+ * mapping device half of fact sheet DATA-1, advisory, split off from it), and the
+ * checking-power rules of issue 12: CH-10 (a re-requested channel is a new one),
+ * DESC-17 (descriptor resources come back), PROV-8 (lock balance). @public
  */
-export const EXTRA_RULE_IDS: readonly string[] = ['SYNC-7', 'DATA-8', 'DATA-9', 'DATA-10', 'DATA-11'];
+export const EXTRA_RULE_IDS: readonly string[] = ['CH-10', 'DESC-17', 'SYNC-7', 'DATA-8', 'DATA-9', 'DATA-10', 'DATA-11', 'PROV-8'];
 
 const BY_ID: ReadonlyMap<string, Rule> = new Map(CATALOGUE.map((r) => [r.id, r]));
 

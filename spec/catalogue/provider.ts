@@ -1,8 +1,8 @@
 /**
- * Provider conformance rules (PROV-1..PROV-7).
+ * Provider conformance rules (PROV-1..PROV-8).
  * @public
  */
-import { CR, DC, DH, PR } from './sources.ts';
+import { COH901318, CR, DC, DH, MTK_CQDMA, PR, VH } from './sources.ts';
 import { defineGroup, documentedOnly, MODEL } from './types.ts';
 
 /** The PROV rules in fact-sheet order. @public */
@@ -46,5 +46,17 @@ export const PROVIDER_RULES = defineGroup('PROV', [
     statement: 'An engine advertises DMA_REPEAT only together with DMA_INTERLEAVE.',
     source: { kernel: [PR('DMA_REPEAT')] },
     check: documentedOnly('A consistency condition on the declared capability mask, checked when the provider registers; the only call that depends on DMA_REPEAT is the interleaved prep of CYC-6, which the model checks.'),
+  },
+  {
+    id: 'PROV-8', binds: 'engine', check: MODEL,
+    statement: 'An engine operation returns to its caller with the channel lock released and never takes a lock it already holds: a recursive spin_lock deadlocks the CPU, and a lock leaked on return deadlocks the next caller.',
+    source: {
+      kernel: [
+        VH('vc.lock'), PR('device ops and their locking'),
+        COH901318('"Fix a double lock bug in dma_tc_handle()": the handler took the channel lock it held'),
+        MTK_CQDMA('157ae5ffd76a: mtk_cqdma_tx_status took vc.lock and pc->lock in the wrong order'),
+      ],
+    },
+    tags: ['derived'],
   },
 ]);

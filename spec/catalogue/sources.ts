@@ -36,6 +36,9 @@ export const K3_UDMA = cite('drivers/dma/ti/k3-udma.c');
 export const AXI_DMAC = cite('drivers/dma/dma-axi-dmac.c');
 export const PCM = cite('sound/core/pcm_dmaengine.c');
 export const IIO_DMA = cite('drivers/iio/buffer/industrialio-buffer-dmaengine.c');
+export const TEGRA_GPC = cite('drivers/dma/tegra186-gpc-dma.c');
+export const COH901318 = cite('drivers/dma/coh901318.c');
+export const MTK_CQDMA = cite('drivers/dma/mediatek/mtk-cqdma.c');
 /** The prep implementations of engine drivers in general. */
 export const DRIVERS = cite('drivers/dma/*');
 

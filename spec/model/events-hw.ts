@@ -6,6 +6,7 @@
  */
 import { DMA_PREP_INTERRUPT, DMA_PREP_REPEAT } from '../api/index.ts';
 import type { EngineEvent } from '../api/index.ts';
+import { ch10_freshAfterRerequest } from '../rules/channel.ts';
 import { cfg2_widthFromPrep } from '../rules/config.ts';
 import { ck3_completeCookie, ck4_completeOnce, ck5_inOrder } from '../rules/cookie.ts';
 import { cyc1_periods, cyc4_neverComplete, cyc7_loadEotAtEnd, cyc8_blockedBehindRepeat, cyc9_repeatIgnored } from '../rules/cyclic.ts';
@@ -102,7 +103,8 @@ export function xfer(cx: Cx, s: ModelState, ch: Chan, ev: Ev<'xfer'>, fr: Frame)
     ?? iss1_onlyIssuedStart(cx, d.phase === 'active', 'data moved for a descriptor not started')
     ?? iss3_order(cx, ch.active === d.id, 'data moved for a descriptor that is not the running one')
     ?? pause2_noMovementWhilePaused(cx, ch.paused)
-    ?? cfg2_widthFromPrep(cx, ev.width, d.width)
+    // An unconfigured prep on a re-requested channel: a width there is the earlier holder's config (CH-10).
+    ?? (d.width === 0 && ch.reheld && d.kind !== 'memcpy' ? ch10_freshAfterRerequest(cx, ev.width === 0) : cfg2_widthFromPrep(cx, ev.width, d.width))
     ?? data8_bytes(cx, Number.isInteger(ev.len) && ev.len >= 1, 'xfer of no bytes')
     // CYC-9 (Q15): REPEAT outside interleaved is ignored; any byte past the end (run on or wrapped) is looping.
     ?? (!loop && (d.flags & DMA_PREP_REPEAT) !== 0 ? cyc9_repeatIgnored(cx, d.moved + ev.len > d.len) : undefined)

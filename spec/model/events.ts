@@ -8,6 +8,7 @@ import type { EngineEvent } from '../api/index.ts';
 import { ch6_quietAfterRelease } from '../rules/channel.ts';
 import { data8_bytes } from '../rules/data.ts';
 import { iss1_onlyIssuedStart, iss3_order } from '../rules/issue.ts';
+import { prov8_lockBalanced } from '../rules/provider.ts';
 import type { Cx } from '../rules/require.ts';
 import { complete, dmaFault, hwStart, metaCopied, period, xfer } from './events-hw.ts';
 import { descFreed, irqRaised, metaFault, periphLost, periphRx, taskletScheduled } from './events-misc.ts';
@@ -45,6 +46,8 @@ const ON: { readonly [K in EngineEvent['ev']]: EvHandler<Extract<EngineEvent, { 
   desc_freed: descFreed,
   dma_fault: (cx, s, ch, e) => dmaFault(cx, s, ch, e),
   meta_fault: (cx, s) => metaFault(cx, s),
+  // The engine's own lock debugging caught a lock bug on this channel (PROV-8).
+  lock_splat: (cx, s, _ch, e) => ({ s, fail: prov8_lockBalanced(cx, false, e.why) }),
 };
 
 /** An `ev` entry: generic checks, then the arm of its kind. @internal */
@@ -58,7 +61,8 @@ export function onEvent(cx: Cx, s: ModelState, ev: EngineEvent): Out {
   // The peripheral is not the DMA controller: it may drain (or lose) its FIFO after release (CH-6).
   const periph = ev.ev === 'periph_rx' || ev.ev === 'periph_lost';
   const held = periph ? undefined : ch6_quietAfterRelease(cx, ch.held || inCall(fr, ch.id, 'release_channel'));
-  const ff = held ?? frameFail(cx, fr, ch);
+  // A lock splat is judged where it happens, whatever frame it comes from (PROV-8).
+  const ff = ev.ev === 'lock_splat' ? undefined : held ?? frameFail(cx, fr, ch);
   const out: Out & { readonly own?: boolean } = ff !== undefined ? { s, fail: ff } : (ON[ev.ev] as EvHandler<EngineEvent>)(cx, s, ch, ev, fr);
   const nfr = out.s.stack[i] ?? fr;
   if (nfr.k === 'cb') return out;

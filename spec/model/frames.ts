@@ -27,5 +27,5 @@ export function callDesc(fr: Frame): number | undefined {
 /** Bit per event kind, for the `evs` set of a frame. @internal */
 export const EV_BIT = {
   irq_raised: 1, tasklet_scheduled: 2, hw_start: 4, xfer: 8, periph_rx: 16, periph_lost: 32,
-  complete: 64, period: 128, meta_copied: 256, desc_freed: 512, dma_fault: 1024, meta_fault: 2048, cb: 4096,
+  complete: 64, period: 128, meta_copied: 256, desc_freed: 512, dma_fault: 1024, meta_fault: 2048, cb: 4096, lock_splat: 8192,
 } as const;

@@ -23,10 +23,12 @@ export interface Obs {
   readonly fifo: boolean;
   /** Byte contents (xfer / periph_rx sums). */
   readonly data: boolean;
+  /** The engine's lock debugging (`lock_splat`, PROV-8). */
+  readonly locks: boolean;
 }
 
 /** Everything observed (format 1.0, or 1.1 without `observe`). @internal */
-export const OBSERVE_ALL: Obs = { xfer: true, irqRaised: true, taskletScheduled: true, period: true, metaCopied: true, fifo: true, data: true };
+export const OBSERVE_ALL: Obs = { xfer: true, irqRaised: true, taskletScheduled: true, period: true, metaCopied: true, fifo: true, data: true, locks: true };
 
 /** The facts of a header's `observe`. @internal */
 export function obsOf(o: Observation | undefined): Obs {
@@ -40,5 +42,6 @@ export function obsOf(o: Observation | undefined): Obs {
     metaCopied: ev.has('meta_copied'),
     fifo: ev.has('periph_rx') && ev.has('periph_lost') && o.env.includes('drain'),
     data: o.data && ev.has('xfer'),
+    locks: ev.has('lock_splat'),
   };
 }

@@ -36,7 +36,7 @@ export const requestChan: Op<'request_chan'> = {
 /** The channel once a request handed it to the client (request_chan, request_channel). @internal */
 export function takeChan(ch: Chan): Chan {
   return withChan(ch, {
-    held: true, everHeld: true, cfg: undefined, paused: false, pausedAtTerminate: false,
+    held: true, everHeld: true, reheld: ch.everHeld, cfg: undefined, paused: false, pausedAtTerminate: false,
     terminating: false, issuedSinceTerminate: false, startDeferred: false, metaChecked: { client: false, engine: false },
     ck: { ...ch.ck, holdStart: ch.ck.n, restartOpen: ch.everHeld },
   });

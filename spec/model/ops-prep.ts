@@ -2,7 +2,7 @@
  * Handlers of the four prep calls. A successful prep creates a `prepared` descriptor
  * that captures the slave config in force (CFG-2) and its byte sequence (DESC-6).
  * Raises Undefined(CH-8, CFG-5, CAPS-5, DATA-1, DATA-2, DATA-7, CYC-2, DESC-5), Advisory(CFG-1, DESC-9),
- * Violation(DESC-1, DATA-6, CYC-6).
+ * Violation(DESC-1, DESC-17, DATA-6, CYC-6).
  * @internal
  */
 import { DMA_CTRL_REUSE, DMA_PREP_LOAD_EOT, DMA_PREP_REPEAT } from '../api/index.ts';
@@ -10,12 +10,13 @@ import type { BusWidth, ClientCall, Direction, DescKind, RuleId, SlaveConfig } f
 import { cfg1_configuredBeforePrep, cfg5_deviceSideWidth, caps5_reuseNeedsCap } from '../rules/config.ts';
 import { cyc2_periodMultiple, CYC6_REPEAT_CAP } from '../rules/cyclic.ts';
 import { data1_dmaDevice, data2_nonEmptyList, data7_vecLengths, DATA6_SLAVE_DIRECTION } from '../rules/data.ts';
-import { desc1_prepRets, desc5_noDerefAfterSubmit, desc9_ack } from '../rules/desc.ts';
+import { desc17_resourcesComeBack, desc1_prepRets, desc5_noDerefAfterSubmit, desc9_ack } from '../rules/desc.ts';
 import type { Cx, Fail } from '../rules/require.ts';
 import { heldChan } from './guards.ts';
 import type { OpHandler } from './ops.ts';
-import type { Desc, ModelState, Seg } from './state.ts';
+import type { Chan, Desc, ModelState, PrepDone, Seg } from './state.ts';
 import { bufOf, findDesc, putDesc, setChan } from './store.ts';
+import { withChan } from './records.ts';
 
 type PrepCall = Extract<ClientCall, { op: 'prep_slave_sg' | 'prep_dma_vec' | 'prep_cyclic' | 'prep_interleaved' }>;
 
@@ -72,12 +73,40 @@ function invalidRule(s: ModelState, c: PrepCall, p: PrepInfo): RuleId | undefine
   return undefined;
 }
 
+/** List entries, periods or chunks of a prep (what a driver turns into hardware descriptors). */
+function entriesOf(c: PrepCall): number {
+  switch (c.op) {
+    case 'prep_slave_sg': return c.sgl.length;
+    case 'prep_dma_vec': return c.vecs.length;
+    case 'prep_cyclic': return c.periodLen > 0 ? Math.ceil(c.bufLen / c.periodLen) : 1;
+    case 'prep_interleaved': return c.xt.chunks.length * c.xt.numf;
+  }
+}
+
+function doneOf(c: PrepCall, p: PrepInfo): PrepDone {
+  return { op: c.op, dir: p.dir, flags: c.flags, len: p.len, entries: entriesOf(c) };
+}
+
+/** `big` asks at least as much as `small`: same op, direction and flags, no fewer bytes or entries. */
+function covers(big: PrepDone, small: PrepDone): boolean {
+  return big.op === small.op && big.dir === small.dir && big.flags === small.flags && big.len >= small.len && big.entries >= small.entries;
+}
+
+/**
+ * DESC-17 applies: no descriptor anywhere on the engine (every channel judged, none
+ * poisoned) and an earlier success on this channel covers this prep.
+ */
+function mustSucceedAgain(s: ModelState, ch: Chan, now: PrepDone): boolean {
+  if (!ch.preps.some((x) => covers(x, now))) return false;
+  return s.chans.every((x) => x.descs.length === 0 && !x.poisoned);
+}
+
 /** The four prep calls. @internal */
 export const prep: OpHandler<PrepCall> = {
   judge(cx, s, c) {
     const ch = heldChan(cx, s, c.chan);
     const p = info(c);
-    const entries = c.op === 'prep_slave_sg' ? c.sgl.length : c.op === 'prep_dma_vec' ? c.vecs.length : c.op === 'prep_interleaved' ? c.xt.chunks.length * c.xt.numf : 1;
+    const entries = c.op === 'prep_cyclic' ? 1 : entriesOf(c);
     const ub = ch.fail
       ?? desc5_noDerefAfterSubmit(cx, findDesc(s, c.desc) === undefined)
       ?? cfg1_configuredBeforePrep(cx, ch.ch?.cfg !== undefined)
@@ -90,12 +119,17 @@ export const prep: OpHandler<PrepCall> = {
       ?? (c.op === 'prep_dma_vec' ? data7_vecLengths(cx, c.vecs.every((v) => v.len > 0)) : data2_nonEmptyList(cx, p.segs.every((g) => g.len > 0) ? 1 : 0))
       ?? (c.op === 'prep_cyclic' ? cyc2_periodMultiple(cx, c.bufLen, c.periodLen) : undefined)
       ?? buffersOk(cx, s, p.segs);
-    return { chan: c.chan, ub, spec: desc1_prepRets(invalidRule(s, c, p), c.op === 'prep_interleaved') };
+    const bad = invalidRule(s, c, p);
+    const again = bad === undefined && ub === undefined && ch.ch !== undefined && mustSucceedAgain(s, ch.ch, doneOf(c, p));
+    return { chan: c.chan, ub, spec: again ? desc17_resourcesComeBack(c.op === 'prep_interleaved') : desc1_prepRets(bad, c.op === 'prep_interleaved') };
   },
   leave(_cx, s, c, _ctx, r) {
-    const ch = s.chans[c.chan];
-    if (ch === undefined || r.t !== 'ok') return { s };
+    const ch0 = s.chans[c.chan];
+    if (ch0 === undefined || r.t !== 'ok') return { s };
     const p = info(c);
+    const done = doneOf(c, p);
+    // Remember the largest successes only (DESC-17 asks whether one covers a later prep).
+    const ch = ch0.preps.some((x) => covers(x, done)) ? ch0 : withChan(ch0, { preps: [...ch0.preps.filter((x) => !covers(done, x)), done] });
     const d = preparedDesc({
       id: c.desc, chan: c.chan, kind: p.kind, dir: p.dir, len: p.len, segs: p.segs, periodLen: p.periodLen,
       flags: c.flags, width: widthFor(ch.cfg, p.dir), cfgDir: ch.cfg?.direction,

@@ -203,7 +203,8 @@ export const CHAIN: Scenario = {
       ...callIn('callback', { op: 'submit', desc: 2 }, cookie(3)),
       ...callIn('callback', { op: 'issue_pending', chan: 0 }, VOID, { ev: 'hw_start', chan: 0, desc: 2 })),
     ...runM2D(0, 2, 2, 8, 3), ...tasklet(0, 2, false),
-    ...call({ op: 'prep_slave_sg', chan: 0, desc: 3, sgl: [{ buf: 1, offset: 0, len: 8 }], dir: 'MEM_TO_DEV', flags: IA }, NULL),
+    // NULL stays allowed for a prep larger than any that succeeded (DESC-1; DESC-17 covers only no larger ones).
+    ...call({ op: 'prep_slave_sg', chan: 0, desc: 3, sgl: [{ buf: 1, offset: 0, len: 16 }], dir: 'MEM_TO_DEV', flags: IA }, NULL),
     ...env({ op: 'drain', chan: 0, bytes: 100 }, { ev: 'periph_rx', chan: 0, len: 16, sum: twoBufs() }),
     ...call({ op: 'unmap_buf', buf: 2 }, VOID), ...call({ op: 'free_buf', buf: 2 }, VOID), ...release(),
   ],

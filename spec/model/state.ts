@@ -94,11 +94,25 @@ export interface Cookies {
   readonly restartOpen: boolean;
 }
 
+/** A prep that succeeded on a channel (DESC-17): the same prep, no larger, must succeed on an empty engine. */
+export interface PrepDone {
+  readonly op: ClientCall['op'];
+  readonly dir: Direction;
+  readonly flags: number;
+  readonly len: number;
+  /** List entries, periods (cyclic) or chunks × frames (interleaved). */
+  readonly entries: number;
+}
+
 /** One channel (slave-map entry). @internal */
 export interface Chan {
   readonly id: ChanId;
   readonly held: boolean;
   readonly everHeld: boolean;
+  /** The current hold is not the channel's first: an earlier holder's state must be gone (CH-10). */
+  readonly reheld: boolean;
+  /** The largest preps that succeeded on the channel, in any hold (DESC-17). */
+  readonly preps: readonly PrepDone[];
   readonly poisoned: boolean;
   readonly cfg: SlaveConfig | undefined;
   readonly metaChecked: { readonly client: boolean; readonly engine: boolean };

@@ -15,6 +15,7 @@ import { data8_bytes } from '../rules/data.ts';
 import type { Advice, Cx, Fail } from '../rules/require.ts';
 import { permissionRule } from '../rules/context.ts';
 import { matchAlt, type RetSpec } from '../rules/ret-spec.ts';
+import { prov8_lockBalanced } from '../rules/provider.ts';
 import { sync1_noopWithoutOp } from '../rules/sync.ts';
 import { onCb, onCbRet } from './callbacks.ts';
 import { handlerOf } from './calls.ts';
@@ -82,8 +83,10 @@ function checkRet(cx: Cx, fr: CallFrame, ch: Chan | undefined, r: Ret): Fail | u
     if (st !== undefined && st.t === 'status') return checkStatus(cx, st, ch, r.st);
   }
   if (spec.alts.some((a) => matchAlt(a, r))) return undefined;
-  // DESC-2 / STAT-7 / CB-3: refusing a call only because of its context breaks the permission.
-  const k = perm !== undefined && (r.t === 'null' || r.t === 'err')
+  // DESC-2 / STAT-7 / CB-3: refusing a call only because of its context breaks the permission,
+  // unless the spec names its own rule for a NULL (DESC-17: the refusal is a leak whatever the context).
+  const ownNull = r.t === 'null' ? spec.byKind?.null : undefined;
+  const k = ownNull !== undefined ? ownNull : perm !== undefined && (r.t === 'null' || r.t === 'err')
     ? { rule: perm, msg: `${fr.call.op} refused from ${fr.ctx} context` }
     : spec.byKind?.[r.t] ?? { rule: spec.rule, msg: spec.msg };
   return { kind: 'violation', rule: k.rule, msg: `${k.rule}: ${k.msg}` };
@@ -124,6 +127,8 @@ function onCall(cx: Cx, s: ModelState, c: ClientCall, ctx: Ctx): Out {
 
 /** Checks every call owes at its return, beyond its own handler. */
 function callEndChecks(cx: Cx, s: ModelState, fr: CallFrame): Fail | undefined {
+  // PROV-8: a lock leaked by this call was reported by its `lock_splat` before this ret; reaching it clean passes.
+  if (s.obs.locks && fr.chan !== undefined) prov8_lockBalanced(cx, true, undefined);
   switch (fr.call.op) {
     case 'issue_pending': return fr.emptyIssue ? iss4_emptyIssueNoop(cx, fr.evs === 0) : undefined;
     case 'synchronize': return s.cfg.caps.synchronize ? undefined : sync1_noopWithoutOp(cx, fr.evs === 0);

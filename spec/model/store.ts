@@ -13,7 +13,7 @@ import { withChan, withState } from './records.ts';
 /** The state a run starts from: every slave channel free, counters from cookieInit (CH-9). */
 export function initial(cfg: EngineConfig, observe?: Observation): ModelState {
   const chans = cfg.slaves.map((_, id): Chan => ({
-    id, held: false, everHeld: false, poisoned: false, cfg: undefined,
+    id, held: false, everHeld: false, reheld: false, preps: [], poisoned: false, cfg: undefined,
     metaChecked: { client: false, engine: false }, paused: false, pausedAtTerminate: false,
     terminating: false, issuedSinceTerminate: false, syncCount: 0, startDeferred: false,
     irqPending: false, taskletPending: false, active: undefined, descs: [], compCount: 0,

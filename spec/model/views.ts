@@ -13,7 +13,7 @@ export function chanView(s: ModelState, id: ChanId): ChanView | undefined {
   const ch = s.chans[id];
   if (ch === undefined) return undefined;
   return {
-    chan: id, held: ch.held, poisoned: ch.poisoned, configured: ch.cfg !== undefined, paused: ch.paused,
+    chan: id, held: ch.held, poisoned: ch.poisoned, configured: ch.cfg !== undefined, rerequested: ch.reheld, paused: ch.paused,
     terminating: ch.terminating, issuedSinceTerminate: ch.issuedSinceTerminate, irqPending: ch.irqPending,
     taskletPending: ch.taskletPending, periphBytes: ch.fifo.length, used: cookieOf(ch.ck, ch.ck.n), last: cookieOf(ch.ck, ch.ck.lo),
   };

@@ -50,6 +50,8 @@ export const CASES_A: readonly BadCase[] = [
   { rule: 'CH-7', kind: 'undefined', legal: 'BASE', trace: [...S, ...P1, ...SI, ...rel] },
   { rule: 'CH-8', kind: 'undefined', legal: 'BASE', trace: call({ op: 'slave_config', chan: 0, cfg: cfgOk }, ZERO) },
   { rule: 'CH-9', kind: 'violation', legal: 'REREQUEST', trace: [...S, ...P1, ...call({ op: 'submit', desc: 1 }, cookie(5))] },
+  // The second holder preps without a slave config (CFG-1 advisory): the driver's defaults apply, not the first holder's width 4.
+  { rule: 'CH-10', kind: 'violation', legal: 'REREQUEST', trace: [...S, ...rel, ...call({ op: 'request_chan', name: 'tx' }, OK), ...P1, ...SI, ...env({ op: 'advance', units: 4 }, xfer(0, 1, 0, 16, memSum(1, 0, 16), 4))] },
   { rule: 'CFG-1', kind: 'advisory', legal: 'BASE', trace: [...call({ op: 'request_chan', name: 'tx' }, OK), ...call({ op: 'alloc_buf', buf: 1, len: 64 }, ZERO), ...call({ op: 'map_buf', chan: 0, buf: 1, dev: 'dma' }, ZERO), ...prepSg(0, 1, 1, 16)] },
   { rule: 'CFG-2', kind: 'violation', legal: 'BASE', trace: [...S, ...P1, ...SI, ...env({ op: 'advance', units: 4 }, xfer(0, 1, 0, 16, memSum(1, 0, 16), 2))] },
   { rule: 'CFG-3', kind: 'violation', legal: 'BASE', trace: [...call({ op: 'request_chan', name: 'tx' }, OK), ...call({ op: 'slave_config', chan: 0, cfg: cfgOk }, err('EINVAL'))] },
@@ -60,6 +62,8 @@ export const CASES_A: readonly BadCase[] = [
   { rule: 'CAPS-3', kind: 'advisory', legal: 'PAUSE', cfg: config({ caps: { resume: false } }), trace: [...S, ...call({ op: 'resume', chan: 0 }, err('ENOSYS'))] },
   { rule: 'CAPS-4', kind: 'violation', legal: 'STATUS', cfg: config({ residueGranularity: 'descriptor' }), trace: [...S, ...P1, ...SI, ...status(2, { t: 'status', st: { status: 'DMA_IN_PROGRESS', last: 1, used: 2, residue: 16 } })] },
   { rule: 'CAPS-5', kind: 'undefined', legal: 'NOCAPS', cfg: config({ caps: { descriptorReuse: false } }), trace: [...S, ...prepSg(0, 1, 1, 16, 'MEM_TO_DEV', IA | DMA_CTRL_REUSE)] },
+  // Everything done and freed, the same 16-byte prep fails: a leaked descriptor resource.
+  { rule: 'DESC-17', kind: 'violation', legal: 'BASE', trace: [...S, ...P1, ...SI, ...RUN, ...tasklet(0, 1), ...call({ op: 'prep_slave_sg', chan: 0, desc: 2, sgl: [{ buf: 1, offset: 0, len: 16 }], dir: 'MEM_TO_DEV', flags: IA }, NULL)] },
   { rule: 'DESC-1', kind: 'violation', legal: 'CHAIN', cfg: config({ caps: { slaveSg: false } }), trace: [...S, ...prepSg(0, 1, 1, 16)] },
   { rule: 'DESC-3', kind: 'undefined', legal: 'BASE', trace: [...S, ...P1, ...call({ op: 'submit', desc: 1 }, cookie(2)), ...cbNone(1)] },
   { rule: 'DESC-4', kind: 'undefined', legal: 'BASE', trace: [...S, ...P1] },

@@ -98,6 +98,7 @@ export const CASES_B: readonly BadCase[] = [
   // DATA-9 is judged at the end of a client program (spec/model/end-mappings.ts): the buffer is never unmapped.
   { rule: 'DATA-9', kind: 'undefined', legal: 'BASE', programEnd: true, trace: [...S, ...call({ op: 'release_channel', chan: 0 }, VOID)] },
   { rule: 'DATA-10', kind: 'undefined', legal: 'BASE', trace: [...S, ...prepSg(0, 1, 1, 16, 'DEV_TO_MEM'), ...cbNone(1), ...SI, ...call({ op: 'give_back', buf: 1 }, VOID)] },
+  { rule: 'PROV-8', kind: 'violation', legal: 'BASE', trace: [...S, ...call({ op: 'prep_slave_sg', chan: 0, desc: 1, sgl: [{ buf: 1, offset: 0, len: 16 }], dir: 'MEM_TO_DEV', flags: IA }, OK, { ev: 'lock_splat', chan: 0, why: 'held_at_return' })] },
   { rule: 'PROV-4', kind: 'violation', legal: 'BASE', trace: [...S, ...P1, ...call({ op: 'submit', desc: 1 }, cookie(2), raised)] },
   { rule: 'PROV-5', kind: 'violation', legal: 'CYCLIC', trace: [...S, ...P1, ...SI, ...RUN, ...term(...cb({ chan: 0, desc: 1 }))] },
   { rule: 'PROV-6', kind: 'violation', legal: 'NOCAPS', cfg: config({ caps: { synchronize: false } }), trace: [...S, ...P1, ...SI, ...RUN, ...term(freed(1)), ...sync(), ...adv(raised), ...irq(sched), ...env({ op: 'tasklet', chan: 0 }, ...cb({ chan: 0, desc: 1 }))] },

@@ -72,3 +72,11 @@ export const ch8_heldForUse = (cx: Cx, held: boolean): Fail | undefined =>
  */
 export const ch9_firstCookieRule = (firstHold: boolean, n: number): 'CH-9' | undefined =>
   firstHold && n === 0 ? 'CH-9' : undefined;
+
+/**
+ * CH-10: a re-requested channel carries none of the previous holder's state; a prep made
+ * without a slave config gets the driver's defaults (width UNDEFINED, reported 0).
+ * Source: DC (dma_chan_put → device_free_chan_resources); stm32-dma 5d4d4dfbda18 [derived].
+ */
+export const ch10_freshAfterRerequest = (cx: Cx, widthOk: boolean): Fail | undefined =>
+  engine(cx, widthOk, 'CH-10', 'unconfigured prep on a re-requested channel moved data with a width it did not configure (an earlier holder\'s config survived release)');

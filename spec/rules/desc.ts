@@ -23,6 +23,22 @@ const PREP_OK: RetSpec = { rule: 'DESC-1', msg: 'prep returns a descriptor or NU
 const PREP_OK_ILV: RetSpec = { ...PREP_OK, covers: PREP_COVERS_ILV };
 
 /**
+ * DESC-17: on an engine holding no descriptor, a prep no larger than one that succeeded
+ * before on the channel (same op, direction, flags) must succeed: a NULL is a leaked resource.
+ * Source: VC (vchan_dma_desc_free_list); tegra186-gpc-dma a7a7ee6f5a01 [derived].
+ */
+export function desc17_resourcesComeBack(interleaved: boolean): RetSpec {
+  return interleaved ? PREP_AGAIN_ILV : PREP_AGAIN;
+}
+const AGAIN_MSG = 'prep returned NULL on an empty engine although the same prep succeeded before (a leaked descriptor resource)';
+const PREP_AGAIN: RetSpec = {
+  rule: 'DESC-17', msg: AGAIN_MSG,
+  // From any context: a NULL here is the leak, not a context refusal (DESC-2).
+  alts: [{ t: 'ok' }], byKind: { err: PREP_ERR, null: { rule: 'DESC-17', msg: AGAIN_MSG } }, covers: PREP_COVERS,
+};
+const PREP_AGAIN_ILV: RetSpec = { ...PREP_AGAIN, covers: PREP_COVERS_ILV };
+
+/**
  * DESC-3: set callback fields and metadata only between prep and submit.
  * Source: CR §3, §4.
  */

@@ -24,3 +24,12 @@ export const prov5_noCallbackInTerminate = (cx: Cx, inTerminate: boolean): Fail 
  */
 export const prov6_deferredNeedsSync = (cx: Cx, late: boolean): Fail | undefined =>
   engine(cx, !late, 'PROV-6', 'callback after synchronize on an engine without device_synchronize');
+
+/**
+ * PROV-8: an engine op returns with its channel lock released and never takes a lock it
+ * already holds (a recursive spin_lock deadlocks the CPU). Seen through `lock_splat`, the
+ * engine's lock debugging (the kernel's spinlock debug / lockdep report).
+ * Source: PR (locking in device ops); VH (vc.lock); coh901318 "Fix a double lock bug in dma_tc_handle()".
+ */
+export const prov8_lockBalanced = (cx: Cx, ok: boolean, why: 'recursion' | 'held_at_return' | undefined): Fail | undefined =>
+  engine(cx, ok, 'PROV-8', why === 'recursion' ? 'engine took the channel lock it already held (spinlock recursion)' : 'engine call returned with the channel lock held');
