@@ -1,33 +1,16 @@
 /**
- * What the agent runs: the program vocabulary (spec/api/program.ts) plus the reserved
- * additions of HELPERS-BRIEF (request_channel, prep_memcpy, periph_enable, give_back;
- * busy_wait_periph, seq and unmap callback actions) so programs using them run before
- * and after those names land in spec/api. The numbering is the agent's (kernel/agent/agent.h
- * `enum agent_op`, `enum agent_action`): change both together.
+ * What the agent runs: the program vocabulary (spec/api/program.ts), numbered as the
+ * agent numbers it (kernel/agent/agent.h `enum agent_op`, `enum agent_action`): change
+ * both together.
  * @internal
  */
-import type { BufId, CallbackAction, ChanId, DescId, Direction, PrepFlags } from '../../spec/api/index.ts';
+import type { CallbackAction, Direction } from '../../spec/api/index.ts';
 import type { ProgramCall, ProgramStep } from '../../spec/api/program.ts';
 
-/** Calls reserved in HELPERS-BRIEF §Vocabulary additions. */
-export type ReservedCall =
-  | { readonly op: 'request_channel'; readonly mask: 'slave' | 'memcpy' | 'cyclic' }
-  | { readonly op: 'prep_memcpy'; readonly chan: ChanId; readonly desc: DescId; readonly dst: { readonly buf: BufId; readonly offset: number }; readonly src: { readonly buf: BufId; readonly offset: number }; readonly len: number; readonly flags: PrepFlags }
-  | { readonly op: 'periph_enable'; readonly chan: ChanId }
-  | { readonly op: 'give_back'; readonly buf: BufId }
-  /** set_callback whose action may be one of the reserved actions. */
-  | { readonly op: 'set_callback'; readonly desc: DescId; readonly fn: 'callback' | 'callback_result'; readonly action: AgentAction };
-
-export type AgentCall = ProgramCall | ReservedCall;
-
-export type AgentAction =
-  | CallbackAction
-  | { readonly kind: 'busy_wait_periph' }
-  | { readonly kind: 'unmap'; readonly buf: BufId }
-  | { readonly kind: 'seq'; readonly actions: readonly AgentAction[] };
-
-/** A step as the agent sees it: a program step whose call may be a reserved one. */
-export type AgentStep = ProgramStep | { readonly do: ReservedCall };
+/** What the agent runs: a program's calls and callback actions (the vocabulary of spec/api). */
+export type AgentCall = ProgramCall;
+export type AgentAction = CallbackAction;
+export type AgentStep = ProgramStep;
 
 /** enum agent_op: index = the number on the wire. */
 export const OPS = [

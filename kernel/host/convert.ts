@@ -6,21 +6,14 @@
  * program the agent stopped, ends the trace there (no end line).
  * @internal
  */
-import type { BusWidth, CallbackInvocation, ClientCall, Cookie, Ctx, Direction, DmaStatus, EngineCtx, EngineEvent, EnvStep, Errno, Ret, SlaveEntry, TxResult } from '../../spec/api/index.ts';
-import { ACTIONS, type AgentAction, type AgentCall, DIRECTIONS, OPS, type ReservedCall } from './agent-vocabulary.ts';
+import type { BusWidth, ClientCall, Cookie, Ctx, Direction, DmaStatus, EngineCtx, EngineEvent, Errno, Ret, SlaveEntry, TraceEntry, TxResult } from '../../spec/api/index.ts';
+import { type AgentAction, type AgentCall, DIRECTIONS, OPS } from './agent-vocabulary.ts';
 import type { ProgramLog } from './console.ts';
 import type { EncodedProgram } from './encode.ts';
 import { OBSERVED, bcm2835Config, slaveEntry } from './engine-config.ts';
 
-/** A trace entry whose call may be one of the reserved calls. */
-export type KernelTraceEntry =
-  | { readonly k: 'call'; readonly call: ClientCall | ReservedCall; readonly ctx: Ctx }
-  | { readonly k: 'ret'; readonly ret: Ret }
-  | { readonly k: 'env'; readonly step: EnvStep }
-  | { readonly k: 'env_end' }
-  | { readonly k: 'ev'; readonly ev: EngineEvent }
-  | { readonly k: 'cb'; readonly cb: CallbackInvocation }
-  | { readonly k: 'cb_ret' };
+/** The agent's trace entries are the contract's. */
+export type KernelTraceEntry = TraceEntry;
 
 export interface KernelIdentity {
   /** uname -r, e.g. "6.1.0-57-arm64". */
@@ -100,15 +93,15 @@ class Converter {
   }
 
   /** The call as the trace states it: channel ids of the real channels, cookies resolved. */
-  private traceCall(c: AgentCall, cookie: number): ClientCall | ReservedCall {
+  private traceCall(c: AgentCall, cookie: number): ClientCall {
     if ('desc' in c && (c.op === 'tx_status' || c.op === 'is_tx_complete')) {
       const chan = this.chan(c.chan);
       return c.op === 'tx_status' ? { op: 'tx_status', chan, cookie, withState: c.withState } : { op: 'is_tx_complete', chan, cookie };
     }
-    return 'chan' in c && typeof c.chan === 'number' ? { ...c, chan: this.chan(c.chan) } as ClientCall | ReservedCall : c as ClientCall | ReservedCall;
+    return 'chan' in c && typeof c.chan === 'number' ? { ...c, chan: this.chan(c.chan) } as ClientCall : c as ClientCall;
   }
 
-  private openCall(call: AgentCall, traced: ClientCall | ReservedCall, ctx: Ctx): void {
+  private openCall(call: AgentCall, traced: ClientCall, ctx: Ctx): void {
     if (call.op === 'prep_slave_sg' || call.op === 'prep_cyclic' || call.op === 'prep_memcpy') this.descChan.set(call.desc, call.chan);
     if (call.op === 'set_callback') this.descActions.set(call.desc, flatActions(call.action));
     this.frames.push({ kind: 'call', call });

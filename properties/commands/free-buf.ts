@@ -5,7 +5,8 @@ import type { Lockstep } from '../lockstep/runner.ts';
 import type { Step } from '../lockstep/step.ts';
 import { busyBufs, callbackBufs, DmaCommand, pick } from './index-base.ts';
 
-function freeable(m: Readonly<Lockstep>): BufId[] {
+/** Unmapped buffers no live descriptor and no pending callback uses (also what give_back may return). @internal */
+export function idleUnmappedBufs(m: Readonly<Lockstep>): BufId[] {
   const busy = busyBufs(m);
   const cb = callbackBufs(m);
   return [...m.client.bufs].filter(([b, v]) => v.mapped === null && !busy.has(b) && !cb.has(b)).map(([b]) => b);
@@ -15,8 +16,8 @@ function freeable(m: Readonly<Lockstep>): BufId[] {
 export class FreeBuf extends DmaCommand {
   readonly op = 'free_buf';
   constructor(readonly b: number) { super(); }
-  check(m: Readonly<Lockstep>): boolean { return freeable(m).length > 0; }
-  resolve(m: Lockstep): Step { return { k: 'call', call: { op: 'free_buf', buf: pick(freeable(m), this.b) }, ctx: 'process' }; }
+  check(m: Readonly<Lockstep>): boolean { return idleUnmappedBufs(m).length > 0; }
+  resolve(m: Lockstep): Step { return { k: 'call', call: { op: 'free_buf', buf: pick(idleUnmappedBufs(m), this.b) }, ctx: 'process' }; }
 }
 
 /** @public */
