@@ -5,32 +5,18 @@
  * precondition no longer offers it.
  */
 import { describe, expect, it } from 'vitest';
-import { createBuiltinEngine } from '../../impl/index.ts';
-import { DMA_CTRL_ACK, DMA_PREP_INTERRUPT, type EngineConfig } from '../../spec/api/index.ts';
+import { DMA_CTRL_ACK, DMA_PREP_INTERRUPT } from '../../spec/api/index.ts';
 import type { DmaCommand } from '../commands/base.ts';
 import { FreeBuf } from '../commands/free-buf.ts';
 import { TeardownWithData } from '../commands/misuse/teardown-with-data.ts';
 import { MixMetadata } from '../commands/misuse/mix-metadata.ts';
 import { PeriphTeardown } from '../commands/periph-teardown.ts';
-import { defaultConfig } from '../gen/config.ts';
 import { Lockstep } from '../lockstep/runner.ts';
-import { LockstepFailure, type Mode, type Step, verdictLine } from '../lockstep/step.ts';
-import { model } from './harness.ts';
+import { LockstepFailure, type Step, verdictLine } from '../lockstep/step.ts';
+import { call, runAfter } from './harness.ts';
 
 const INT_ACK = DMA_PREP_INTERRUPT | DMA_CTRL_ACK;
-const call = (c: Extract<Step, { k: 'call' }>['call']): Step => ({ k: 'call', call: c, ctx: 'process' });
 const advance = (units: number): Step => ({ k: 'env', step: { op: 'advance', units } });
-
-/** A run after the probe and `steps` (chan 0 = MEM_TO_DEV with b1, b2; chan 1 = DEV_TO_MEM with b3, b4). */
-async function runAfter(mode: Mode, steps: readonly Step[]): Promise<Lockstep> {
-  const impl = createBuiltinEngine();
-  const cfg: EngineConfig = defaultConfig(impl.profile);
-  const r = new Lockstep(await model(), impl, cfg, { mode });
-  r.prelude();
-  for (const s of steps) r.exec(s);
-  expect(r.failure).toBeUndefined();
-  return r;
-}
 
 /** The steps `cmd` would run for every choice index it can draw (0..7), or [] if its precondition fails. */
 function offered(r: Lockstep, make: (i: number) => DmaCommand): Step[] {

@@ -4,8 +4,13 @@
  * line and the shrunk counterexample.
  * @internal
  */
-import type { Model } from '../../spec/api/index.ts';
+import { expect } from 'vitest';
+import { createBuiltinEngine } from '../../impl/index.ts';
+import type { EngineConfig, Model } from '../../spec/api/index.ts';
 import { loadModel } from '../../trace/load-model.ts';
+import { defaultConfig } from '../gen/config.ts';
+import { Lockstep } from '../lockstep/runner.ts';
+import { type Mode, type Step, verdictLine } from '../lockstep/step.ts';
 import type { CheckOutcome } from '../check.ts';
 import { counterexampleText } from '../certify/table.ts';
 
@@ -29,4 +34,21 @@ export function model(): Promise<Model<unknown>> {
 export function explain(out: CheckOutcome, seed: number): string {
   const cx = out.counterexample;
   return cx ? `seed ${seed}\n${counterexampleText(cx, out.replay ?? '')}` : `seed ${seed}: no counterexample`;
+}
+
+/** A client call step from process context. @internal */
+export const call = (c: Extract<Step, { k: 'call' }>['call']): Step => ({ k: 'call', call: c, ctx: 'process' });
+
+/**
+ * The built-in engine in lockstep after the probe (chan 0 = MEM_TO_DEV with b1, b2; chan 1 =
+ * DEV_TO_MEM with b3, b4) and `steps`, which must all be accepted. @internal
+ */
+export async function runAfter(mode: Mode, steps: readonly Step[]): Promise<Lockstep> {
+  const impl = createBuiltinEngine();
+  const cfg: EngineConfig = defaultConfig(impl.profile);
+  const r = new Lockstep(await model(), impl, cfg, { mode });
+  r.prelude();
+  for (const s of steps) r.exec(s);
+  expect(r.failure, r.failure && verdictLine(r.failure)).toBeUndefined();
+  return r;
 }

@@ -5,30 +5,17 @@
  * same work issued after synchronize is legal.
  */
 import { describe, expect, it } from 'vitest';
-import { createBuiltinEngine } from '../../impl/index.ts';
-import { DMA_CTRL_ACK, DMA_PREP_INTERRUPT, type EngineConfig } from '../../spec/api/index.ts';
+import { DMA_CTRL_ACK, DMA_PREP_INTERRUPT } from '../../spec/api/index.ts';
 import { IssuePending } from '../commands/issue-pending.ts';
 import { IssueWhileTerminating } from '../commands/misuse/issue-while-terminating.ts';
-import { defaultConfig } from '../gen/config.ts';
-import { Lockstep } from '../lockstep/runner.ts';
-import { type Mode, type Step, verdictLine } from '../lockstep/step.ts';
-import { model } from './harness.ts';
+import { type Step, verdictLine } from '../lockstep/step.ts';
+import { call, runAfter } from './harness.ts';
 
-const call = (c: Extract<Step, { k: 'call' }>['call']): Step => ({ k: 'call', call: c, ctx: 'process' });
 const newWork = (desc: number): Step[] => [
   call({ op: 'prep_slave_sg', chan: 0, desc, sgl: [{ buf: 1, offset: 0, len: 32 }], dir: 'MEM_TO_DEV', flags: DMA_PREP_INTERRUPT | DMA_CTRL_ACK }),
   call({ op: 'submit', desc }),
 ];
 
-async function runAfter(mode: Mode, steps: readonly Step[]): Promise<Lockstep> {
-  const impl = createBuiltinEngine();
-  const cfg: EngineConfig = defaultConfig(impl.profile);
-  const r = new Lockstep(await model(), impl, cfg, { mode });
-  r.prelude();
-  for (const s of steps) r.exec(s);
-  expect(r.failure, r.failure && verdictLine(r.failure)).toBeUndefined();
-  return r;
-}
 
 describe('SYNC-7 in lockstep', () => {
   const afterTerminate = [...newWork(1), call({ op: 'issue_pending', chan: 0 }), call({ op: 'terminate_async', chan: 0 }), ...newWork(2)];
