@@ -42,7 +42,7 @@ const plan = (extra: Partial<BootPlan> = {}): BootPlan => ({
 });
 
 /** No live (non-zombie) process is left in the fake's process group (Linux /proc). */
-function groupGone(): boolean {
+function groupEmpty(): boolean {
   const pgid = Number(readFileSync(join(dir, 'pid'), 'utf8'));
   return readdirSync('/proc').filter((d) => /^\d+$/.test(d)).every((d) => {
     try {
@@ -55,6 +55,18 @@ function groupGone(): boolean {
   });
 }
 
+/**
+ * The group is gone within 2 s of boot() returning: a killed process closes its pipes (which
+ * ends boot) a moment before it turns zombie, so one look right away can race its exit.
+ */
+async function groupGone(): Promise<boolean> {
+  for (let i = 0; i < 40; i++) {
+    if (groupEmpty()) return true;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return groupEmpty();
+}
+
 describe('boot (fake QEMU)', () => {
   it('reads the markers and the program logs of a batch that ends', async () => {
     fakeQemu(`printf '~I 6.1.0-57-arm64\\n~L\\n${block(0).replace(/\n/g, '\\n')}\\n~D\\n~Z\\n'; sleep 30`);
@@ -62,7 +74,7 @@ describe('boot (fake QEMU)', () => {
     expect(out.failure).toBeUndefined();
     expect(out.release).toBe('6.1.0-57-arm64');
     expect(out.logs.map((l) => [l.index, l.intact, l.records.length])).toEqual([[0, true, 4]]);
-    expect(groupGone()).toBe(true);
+    expect(await groupGone()).toBe(true);
   });
 
   it('reads program logs from the semihosting file', async () => {
@@ -77,7 +89,7 @@ describe('boot (fake QEMU)', () => {
     const out = await boot(plan());
     expect(out.failure).toEqual({ kind: 'oops', msg: '[   17.09] Internal error: Oops - BUG: 0 [#1] SMP' });
     expect(out.logs).toHaveLength(1);
-    expect(groupGone()).toBe(true);
+    expect(await groupGone()).toBe(true);
   });
 
   it('names a module that does not load', async () => {
@@ -89,12 +101,12 @@ describe('boot (fake QEMU)', () => {
     fakeQemu(`echo '~L'; sleep 30 & wait`);
     const out = await boot(plan({ programTimeoutMs: 1_000 }));
     expect(out.failure).toEqual({ kind: 'hang', msg: 'program 0 did not finish within 1000 ms' });
-    expect(groupGone()).toBe(true);
+    expect(await groupGone()).toBe(true);
   });
 
   it('names a guest that never loads the agent', async () => {
     fakeQemu('sleep 30');
     expect((await boot(plan({ bootTimeoutMs: 800 }))).failure).toEqual({ kind: 'boot', msg: 'the agent was not loaded within 800 ms' });
-    expect(groupGone()).toBe(true);
+    expect(await groupGone()).toBe(true);
   });
 });
