@@ -1,6 +1,13 @@
+import { defaultServerConditions } from 'vite';
 import { defineConfig } from 'vitest/config';
 
+// `dmacheck-source`: the package's own exports (`dmacheck/...`, as emitted regression tests
+// import it) resolve to the .ts sources of this checkout rather than to a built dist/.
+const conditions = ['dmacheck-source', ...defaultServerConditions];
+
 export default defineConfig({
+  resolve: { conditions },
+  ssr: { resolve: { conditions } },
   test: {
     include: ['**/*.test.ts'],
     exclude: ['node_modules/**'],

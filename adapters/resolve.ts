@@ -9,6 +9,7 @@ import { existsSync } from 'node:fs';
 import { resolve as resolvePath } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { UsageError } from '../cli/exit-codes.ts';
+import { ownModule } from '../io/own-module.ts';
 import type { Implementation } from '../spec/api/implementation.ts';
 import { ImplError } from './errors.ts';
 import { CapabilityProfileSchema, describeZodError } from '../spec/api/schema.ts';
@@ -25,8 +26,8 @@ export interface ResolveOptions {
   readonly cwd?: string | undefined;
 }
 
-const BUILTIN_MODULE = new URL('../impl/index.ts', import.meta.url).href;
-const MUTANTS_MODULE = new URL('../impl/mutants/index.ts', import.meta.url).href;
+const BUILTIN_MODULE = ownModule('../impl/index.ts', import.meta.url).href;
+const MUTANTS_MODULE = ownModule('../impl/mutants/index.ts', import.meta.url).href;
 const LIST_HINT = 'list them with: dmacheck mutants --list';
 
 /** Raises UsageError (bad spec, missing file or export, unknown mutant, command not found). @public */

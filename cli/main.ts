@@ -5,7 +5,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { isImplError } from '../adapters/errors.ts';
-import { commands } from './commands/index.ts';
+import { commandsFor } from './commands/index.ts';
 import { EXIT, InputError, OutputError, UsageError } from './exit-codes.ts';
 import { VERSION } from './version.ts';
 
@@ -22,7 +22,7 @@ Exit statuses:
   130  interrupted (Ctrl-C); partial results were written
 `;
 
-function buildProgram(): Command {
+async function buildProgram(argv: readonly string[]): Promise<Command> {
   const program = new Command('dmacheck')
     .description('Conformance test suite and property checker for the Linux DMA engine slave API')
     .version(VERSION, '-V, --version')
@@ -30,7 +30,9 @@ function buildProgram(): Command {
     .exitOverride()
     .configureOutput({ writeErr: () => {} })
     .addHelpText('after', EXIT_HELP);
-  for (const register of commands) register(program);
+  // Only the modules the command line needs (cli/commands/index.ts): start-up time.
+  const entries = commandsFor(argv);
+  for (const { register } of await Promise.all(entries.map((c) => c.load()))) register(program);
   // Subcommands inherit the error handling of the root.
   for (const sub of program.commands) sub.exitOverride().configureOutput({ writeErr: () => {} });
   return program;
@@ -41,7 +43,7 @@ function firstLine(msg: string): string {
 }
 
 export async function main(argv: readonly string[]): Promise<number> {
-  const program = buildProgram();
+  const program = await buildProgram(argv);
   if (argv.length === 0) {
     process.stdout.write(program.helpInformation() + EXIT_HELP);
     return EXIT.ok;

@@ -1,7 +1,9 @@
 /**
  * dmacheck's version, read once from package.json (shown by --version and written into reports).
+ * Found by the package's own name (its `./package.json` export), so it is the same file from
+ * the sources in a checkout and from the compiled code in dist/.
  * @internal
  */
-import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 
-export const VERSION: string = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+export const VERSION: string = (createRequire(import.meta.url)('dmacheck/package.json') as { version: string }).version;

@@ -7,6 +7,7 @@
  * @public
  */
 import { Worker } from 'node:worker_threads';
+import { isCompiled } from '../io/own-module.ts';
 import type { AdapterFailure } from './campaign.ts';
 import { CoverageMap, type CoverageSnapshot } from './coverage.ts';
 import type { Finding } from './finding.ts';
@@ -44,7 +45,8 @@ export function splitRuns(runs: number, parts: number, index: number): number {
   return Math.floor(runs / parts) + (index < runs % parts ? 1 : 0);
 }
 
-const ENTRY = new URL('./worker-entry.mjs', import.meta.url);
+// Compiled (dist/), the worker is plain JavaScript; from the sources it needs tsx registered first.
+const ENTRY = new URL(isCompiled(import.meta.url) ? './worker.js' : './worker-entry.mjs', import.meta.url);
 const EMPTY: WorkerStats = { sequences: 0, commands: 0, failures: 0, firstFailureMs: undefined, digest: 0, elapsedMs: 0 };
 
 /** @public */

@@ -4,9 +4,10 @@
  * a missing or malformed module is an internal error, not a verdict.
  * @internal
  */
+import { ownModule } from '../io/own-module.ts';
 import type { Model } from '../spec/api/model-api.ts';
 
-const MODEL_URL = new URL('../spec/model/index.ts', import.meta.url).href;
+const MODEL_URL = ownModule('../spec/model/index.ts', import.meta.url).href;
 
 /** @internal */
 export async function loadModel(): Promise<Model<unknown>> {

@@ -61,7 +61,10 @@ describe('replay --emit-test', () => {
     const own = tsc.stdout.split('\n').filter((l) => /^(builtin|mutant)\.test\.ts/.test(l));
     expect(own, tsc.stdout).toEqual([]);
 
-    const vitest = spawnSync(process.execPath, [join(ROOT, 'node_modules/vitest/vitest.mjs'), 'run', '--root', dir, '--reporter', 'json'], { encoding: 'utf8', cwd: dir });
+    // The linked checkout has no build: this checkout's vitest config resolves `dmacheck/...`
+    // to its sources (the `dmacheck-source` export condition); an installed package resolves
+    // them to dist/ (package/test/pack.test.ts).
+    const vitest = spawnSync(process.execPath, [join(ROOT, 'node_modules/vitest/vitest.mjs'), 'run', '--root', dir, '--config', join(ROOT, 'vitest.config.ts'), '--reporter', 'json'], { encoding: 'utf8', cwd: dir });
     const report = JSON.parse(vitest.stdout.slice(vitest.stdout.indexOf('{'))) as { testResults: { name: string; status: string }[] };
     const status = Object.fromEntries(report.testResults.map((t) => [t.name.slice(t.name.lastIndexOf('/') + 1), t.status]));
     expect(status, vitest.stdout.slice(0, 2000)).toEqual({ 'builtin.test.ts': 'passed', 'mutant.test.ts': 'failed' });
