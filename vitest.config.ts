@@ -6,7 +6,6 @@ import { defineConfig } from 'vitest/config';
 const conditions = ['dmacheck-source', ...defaultServerConditions];
 
 export default defineConfig({
-  resolve: { conditions },
   ssr: { resolve: { conditions } },
   test: {
     include: ['**/*.test.ts'],
