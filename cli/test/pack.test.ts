@@ -2,7 +2,8 @@
  * The package as a user gets it (issue 14, item 7): `npm pack` (prepack builds dist/), the
  * tarball installed into an empty directory, and there `npx dmacheck` certifies the
  * built-in engine, checks a recorded trace, and loads a TypeScript engine given with
- * `--impl ./engine.ts` that imports the package by name. Then tsx is removed from the
+ * `--impl ./engine.ts` that imports the package by name (and type-checks against its
+ * declarations). Then tsx is removed from the
  * install: the compiled commands still run, so nothing but a user's .ts module needs it.
  */
 import { type SpawnSyncReturns, spawnSync } from 'node:child_process';
@@ -60,6 +61,10 @@ describe('the packed and installed package', () => {
     const engine = readFileSync(join(ROOT, 'examples/ts-engine/engine.ts'), 'utf8').replaceAll("'../../adapters/index.ts'", "'dmacheck/adapters'");
     expect(engine).toContain("from 'dmacheck/adapters'");
     writeFileSync(join(user, 'engine.ts'), engine);
+    // It type-checks against the package's declarations (the `types` of its exports).
+    writeFileSync(join(user, 'tsconfig.json'), JSON.stringify({ compilerOptions: { strict: true, module: 'nodenext', moduleResolution: 'nodenext', noEmit: true, types: [] }, files: ['engine.ts'] }));
+    const tsc = sh(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], user);
+    expect(tsc.status, tsc.stdout).toBe(0);
     const r = npx('certify', '--impl', './engine.ts', '--runs', '20', '--allow-unexercised');
     expect(r.status, r.stderr).toBe(0);
     expect(lastLine(r.stdout)).toMatch(/^CONFORMANT: example:ts-engine, seed 42; \d+ pass, 0 fail/);
