@@ -3,8 +3,8 @@
  * tarball installed into an empty directory, and there `npx dmacheck` certifies the
  * built-in engine, checks a recorded trace, and loads a TypeScript engine given with
  * `--impl ./engine.ts` that imports the package by name (and type-checks against its
- * declarations). Then tsx is removed from the
- * install: the compiled commands still run, so nothing but a user's .ts module needs it.
+ * declarations). Then tsx is removed from the install: the compiled commands still run, so
+ * nothing but a user's .ts module needs it.
  */
 import { type SpawnSyncReturns, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
