@@ -1,5 +1,5 @@
 /**
- * URLs of this package's own modules and files, right in both forms the code runs in: as
+ * URLs of this package's own modules, right in both forms the code runs in: as
  * TypeScript sources in a checkout (`x.ts`, through tsx or vitest) and compiled in
  * `dist/` (`x.js`, the installed package; `npm run build`). tsc rewrites the `.ts` of
  * import specifiers (`rewriteRelativeImportExtensions`) but not URLs built at run time,
@@ -19,4 +19,3 @@ export function isCompiled(base: string): boolean {
 export function ownModule(rel: string, base: string): URL {
   return new URL(isCompiled(base) ? rel.replace(/\.ts$/, '.js') : rel, base);
 }
-
