@@ -97,6 +97,15 @@ describe('check-client: verdicts of the fixtures', () => {
     expect(r.failure?.verdict).toMatchObject({ kind: 'undefined', rule: 'DATA-9' });
     expect(r.failure?.run.windows.timeout).toBe(true);
   });
+
+  it('makes a step with ctx from that context: the trace carries it and the model judges it there (TERM-5)', () => {
+    const r = check(load('terminate-sync-under-spinlock.json'), 3);
+    expect(r.failure?.verdict).toMatchObject({ kind: 'undefined', rule: 'TERM-5' });
+    const ctxOf = (op: string) => r.failure?.run.trace.flatMap((e) => (e.k === 'call' && e.call.op === op ? [e.ctx] : []));
+    expect(ctxOf('prep_slave_sg')).toEqual(['hardirq']);
+    expect(ctxOf('terminate_sync')).toEqual(['atomic']);
+    expect(ctxOf('map_buf')).toEqual(['process']);
+  });
 });
 
 describe('check-client: determinism', () => {
