@@ -40,7 +40,7 @@ static int exec_wait(int pc, const s32 *a, int nargs)
 			return -1;
 		for (;;) {
 			agent_checkpoint();
-			REC('C', 0, pc, d->cookie);
+			REC('C', 0, pc, d->cookie, agent_ctx());
 			st = dmaengine_tx_status(c->chan, d->cookie, &state);
 			agent_rec_status(st, state.last, state.used, state.residue, true);
 			if (st == DMA_COMPLETE) {
@@ -70,7 +70,9 @@ void agent_exec(void)
 
 		switch (s->kind) {
 		case 'c':
-			agent_exec_call(pc, a, s->nargs);
+		case 'a':
+		case 'h':
+			agent_exec_call(pc, a, s->nargs, s->kind);
 			break;
 		case 'w':
 			/* the onTimeout block follows the wait: run it only on a timeout */
