@@ -181,7 +181,7 @@ void agent_rec_status(enum dma_status st, dma_cookie_t last, dma_cookie_t used, 
 void agent_set_callback(struct agent_desc *d, const s32 *a, int nargs);
 
 /* calls.c */
-void agent_exec_call(int pc, const s32 *args, int nargs, char kind);
+void agent_exec_call(int pc, const s32 *args, int nargs);
 
 /* context.c */
 void agent_hardirq_init(void);

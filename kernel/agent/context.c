@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: (GPL-2.0 OR MIT)
 /*
- * Runs one program step's call in the context the step asks for (docs/PROGRAM.md
- * "ctx"): from process context, with a spinlock held and interrupts off
- * (spin_lock_irqsave, as a driver's own lock), or from a hard-IRQ handler (a
- * hard hrtimer) while the program's thread spins with bottom halves off, so no
- * tasklet or other thread runs between the step and its call.
+ * Runs program steps in the context they ask for (docs/PROGRAM.md "ctx"): from
+ * process context, with a spinlock held and interrupts off (spin_lock_irqsave,
+ * as a driver's own lock), or from a hard-IRQ handler (a hard hrtimer) while
+ * the program's thread spins with bottom halves off, so no tasklet or other
+ * thread runs between the steps and their calls.
  */
 #include <linux/hrtimer.h>
 #include <linux/ktime.h>

@@ -56,6 +56,38 @@ static int exec_wait(int pc, const s32 *a, int nargs)
 	return ok;
 }
 
+/* Step lines [from, to) of one atomic section or one hard-IRQ handler. */
+struct step_group {
+	int from, to;
+};
+
+static void run_group(void *arg)
+{
+	struct step_group *g = arg;
+	struct agent_prog *p = &agent_run->prog;
+	int pc;
+
+	for (pc = g->from; pc < g->to && !agent_run->aborted; pc++)
+		agent_exec_call(pc, &p->args[p->steps[pc].off], p->steps[pc].nargs);
+}
+
+/*
+ * Runs consecutive call lines of the same kind 'a' or 'h' from pc as one
+ * spinlocked section or one hard-IRQ handler (docs/PROGRAM.md); returns the
+ * last line run.
+ */
+static int exec_group(int pc)
+{
+	struct agent_prog *p = &agent_run->prog;
+	struct step_group g = { pc, pc + 1 };
+
+	while (g.to < p->nsteps && p->steps[g.to].kind == p->steps[pc].kind)
+		g.to++;
+	if (!agent_in_ctx(p->steps[pc].kind, run_group, &g))
+		agent_abort(6);	/* the hard-IRQ timer did not fire: not made */
+	return g.to - 1;
+}
+
 /* Runs the parsed program in agent_run->prog. */
 void agent_exec(void)
 {
@@ -70,9 +102,11 @@ void agent_exec(void)
 
 		switch (s->kind) {
 		case 'c':
+			agent_exec_call(pc, a, s->nargs);
+			break;
 		case 'a':
 		case 'h':
-			agent_exec_call(pc, a, s->nargs, s->kind);
+			pc = exec_group(pc);
 			break;
 		case 'w':
 			/* the onTimeout block follows the wait: run it only on a timeout */

@@ -11,7 +11,7 @@
  */
 import type {
   AdvisoryVerdict, CallbackInvocation, ChanId, ClientCall, ClientProgram, Ctx, DescId, EngineConfig, EnvStep, Implementation, Model,
-  ProgramCall, ProgramStep, Ret, TraceEntry, Verdict,
+  ProgramCall, ProgramStep, Ret, StepCtx, TraceEntry, Verdict,
 } from '../../spec/api/index.ts';
 import { endMappings } from '../../spec/model/end-mappings.ts';
 import { hasCapability } from '../../spec/model/ops-request-mask.ts';
@@ -90,9 +90,14 @@ class ProgramRun {
   ) {}
 
   run(steps: readonly ProgramStep[]): void {
+    let prev: StepCtx | undefined;
     for (const s of steps) {
       if (this.r.failure) return;
-      this.point(this.quantum * 16);
+      const ctx = 'do' in s ? s.ctx : undefined;
+      // Consecutive steps of one atomic ctx are one spinlocked section or one interrupt
+      // handler (docs/PROGRAM.md): no interrupt or tasklet runs between them.
+      if (ctx === undefined || ctx !== prev) this.point(this.quantum * 16);
+      prev = ctx;
       this.step(s);
     }
   }
