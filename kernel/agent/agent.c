@@ -162,7 +162,6 @@ static int __init agent_init(void)
 		goto err_mem;
 	}
 	init_waitqueue_head(&agent_run->wq);
-	agent_hardirq_init();
 	/* The client's own device, for map_buf with dev "client" (DATA-1 misuse). */
 	client_pdev = platform_device_register_simple("dmacheck-client", -1, NULL, 0);
 	if (IS_ERR(client_pdev)) {

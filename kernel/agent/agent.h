@@ -184,7 +184,6 @@ void agent_set_callback(struct agent_desc *d, const s32 *a, int nargs);
 void agent_exec_call(int pc, const s32 *args, int nargs);
 
 /* context.c */
-void agent_hardirq_init(void);
 bool agent_in_ctx(char kind, void (*fn)(void *arg), void *arg);
 
 /* exec.c */

@@ -2,38 +2,37 @@
 /*
  * Runs program steps in the context they ask for (docs/PROGRAM.md "ctx"): from
  * process context, with a spinlock held and interrupts off (spin_lock_irqsave,
- * as a driver's own lock), or from a hard-IRQ handler (a hard hrtimer) while
+ * as a driver's own lock), or from a hard-IRQ handler (a hard irq_work) while
  * the program's thread spins with bottom halves off, so no tasklet or other
  * thread runs between the steps and their calls.
  */
-#include <linux/hrtimer.h>
+#include <linux/irq_work.h>
 #include <linux/ktime.h>
 #include <linux/spinlock.h>
 #include "agent.h"
 
-/* How long a hardirq step waits for its timer before giving up (not made). */
+/* How long a hardirq step waits for its interrupt before giving up (not made). */
 #define HARDIRQ_WAIT_MS 1000
 
 static DEFINE_SPINLOCK(client_lock);
-static struct hrtimer hard_timer;
 static void (*hard_fn)(void *arg);
 static void *hard_arg;
 static bool hard_done;
 
-static enum hrtimer_restart hard_fire(struct hrtimer *t)
+static void hard_fire(struct irq_work *w)
 {
 	hard_fn(hard_arg);
 	WRITE_ONCE(hard_done, true);
-	return HRTIMER_NORESTART;
 }
 
-void agent_hardirq_init(void)
-{
-	hrtimer_init(&hard_timer, CLOCK_MONOTONIC, HRTIMER_MODE_REL_HARD);
-	hard_timer.function = hard_fire;
-}
+/*
+ * A hard irq_work: raised by an IPI to this CPU (arch_irq_work_raise), so it
+ * runs in hard-IRQ context at once, not at the next timer tick; a hard
+ * hrtimer took milliseconds to fire under QEMU TCG on a busy host.
+ */
+static struct irq_work hard_work = IRQ_WORK_INIT_HARD(hard_fire);
 
-/* Runs fn(arg) from the hard-IRQ timer; false if it did not fire in time (fn not run). */
+/* Runs fn(arg) from the hard-IRQ work; false if it did not run in time (fn not run). */
 static bool run_hardirq(void (*fn)(void *arg), void *arg)
 {
 	ktime_t deadline = ktime_add_ms(ktime_get(), HARDIRQ_WAIT_MS);
@@ -42,12 +41,12 @@ static bool run_hardirq(void (*fn)(void *arg), void *arg)
 	hard_arg = arg;
 	WRITE_ONCE(hard_done, false);
 	local_bh_disable();
-	hrtimer_start(&hard_timer, 0, HRTIMER_MODE_REL_HARD);
+	irq_work_queue(&hard_work);
 	while (!READ_ONCE(hard_done) && ktime_before(ktime_get(), deadline))
 		cpu_relax();
 	local_bh_enable();
-	/* hrtimer_cancel waits for a running handler: after it, hard_done is final. */
-	hrtimer_cancel(&hard_timer);
+	/* Waits for a work still pending or running: after it, hard_done is final. */
+	irq_work_sync(&hard_work);
 	return READ_ONCE(hard_done);
 }
 

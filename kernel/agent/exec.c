@@ -84,7 +84,7 @@ static int exec_group(int pc)
 	while (g.to < p->nsteps && p->steps[g.to].kind == p->steps[pc].kind)
 		g.to++;
 	if (!agent_in_ctx(p->steps[pc].kind, run_group, &g))
-		agent_abort(6);	/* the hard-IRQ timer did not fire: not made */
+		agent_abort(6);	/* the hard-IRQ work did not run: not made */
 	return g.to - 1;
 }
 

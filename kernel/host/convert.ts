@@ -50,7 +50,7 @@ const ABORTS: Readonly<Record<number, string>> = {
   3: 'a call named a freed descriptor or released channel (not made)',
   4: 'the agent ran out of channel or descriptor slots (not made)',
   5: 'a step called a sleeping API in atomic context (not made: it would sleep with interrupts off)',
-  6: 'the hard-IRQ timer of a hardirq step did not fire (not made)',
+  6: 'the hard-IRQ work of a hardirq step did not run (not made)',
 };
 
 const at = <T>(xs: readonly T[], i: number | undefined, what: string): T => {

@@ -23,7 +23,7 @@ export type ProgramCall =
 /**
  * Where a `do` step's call is made, when not from process context (the trace's `ctx`):
  * `atomic` — with a spinlock held and interrupts off (spin_lock_irqsave); `hardirq` —
- * from a hard-interrupt handler (the kernel agent uses an hrtimer), the program waiting
+ * from a hard-interrupt handler (the kernel agent uses a hard irq_work), the program waiting
  * for it. Only calls the API allows there are legal: prep, submit, issue_pending,
  * tx_status, terminate_async (DESC-2, STAT-7, TERM-4); sleeping calls are client misuse
  * (TERM-5, SYNC-2, CH-3).
