@@ -104,8 +104,11 @@ struct agent_desc {
 	int cb_count;
 };
 
+/* Real contexts, in kernel/host/convert.ts ENGINE_CTX order (B and C records). */
+enum agent_ctx { CTX_PROCESS, CTX_ATOMIC, CTX_HARDIRQ, CTX_TASKLET };
+
 struct agent_step {
-	char kind;		/* 'c' call, 'w' wait, 's' sleep */
+	char kind;		/* 'c' call, 'a' atomic call, 'h' hard-IRQ call, 'w' wait, 's' sleep */
 	u16 nargs;
 	u32 off;		/* into agent_prog.args */
 };
@@ -170,6 +173,7 @@ struct agent_buf *agent_buf_at(s32 i);
 struct agent_desc *agent_desc_find(s32 id);
 struct agent_desc *agent_desc_new(s32 id, s32 chan);
 void agent_abort(int why);
+int agent_ctx(void);
 void agent_rec_int(int v);
 void agent_rec_status(enum dma_status st, dma_cookie_t last, dma_cookie_t used, u32 residue, bool with);
 
@@ -178,6 +182,9 @@ void agent_set_callback(struct agent_desc *d, const s32 *a, int nargs);
 
 /* calls.c */
 void agent_exec_call(int pc, const s32 *args, int nargs);
+
+/* context.c */
+bool agent_in_ctx(char kind, void (*fn)(void *arg), void *arg);
 
 /* exec.c */
 void agent_exec(void);

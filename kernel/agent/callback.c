@@ -8,20 +8,6 @@
 #include <linux/scatterlist.h>
 #include "agent.h"
 
-/* EngineCtx of the B record, in kernel/host/convert.ts ENGINE_CTX order. */
-enum { CTX_PROCESS, CTX_ATOMIC, CTX_HARDIRQ, CTX_TASKLET };
-
-static int engine_ctx(void)
-{
-	if (in_hardirq())
-		return CTX_HARDIRQ;
-	if (in_serving_softirq())
-		return CTX_TASKLET;
-	if (!in_task() || irqs_disabled())
-		return CTX_ATOMIC;
-	return CTX_PROCESS;
-}
-
 /* Whether the channel's vc lock is held: a bounded trylock (one CPU, so not by another CPU). */
 static bool vc_lock_held(struct agent_chan *c)
 {
@@ -147,7 +133,7 @@ static void run_callback(struct agent_desc *d, int fn, const struct dmaengine_re
 
 	if (READ_ONCE(agent_recording) && c) {
 		agent_checkpoint();
-		REC('B', 0, d->chan, d->id, fn, engine_ctx(), vc_lock_held(c),
+		REC('B', 0, d->chan, d->id, fn, agent_ctx(), vc_lock_held(c),
 		    res ? (s32)res->result : -1, res ? (s32)res->residue : 0);
 		for (i = 0; i < d->nact && READ_ONCE(agent_recording); i++)
 			run_action(d, i, &d->act[i]);

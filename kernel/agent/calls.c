@@ -383,36 +383,76 @@ static int check_call(int op, const s32 *a, int nargs, struct agent_chan **c, st
 	return 0;
 }
 
+/* A checked step call, made by make_call in the step's context. */
+struct step_call {
+	int pc, op, check;
+	s32 cookie_arg;
+	const s32 *args;
+	int nargs;
+	struct agent_chan *c;
+	struct agent_desc *d;
+	struct agent_buf *b;
+};
+
+/*
+ * Calls that may sleep, never made outside process context: terminate_sync
+ * (TERM-5), synchronize (SYNC-2), request and release (CH-3), and alloc_buf
+ * (the agent allocates with GFP_KERNEL).
+ */
+static bool op_sleeps(int op)
+{
+	switch (op) {
+	case OP_REQUEST_CHAN:
+	case OP_REQUEST_CHANNEL:
+	case OP_RELEASE_CHANNEL:
+	case OP_ALLOC_BUF:
+	case OP_TERMINATE_SYNC:
+	case OP_SYNCHRONIZE:
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* Records the call with its real context, then makes it (or records why not). */
+static void make_call(struct step_call *m)
+{
+	int ctx = agent_ctx();
+
+	agent_checkpoint();
+	REC('C', 0, m->pc, m->cookie_arg, ctx);
+	if (m->check == -EPIPE || m->check == -EFAULT) {
+		agent_abort(m->check == -EPIPE ? 3 : 2);
+		return;
+	}
+	if (ctx != CTX_PROCESS && op_sleeps(m->op)) {
+		agent_abort(5);	/* it would sleep in atomic context: recorded, not made */
+		return;
+	}
+	do_call(m->op, m->args + 1, m->nargs - 1, m->c, m->d, m->b);
+}
+
+/* Runs the call of step line pc in the caller's context (exec.c enters the step's). */
 void agent_exec_call(int pc, const s32 *args, int nargs)
 {
-	struct agent_chan *c = NULL;
-	struct agent_desc *d = NULL;
-	struct agent_buf *b = NULL;
-	int op, ret;
-	s32 cookie_arg = 0;
+	struct step_call m = { .pc = pc, .args = args, .nargs = nargs };
 
 	if (nargs < 1 || args[0] < 0 || args[0] >= OP_COUNT)
 		return;
-	op = args[0];
-	ret = check_call(op, args + 1, nargs - 1, &c, &d, &b);
-	if (ret == -ENOENT || ret == -EINVAL)
+	m.op = args[0];
+	m.check = check_call(m.op, args + 1, nargs - 1, &m.c, &m.d, &m.b);
+	if (m.check == -ENOENT || m.check == -EINVAL)
 		return;
-	if ((op == OP_TX_STATUS || op == OP_IS_TX_COMPLETE)) {
+	if (m.op == OP_TX_STATUS || m.op == OP_IS_TX_COMPLETE) {
 		if (args[2]) {
 			struct agent_desc *sd = agent_desc_find(args[3]);
 
 			if (!sd || !sd->tx || sd->cookie == 0)
 				return;	/* names a descriptor never prepared or submitted */
-			cookie_arg = sd->cookie;
+			m.cookie_arg = sd->cookie;
 		} else {
-			cookie_arg = args[3];
+			m.cookie_arg = args[3];
 		}
 	}
-	agent_checkpoint();
-	REC('C', 0, pc, cookie_arg);
-	if (ret == -EPIPE || ret == -EFAULT) {
-		agent_abort(ret == -EPIPE ? 3 : 2);
-		return;
-	}
-	do_call(op, args + 1, nargs - 1, c, d, b);
+	make_call(&m);
 }

@@ -40,7 +40,7 @@ static int exec_wait(int pc, const s32 *a, int nargs)
 			return -1;
 		for (;;) {
 			agent_checkpoint();
-			REC('C', 0, pc, d->cookie);
+			REC('C', 0, pc, d->cookie, agent_ctx());
 			st = dmaengine_tx_status(c->chan, d->cookie, &state);
 			agent_rec_status(st, state.last, state.used, state.residue, true);
 			if (st == DMA_COMPLETE) {
@@ -54,6 +54,38 @@ static int exec_wait(int pc, const s32 *a, int nargs)
 	}
 	REC('W', 0, pc, ok);
 	return ok;
+}
+
+/* Step lines [from, to) of one atomic section or one hard-IRQ handler. */
+struct step_group {
+	int from, to;
+};
+
+static void run_group(void *arg)
+{
+	struct step_group *g = arg;
+	struct agent_prog *p = &agent_run->prog;
+	int pc;
+
+	for (pc = g->from; pc < g->to && !agent_run->aborted; pc++)
+		agent_exec_call(pc, &p->args[p->steps[pc].off], p->steps[pc].nargs);
+}
+
+/*
+ * Runs consecutive call lines of the same kind 'a' or 'h' from pc as one
+ * spinlocked section or one hard-IRQ handler (docs/PROGRAM.md); returns the
+ * last line run.
+ */
+static int exec_group(int pc)
+{
+	struct agent_prog *p = &agent_run->prog;
+	struct step_group g = { pc, pc + 1 };
+
+	while (g.to < p->nsteps && p->steps[g.to].kind == p->steps[pc].kind)
+		g.to++;
+	if (!agent_in_ctx(p->steps[pc].kind, run_group, &g))
+		agent_abort(6);	/* the hard-IRQ work did not run: not made */
+	return g.to - 1;
 }
 
 /* Runs the parsed program in agent_run->prog. */
@@ -71,6 +103,10 @@ void agent_exec(void)
 		switch (s->kind) {
 		case 'c':
 			agent_exec_call(pc, a, s->nargs);
+			break;
+		case 'a':
+		case 'h':
+			pc = exec_group(pc);
 			break;
 		case 'w':
 			/* the onTimeout block follows the wait: run it only on a timeout */

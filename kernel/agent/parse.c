@@ -2,10 +2,12 @@
 /*
  * Parser of one encoded program (kernel/host/encode.ts): a header line
  * "P <index> <first chained desc id> <steps>" and one line per step,
- * "<kind> <int>...", kind c (call), w (wait) or s (sleep).
+ * "<kind> <int>...", kind c (call), a (call with a spinlock held, IRQs off),
+ * h (call from a hard-IRQ handler), w (wait) or s (sleep).
  */
 #include <linux/errno.h>
 #include <linux/kernel.h>
+#include <linux/string.h>
 #include "agent.h"
 
 static void skip_blanks(const char **p, const char *end)
@@ -69,7 +71,7 @@ int agent_parse(const char **cursor, const char *end, struct agent_prog *p)
 		struct agent_step *s = &p->steps[i];
 
 		skip_blanks(&c, end);
-		if (c >= end || (*c != 'c' && *c != 'w' && *c != 's'))
+		if (c >= end || !*c || !strchr("cahws", *c))
 			return -EINVAL;
 		s->kind = *c++;
 		s->off = p->nargs;

@@ -36,7 +36,7 @@ void agent_rec(char k, char sub, int n, const s32 *v)
 static int rec_arity(const struct agent_rec *e)
 {
 	switch (e->k) {
-	case 'C': return 2;	/* step index, cookie argument */
+	case 'C': return 3;	/* step index, cookie argument, real context */
 	case 'A': return 4;	/* op, action index, desc, cookie */
 	case 'R':
 		switch (e->sub) {

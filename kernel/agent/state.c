@@ -55,6 +55,22 @@ void agent_abort(int why)
 	WRITE_ONCE(agent_recording, false);
 }
 
+/*
+ * The real context of the caller. Without CONFIG_PREEMPT_COUNT (Debian's arm64
+ * kernel is PREEMPT_VOLUNTARY) a spinlock leaves preempt_count() alone, so the
+ * atomic sections the agent makes are seen by irqs_disabled().
+ */
+int agent_ctx(void)
+{
+	if (in_hardirq())
+		return CTX_HARDIRQ;
+	if (in_serving_softirq())
+		return CTX_TASKLET;
+	if (!in_task() || in_atomic() || irqs_disabled())
+		return CTX_ATOMIC;
+	return CTX_PROCESS;
+}
+
 void agent_rec_int(int v)
 {
 	REC('R', 'i', v);

@@ -1,12 +1,15 @@
 /**
  * Judges one program run with the reference model, exactly as `dmacheck check-trace`
- * does (trace/parse.ts + trace/check.ts), counting rule coverage.
+ * does (trace/parse.ts + trace/check.ts), counting rule coverage; then, as check-client
+ * does after `Model.end`, the program's end obligation DATA-9 (every mapping unmapped;
+ * end-mappings.ts), for a trace that ended quiescent with no failure before.
  * @public
  */
 import type { CoverageSink, Model } from '../../spec/api/model-api.ts';
 import type { Verdict } from '../../spec/api/trace.ts';
-import { type TraceCheckResult, checkTrace } from '../../trace/check.ts';
+import { type TraceCheckResult, checkTrace, traceFails } from '../../trace/check.ts';
 import { type ParsedTrace, parseTrace } from '../../trace/parse.ts';
+import { endMappings } from './end-mappings.ts';
 import type { ProgramRun } from './runner.ts';
 
 /** A run the model could judge, or one whose trace did not parse (a converter/agent bug). @public */
@@ -22,7 +25,15 @@ export function judgeRun(run: ProgramRun, model: Model<unknown>, cov?: CoverageS
   } catch (e) {
     return { ok: false, run, error: (e as Error).message };
   }
-  return { ok: true, run, trace, check: checkTrace(trace, model, cov) };
+  let last: { s: unknown } | undefined;
+  // The same model, keeping the state its end check saw.
+  const watched: Model<unknown> = Object.assign(Object.create(model) as Model<unknown>, {
+    end: (s: unknown, index: number, c?: CoverageSink) => { last = { s }; return model.end(s, index, c); },
+  });
+  const check = checkTrace(trace, watched, cov);
+  if (!check.endChecked || last === undefined || traceFails(check.verdicts, false)) return { ok: true, run, trace, check };
+  const leak = endMappings(model, last.s, trace.entries, cov);
+  return { ok: true, run, trace, check: leak === undefined ? check : { ...check, verdicts: [...check.verdicts, { verdict: leak, line: trace.endLine }] } };
 }
 
 /** A verdict that fails a run (advisories, where the model gives them, never do). @public */

@@ -16,11 +16,14 @@
  *   every mapping is unmapped (DATA-9); a client that keeps its channels hands its REUSE
  *   descriptors back with desc_free (DESC-14).
  * A wait that times out runs terminate_sync on the channel, which keeps all of the above.
+ * A round may queue its work and abort with terminate_async from atomic or hard-IRQ
+ * context (PlanRound.ctx; DESC-2, TERM-4); what may sleep (slave_config here, waits,
+ * synchronize, terminate_sync, request, release, buffers) stays in process context.
  * @public
  */
-import type { ClientProgram, ProgramStep } from '../../spec/api/program.ts';
+import type { ClientProgram, ProgramCall, ProgramStep } from '../../spec/api/program.ts';
 import type { CallbackAction, SgEntry } from '../../spec/api/vocabulary.ts';
-import type { PlanAction, PlanChan, PlanDesc, PlanRound, ProgramPlan } from './plan.ts';
+import type { PlanAction, PlanChan, PlanCtx, PlanDesc, PlanRound, ProgramPlan } from './plan.ts';
 
 /** How long a program waits for a callback or a status before its error path (µs). @public */
 export const WAIT_US = 20_000;
@@ -44,6 +47,9 @@ interface Ctx {
 }
 
 const stopChan = (chan: number): ProgramStep => ({ do: { op: 'terminate_sync', chan } });
+
+/** A call step made from `ctx` (no `ctx` field for process context). */
+const inCtx = (ctx: PlanCtx, call: ProgramCall): ProgramStep => (ctx === 'process' ? { do: call } : { do: call, ctx });
 
 /** The legal program of `plan`, named `name`. @public */
 export function buildProgram(plan: ProgramPlan, name: string): ClientProgram {
@@ -143,18 +149,18 @@ function round(cx: Ctx, r: PlanRound): void {
   if (r.reconfig !== 0) cx.steps.push(slaveConfig(chan, r.reconfig, cx.plan.chans[chan]!.cfgDirection));
   for (const x of descs) {
     const flags = ACK | (x.hasCb || x.d.interrupt ? INTERRUPT : 0);
-    cx.steps.push({ do: { op: 'prep_slave_sg', chan, desc: x.id, sgl: sgEntries(cx, chan, x.d), dir: x.d.dir, flags } });
-    if (x.hasCb) cx.steps.push({ do: { op: 'set_callback', desc: x.id, fn: x.d.cb === 'callback_result' ? 'callback_result' : 'callback', action: callbackAction(cx, chan, x.action, x.d) } });
+    cx.steps.push(inCtx(r.ctx, { op: 'prep_slave_sg', chan, desc: x.id, sgl: sgEntries(cx, chan, x.d), dir: x.d.dir, flags }));
+    if (x.hasCb) cx.steps.push(inCtx(r.ctx, { op: 'set_callback', desc: x.id, fn: x.d.cb === 'callback_result' ? 'callback_result' : 'callback', action: callbackAction(cx, chan, x.action, x.d) }));
     if (x.reuse) {
-      cx.steps.push({ do: { op: 'set_reuse', desc: x.id } });
+      cx.steps.push(inCtx(r.ctx, { op: 'set_reuse', desc: x.id }));
       cx.reuseLive.add(x.id);
     }
-    cx.steps.push({ do: { op: 'submit', desc: x.id } });
-    if (x.d.statusBeforeIssue) cx.steps.push({ do: { op: 'tx_status', chan, desc: x.id, withState: r.statusWithState } });
+    cx.steps.push(inCtx(r.ctx, { op: 'submit', desc: x.id }));
+    if (x.d.statusBeforeIssue) cx.steps.push(inCtx(r.ctx, { op: 'tx_status', chan, desc: x.id, withState: r.statusWithState }));
   }
-  cx.steps.push({ do: { op: 'issue_pending', chan } });
+  cx.steps.push(inCtx(r.ctx, { op: 'issue_pending', chan }));
   // Not behind a terminating callback: it may already have called terminate_async (SYNC-3).
-  if (r.doubleIssue && !terminates) cx.steps.push({ do: { op: 'issue_pending', chan } });
+  if (r.doubleIssue && !terminates) cx.steps.push(inCtx(r.ctx, { op: 'issue_pending', chan }));
   endRound(cx, chan, r, descs);
 }
 
@@ -168,8 +174,9 @@ function endRound(cx: Ctx, chan: number, r: PlanRound, descs: readonly RoundDesc
     case 'abort_sync': case 'abort_async':
       if (r.end === 'abort_sync') cx.steps.push(stopChan(chan));
       else {
-        cx.steps.push({ do: { op: 'terminate_async', chan } }, { sleep: r.sleepUs });
-        if (r.statusWhileTerminating) cx.steps.push(...statusOfAll());
+        // terminate_async may come from atomic context (TERM-4); synchronize may not (SYNC-2).
+        cx.steps.push(inCtx(r.ctx, { op: 'terminate_async', chan }), { sleep: r.sleepUs });
+        if (r.statusWhileTerminating) cx.steps.push(...descs.map((x) => inCtx(r.ctx, { op: 'tx_status', chan, desc: x.id, withState: r.statusWithState })));
         cx.steps.push({ do: { op: 'synchronize', chan } });
       }
       if (r.idleIssue) cx.steps.push({ do: { op: 'issue_pending', chan } });

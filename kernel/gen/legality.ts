@@ -2,13 +2,14 @@
  * A static legality check of a client program, independent of the generator: it walks
  * the program's success path (every wait returns in time) and names the first client
  * rule a run could break whatever the engine's timing. The error path of a wait
- * (`onTimeout`) may only stop the channel (terminate_sync), which leaves every later
- * step at least as legal as on the success path.
+ * (`onTimeout`) may only stop the channel (terminate_sync, from process context), which
+ * leaves every later step at least as legal as on the success path. A step with `ctx`
+ * (atomic, hardirq) may make only the calls allowed there that the generator makes.
  * Used by the generator's tests and to keep shrinking candidates legal; misuse programs
  * must fail it with their rule.
  * @public
  */
-import type { ClientProgram, ProgramCall, ProgramStep } from '../../spec/api/program.ts';
+import type { ClientProgram, ProgramCall, ProgramStep, StepCtx } from '../../spec/api/program.ts';
 
 /** The first rule broken, with the index path of the step (`3` or `7.onTimeout.0`). @public */
 export interface Illegal { readonly rule: string; readonly at: string; readonly msg: string }
@@ -74,6 +75,21 @@ function newWork(s: St, chan: number, what: string): void {
     `${what} while a callback that calls terminate_async may still run on ch${chan}`);
 }
 
+/** Calls that may sleep, with the rule that forbids them outside process context. */
+const SLEEPS: Readonly<Partial<Record<ProgramCall['op'], string>>> = {
+  terminate_sync: 'TERM-5', synchronize: 'SYNC-2', request_chan: 'CH-3', request_channel: 'CH-3', release_channel: 'CH-3',
+};
+/** Calls the generator makes from atomic or hard-IRQ context (DESC-2, STAT-7, TERM-4). */
+const ATOMIC_OK: ReadonlySet<ProgramCall['op']> = new Set<ProgramCall['op']>([
+  'prep_slave_sg', 'set_callback', 'set_reuse', 'submit', 'issue_pending', 'tx_status', 'is_tx_complete', 'terminate_async',
+]);
+
+function atomicCall(c: ProgramCall, ctx: StepCtx): void {
+  const rule = SLEEPS[c.op];
+  need(rule === undefined, rule ?? '', `${c.op} from ${ctx} context (it may sleep)`);
+  need(ATOMIC_OK.has(c.op), 'PROGRAM', `${c.op} is not generated from ${ctx} context`);
+}
+
 function step(s: St, st: ProgramStep, onSub: (i: number) => void): void {
   if ('sleep' in st) return;
   if ('wait' in st) {
@@ -82,7 +98,7 @@ function step(s: St, st: ProgramStep, onSub: (i: number) => void): void {
     need(st.wait === 'complete' || d.hasCb, 'PROGRAM', `wait for the callback of d${st.desc}, which has none`);
     (st.onTimeout ?? []).forEach((t, i) => {
       onSub(i);
-      need('do' in t && t.do.op === 'terminate_sync' && t.do.chan === d.chan, 'PROGRAM', 'onTimeout may only terminate_sync the channel');
+      need('do' in t && t.do.op === 'terminate_sync' && t.do.chan === d.chan && t.ctx === undefined, 'PROGRAM', 'onTimeout may only terminate_sync the channel');
     });
     if (st.wait === 'callback') {
       d.callbacksSeen = Math.max(d.callbacksSeen, st.count ?? 1);
@@ -91,6 +107,7 @@ function step(s: St, st: ProgramStep, onSub: (i: number) => void): void {
     } else if (d.action === 'none' || d.action === 'tx_status' || !d.hasCb) d.finished = true;
     return;
   }
+  if (st.ctx !== undefined) atomicCall(st.do, st.ctx);
   call(s, st.do);
 }
 

@@ -9,7 +9,9 @@
 import type { ClientProgram, ProgramStep } from '../../spec/api/program.ts';
 
 /** @public */
-export const MISUSE_KINDS = ['issue-after-terminate-async', 'touch-after-submit', 'unmap-before-sync', 'callback-sleeps'] as const;
+export const MISUSE_KINDS = [
+  'issue-after-terminate-async', 'touch-after-submit', 'unmap-before-sync', 'mapping-leak', 'terminate-sync-atomic', 'callback-sleeps',
+] as const;
 /** @public */
 export type MisuseKind = (typeof MISUSE_KINDS)[number];
 
@@ -61,6 +63,24 @@ const SPECS: Record<MisuseKind, MisuseSpec> = {
       prep(2), { do: { op: 'submit', desc: 2 } },
       { do: { op: 'terminate_async', chan: 0 } }, { do: { op: 'unmap_buf', buf: 0 } },
       { do: { op: 'synchronize', chan: 0 } }, { do: { op: 'free_buf', buf: 0 } }, { do: { op: 'release_channel', chan: 0 } },
+    ],
+  },
+  'mapping-leak': {
+    rules: ['DATA-9'],
+    note: 'the buffer is never unmapped: the program ends with its dma_map_single mapping still held',
+    steps: [
+      ...setup, prep(1), { do: { op: 'submit', desc: 1 } }, { do: { op: 'issue_pending', chan: 0 } },
+      { do: { op: 'terminate_sync', chan: 0 } }, { do: { op: 'release_channel', chan: 0 } },
+    ],
+  },
+  // The agent records the terminate_sync from atomic context and does not make it (it would
+  // sleep with interrupts off): the trace ends inside that call.
+  'terminate-sync-atomic': {
+    rules: ['TERM-5'],
+    note: 'work queued under a spinlock, then dmaengine_terminate_sync called with the lock still held',
+    steps: [
+      ...setup, { ...prep(1), ctx: 'atomic' }, { do: { op: 'submit', desc: 1 }, ctx: 'atomic' },
+      { do: { op: 'issue_pending', chan: 0 }, ctx: 'atomic' }, { do: { op: 'terminate_sync', chan: 0 }, ctx: 'atomic' }, ...cleanup,
     ],
   },
   // Last in a batch: dmaengine_synchronize from the tasklet waits for the tasklet itself

@@ -53,7 +53,16 @@ export interface PlanRound {
   readonly statusWhileTerminating: boolean;
   /** issue_pending twice in a row (ISS-2: starting what is already started). */
   readonly doubleIssue: boolean;
+  /**
+   * Where the round queues its work (preps, callbacks, REUSE, submits, issue_pending) and,
+   * when it aborts with terminate_async, terminates and asks the status: from process
+   * context, with a spinlock held (`atomic`) or from a hard-IRQ handler (DESC-2, TERM-4).
+   */
+  readonly ctx: PlanCtx;
 }
+
+/** @public */
+export type PlanCtx = 'process' | 'atomic' | 'hardirq';
 
 /** @public */
 export interface PlanChan {
@@ -113,6 +122,7 @@ const roundArb: fc.Arbitrary<PlanRound> = fc.record({
   idleIssue: fc.boolean(),
   statusWhileTerminating: fc.boolean(),
   doubleIssue: fc.nat({ max: 4 }).map((n) => n === 0),
+  ctx: fc.constantFrom<PlanCtx>('process', 'process', 'atomic', 'hardirq'),
 });
 
 const chanArb: fc.Arbitrary<PlanChan> = fc.record({

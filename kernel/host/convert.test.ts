@@ -66,6 +66,30 @@ describe('convertProgram', () => {
     expect(trace.at(-1)).toEqual({ k: 'call', call: { op: 'synchronize', chan: 0 }, ctx: 'callback' });
   });
 
+  it('gives each step call the context the agent measured: hard IRQ, spinlock held, process', () => {
+    const { trace, complete } = fixture('irq-ctx');
+    const calls = trace.filter((e): e is { k: 'call'; call: { op: string }; ctx: string } => (e as { k?: string }).k === 'call');
+    expect(calls.map((e) => `${e.call.op} ${e.ctx}`)).toEqual([
+      'request_chan process', 'slave_config process', 'alloc_buf process', 'map_buf process',
+      'prep_slave_sg hardirq', 'set_callback hardirq', 'submit hardirq', 'issue_pending hardirq',
+      'tx_status atomic', 'prep_slave_sg hardirq', 'submit hardirq', 'terminate_async atomic',
+      'synchronize process', 'unmap_buf process', 'free_buf process', 'release_channel process',
+    ]);
+    // Interrupts are off in the handler: the DMA IRQ comes after issue_pending returned.
+    const issue = trace.findIndex((e) => JSON.stringify(e) === '{"k":"call","call":{"op":"issue_pending","chan":0},"ctx":"hardirq"}');
+    expect(trace.slice(issue + 1, issue + 4)).toEqual([
+      { k: 'ev', ev: { ev: 'hw_start', chan: 0, desc: 1 } }, { k: 'ret', ret: { t: 'void' } }, { k: 'env', step: { op: 'irq', chan: 0 } },
+    ]);
+    expect(complete).toBe(true);
+  });
+
+  it('ends the trace inside a sleeping call from atomic context, which the agent did not make', () => {
+    const { trace, complete, stopped } = fixture('misuse-terminate-sync-atomic');
+    expect(complete).toBe(false);
+    expect(stopped).toBe('a step called a sleeping API in atomic context (not made: it would sleep with interrupts off)');
+    expect(trace.at(-1)).toEqual({ k: 'call', call: { op: 'terminate_sync', chan: 0 }, ctx: 'atomic' });
+  });
+
   it('stops at a record it cannot read instead of guessing', () => {
     const { trace, complete, stopped } = fixture('cb-term-async', (r) => r.map((l) => (l === 'Ri 0' ? 'Ri -99' : l)));
     expect(complete).toBe(false);

@@ -49,6 +49,8 @@ const ABORTS: Readonly<Record<number, string>> = {
   2: 'a call named a buffer never mapped (it has no bus address)',
   3: 'a call named a freed descriptor or released channel (not made)',
   4: 'the agent ran out of channel or descriptor slots (not made)',
+  5: 'a step called a sleeping API in atomic context (not made: it would sleep with interrupts off)',
+  6: 'the hard-IRQ work of a hardirq step did not run (not made)',
 };
 
 const at = <T>(xs: readonly T[], i: number | undefined, what: string): T => {
@@ -83,7 +85,7 @@ class Converter {
   /** Requests so far (the program's channel index of the next one). */
   private requests = 0;
   /** A request_chan waiting for its K record: the trace names the real channel it got. */
-  private heldRequest: number | undefined;
+  private heldRequest: { readonly idx: number; readonly ctx: Ctx } | undefined;
   quiescent = false;
 
   constructor(private readonly encoded: EncodedProgram) {}
@@ -108,22 +110,25 @@ class Converter {
     if (call.op === 'request_chan' || call.op === 'request_channel') {
       const idx = this.requests++;
       if (call.op === 'request_chan') {
-        this.heldRequest = idx;
+        this.heldRequest = { idx, ctx };
         return;
       }
     }
     this.out.push({ k: 'call', call: traced, ctx });
   }
 
-  private stepCall(pc: number, cookie: number): void {
+  /** A program step's call (`C` record); `ctx` is the real context the agent measured. */
+  private stepCall(pc: number, cookie: number, ctx: number): void {
     const step = at(this.encoded.flat, pc, 'step');
+    const real = at(ENGINE_CTX, ctx, 'context');
+    if (real === 'tasklet') throw new Stop(`program line ${pc} ran in softirq context`);
     switch (step.kind) {
-      case 'call': return this.openCall(step.call, this.traceCall(step.call, cookie), 'process');
+      case 'call': return this.openCall(step.call, this.traceCall(step.call, cookie), real);
       case 'wait': {
         const chan = this.descChan.get(step.desc);
         if (chan === undefined) throw new Stop(`poll of descriptor ${step.desc} before its prep`);
         const call: AgentCall = { op: 'tx_status', chan, cookie, withState: true };
-        return this.openCall(call, this.traceCall(call, cookie), 'process');
+        return this.openCall(call, this.traceCall(call, cookie), real);
       }
       case 'sleep': throw new Stop(`call record names sleep step ${pc}`);
     }
@@ -171,8 +176,8 @@ class Converter {
       default: throw new Stop(`return kind ${sub}`);
     }
     if (this.heldRequest !== undefined) {
-      const slave = this.slaves[this.chanSlave.get(this.heldRequest) ?? -1];
-      this.out.push({ k: 'call', call: { op: 'request_chan', name: slave?.name ?? 'none' }, ctx: 'process' });
+      const slave = this.slaves[this.chanSlave.get(this.heldRequest.idx) ?? -1];
+      this.out.push({ k: 'call', call: { op: 'request_chan', name: slave?.name ?? 'none' }, ctx: this.heldRequest.ctx });
       this.heldRequest = undefined;
     }
     this.out.push({ k: 'ret', ret });
@@ -210,7 +215,7 @@ class Converter {
     const v = rest.map(Number);
     const [a = 0, b = 0, c = 0, d = 0] = v;
     switch (head) {
-      case 'C': return this.stepCall(a, b);
+      case 'C': return this.stepCall(a, b, c); // logs before the ctx field read 0: process
       case 'A': return this.actionCall(a, b, c, d);
       case 'K': {
         const name = `dma${b}chan${c}`;

@@ -55,6 +55,17 @@ describe('encodeProgram', () => {
     expect(r.program.text).toBe('P 0 10 1\nc 12 9 1 2 6 0 0 0 9 3 0 0\n');
   });
 
+  it('writes a call made from atomic or hard-IRQ context as an a or h line and keeps its ctx', () => {
+    const r = encodeProgram({ steps: [
+      { do: { op: 'submit', desc: 1 }, ctx: 'hardirq' },
+      { do: { op: 'terminate_async', chan: 0 }, ctx: 'atomic' },
+      { do: { op: 'synchronize', chan: 0 } },
+    ] }, 0);
+    if (!r.ok) throw new Error(r.reason);
+    expect(r.program.text).toBe('P 0 2 3\nh 15 1\na 21 0\nc 24 0\n');
+    expect(r.program.flat.map((f) => (f.kind === 'call' ? f.ctx : f.kind))).toEqual(['hardirq', 'atomic', undefined]);
+  });
+
   it('names what the agent cannot run instead of encoding it', () => {
     const vec = encodeProgram({ steps: [{ do: { op: 'prep_dma_vec', chan: 0, desc: 1, vecs: [{ buf: 0, offset: 0, len: 4 }], dir: 'MEM_TO_DEV', flags: 1 } }] }, 0);
     expect(vec).toEqual({ ok: false, reason: 'prep_dma_vec: Linux 6.1 has no dmaengine_prep_peripheral_dma_vec' });

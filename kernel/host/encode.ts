@@ -2,6 +2,8 @@
  * Encodes client programs into the agent's line format (kernel/README.md §Batch):
  *   P <index> <first id for descriptors chained by callbacks> <number of lines>
  *   c <op> <int>...      a call (op = OPS index; arguments per op below)
+ *   a <op> <int>...      the same call made with a spinlock held, IRQs off (ctx atomic)
+ *   h <op> <int>...      the same call made from a hard-IRQ handler (ctx hardirq)
  *   w <0 callback|1 complete> <desc> <count> <timeoutUs> <pollUs> <lines of onTimeout>
  *   s <us>
  * onTimeout steps follow their wait, flattened, so the agent runs a program as one
@@ -10,12 +12,12 @@
  * @internal
  */
 import type { SgEntry, SlaveConfig } from '../../spec/api/index.ts';
-import type { ClientProgram } from '../../spec/api/program.ts';
+import type { ClientProgram, StepCtx } from '../../spec/api/program.ts';
 import { ACTIONS, type AgentAction, type AgentCall, type AgentOp, type AgentStep, DIRECTIONS, MAX_BUFS, MAX_SEQ, MAX_SG, MAX_STEPS, OPS } from './agent-vocabulary.ts';
 
 /** One line of the flattened program: the step it came from. */
 export type FlatStep =
-  | { readonly kind: 'call'; readonly call: AgentCall }
+  | { readonly kind: 'call'; readonly call: AgentCall; readonly ctx: StepCtx | undefined }
   | { readonly kind: 'wait'; readonly wait: 'callback' | 'complete'; readonly desc: number }
   | { readonly kind: 'sleep'; readonly us: number };
 
@@ -37,6 +39,9 @@ const dir = (d: string): number => {
 };
 
 const op = (name: AgentOp): number => OPS.indexOf(name);
+
+/** The line kind of a call step, by the context it is made from. */
+const KIND: Readonly<Record<StepCtx | 'process', string>> = { process: 'c', atomic: 'a', hardirq: 'h' };
 
 function sgl(entries: readonly SgEntry[]): number[] {
   if (entries.length === 0 || entries.length > MAX_SG) throw new Unsupported(`a scatterlist of ${entries.length} entries (the agent takes 1..${MAX_SG})`);
@@ -114,8 +119,8 @@ function flatten(steps: readonly AgentStep[], lines: string[], flat: FlatStep[])
     if ('do' in s) {
       checkBufs(s.do);
       const args = callArgs(s.do); // throws for the ops the agent lacks, so the op is an AgentOp
-      lines.push(`c ${[op(s.do.op as AgentOp), ...args].join(' ')}`);
-      flat.push({ kind: 'call', call: s.do });
+      lines.push(`${KIND[s.ctx ?? 'process']} ${[op(s.do.op as AgentOp), ...args].join(' ')}`);
+      flat.push({ kind: 'call', call: s.do, ctx: s.ctx });
     } else if ('wait' in s) {
       const at = lines.length;
       lines.push('');

@@ -40,6 +40,7 @@ describe('kernel program generator', () => {
       else if ('wait' in s) seen.add(`wait ${s.wait}${s.wait === 'callback' && s.count ? ` x${s.count}` : ''}`);
       else {
         seen.add(s.do.op);
+        if (s.ctx !== undefined) seen.add(`${s.do.op} ${s.ctx}`);
         if (s.do.op === 'set_callback') seen.add(`${s.do.fn}:${s.do.action.kind}`);
         if (s.do.op === 'tx_status') seen.add(`tx_status state=${s.do.withState}`);
         if (s.do.op === 'slave_config') seen.add(`slave_config ${s.do.cfg.direction ?? 'no direction'} burst ${s.do.cfg.dstMaxburst}`);
@@ -53,10 +54,17 @@ describe('kernel program generator', () => {
       'slave_config no direction burst 1', 'slave_config MEM_TO_DEV burst 8', 'slave_config DEV_TO_MEM burst 4', 'wait callback', 'wait callback x2', 'wait complete', 'sleep',
       'callback:none', 'callback:tx_status', 'callback:chain', 'callback:terminate_async', 'callback_result:none', 'callback_result:chain',
       'MEM_TO_DEV flags 2 sg 1', 'MEM_TO_DEV flags 3 sg 4', 'DEV_TO_MEM flags 2 sg 1', 'DEV_TO_MEM flags 3 sg 4',
+      // From atomic and hard-IRQ context (DESC-2, STAT-7, TERM-4).
+      'prep_slave_sg atomic', 'prep_slave_sg hardirq', 'set_callback hardirq', 'set_reuse atomic', 'submit hardirq', 'issue_pending atomic',
+      'issue_pending hardirq', 'tx_status hardirq', 'terminate_async atomic', 'terminate_async hardirq',
     ];
     expect(want.filter((w) => !seen.has(w))).toEqual([]);
     // Never generated on this target: cyclic (QEMU hangs), resume (CAPS-3), dma_vec, metadata.
     for (const op of ['prep_cyclic', 'resume', 'prep_dma_vec', 'prep_interleaved', 'attach_metadata', 'terminate_all']) expect(seen.has(op), op).toBe(false);
+    // Never from atomic context: what may sleep (TERM-5, SYNC-2, CH-3) or allocates.
+    for (const op of ['terminate_sync', 'synchronize', 'request_chan', 'release_channel', 'alloc_buf', 'slave_config']) {
+      for (const ctx of ['atomic', 'hardirq']) expect(seen.has(`${op} ${ctx}`), `${op} ${ctx}`).toBe(false);
+    }
   });
 
   it('misuse programs break exactly their rule, and only at the misuse', () => {

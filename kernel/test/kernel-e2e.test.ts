@@ -23,6 +23,8 @@ const MISUSE_RULE: Record<string, RegExp> = {
   'misuse-issue-after-terminate-async': /^SYNC-(3|7)$/,
   'misuse-touch-after-submit': /^DESC-3$/,
   'misuse-unmap-before-sync': /^TERM-8$/,
+  'misuse-mapping-leak': /^DATA-9$/,
+  'misuse-terminate-sync-atomic': /^TERM-5$/,
   'misuse-callback-sleeps': /^CB-6$/,
 };
 const env = runner.findKernelEnv();
@@ -57,5 +59,7 @@ describe('kernel e2e (bcm2835-dma under QEMU raspi3b)', () => {
       expect(m.got, m.program).toMatch(MISUSE_RULE[m.program]!);
     }
     expect(out.result.coverage.rulesExercised).toBeGreaterThan(80);
+    // Calls from atomic and hard-IRQ context, and the end-of-program mapping check, on the real kernel.
+    for (const id of ['DESC-2', 'TERM-4', 'DATA-9']) expect(out.result.rules.find((r) => r.id === id)?.exercised, id).toBeGreaterThan(0);
   }, 600_000);
 });

@@ -31,6 +31,15 @@ describe('checkLegality', () => {
     ]))).toBeUndefined();
   });
 
+  it('accepts work queued from a hard-IRQ handler and terminate_async with a spinlock held, synchronize from process context', () => {
+    const h = (st: ProgramStep): ProgramStep => ({ ...st, ctx: 'hardirq' }) as ProgramStep;
+    expect(checkLegality(program([
+      ...setup, h(prep(1)), h(cb(1)), h(submit(1)), h(issue), wait(1),
+      h(prep(2)), h(submit(2)), { do: { op: 'terminate_async', chan: 0 }, ctx: 'atomic' }, { do: { op: 'tx_status', chan: 0, desc: 2, withState: true }, ctx: 'atomic' },
+      { do: { op: 'synchronize', chan: 0 } }, ...teardown,
+    ]))).toBeUndefined();
+  });
+
   it.each<[string, ProgramStep[], string, string]>([
     ['prep before slave_config', [setup[0]!, setup[3]!, setup[4]!, prep(1)], 'CFG-1', '3'],
     ['prep without DMA_CTRL_ACK', [...setup, prep(1, 1)], 'DESC-9', '5'],
@@ -46,6 +55,11 @@ describe('checkLegality', () => {
     ['a prepared descriptor never submitted', [...setup, prep(1), ...teardown], 'DESC-4', 'end'],
     ['a mapping never unmapped', [...setup, stop], 'DATA-9', 'end'],
     ['a buffer handed back while mapped', [...setup, { do: { op: 'give_back', buf: 0 } }], 'DATA-10', '5'],
+    ['terminate_sync with a spinlock held', [...setup, prep(1), submit(1), issue, { do: { op: 'terminate_sync', chan: 0 }, ctx: 'atomic' }], 'TERM-5', '8'],
+    ['synchronize from a hard-IRQ handler', [...setup, prep(1), submit(1), issue, { do: { op: 'terminate_async', chan: 0 } }, { do: { op: 'synchronize', chan: 0 }, ctx: 'hardirq' }], 'SYNC-2', '9'],
+    ['a channel requested with a spinlock held', [{ do: { op: 'request_chan', name: 'c0' }, ctx: 'atomic' }], 'CH-3', '0'],
+    ['a buffer allocated from a hard-IRQ handler (not generated)', [...setup, { do: { op: 'alloc_buf', buf: 1, len: 8 }, ctx: 'hardirq' }], 'PROGRAM', '5'],
+    ['an error path that stops the channel from atomic context', [...setup, prep(1), cb(1), submit(1), issue, { wait: 'callback', desc: 1, timeoutUs: 10, onTimeout: [{ ...stop, ctx: 'atomic' }] }], 'PROGRAM', '9.onTimeout.0'],
     ['a wait whose error path does more than stop the channel', [...setup, prep(1), cb(1), submit(1), issue, { wait: 'callback', desc: 1, timeoutUs: 10, onTimeout: [issue] }], 'PROGRAM', '9.onTimeout.0'],
   ])('%s: %s at step %s', (_, steps, rule, at) => {
     expect(checkLegality(program(steps))).toMatchObject({ rule, at });

@@ -10,8 +10,8 @@
  * @public
  */
 import type {
-  AdvisoryVerdict, CallbackInvocation, ChanId, ClientCall, ClientProgram, DescId, EngineConfig, EnvStep, Implementation, Model,
-  ProgramCall, ProgramStep, Ret, TraceEntry, Verdict,
+  AdvisoryVerdict, CallbackInvocation, ChanId, ClientCall, ClientProgram, Ctx, DescId, EngineConfig, EnvStep, Implementation, Model,
+  ProgramCall, ProgramStep, Ret, StepCtx, TraceEntry, Verdict,
 } from '../../spec/api/index.ts';
 import { endMappings } from '../../spec/model/end-mappings.ts';
 import { hasCapability } from '../../spec/model/ops-request-mask.ts';
@@ -90,9 +90,14 @@ class ProgramRun {
   ) {}
 
   run(steps: readonly ProgramStep[]): void {
+    let prev: StepCtx | undefined;
     for (const s of steps) {
       if (this.r.failure) return;
-      this.point(this.quantum * 16);
+      const ctx = 'do' in s ? s.ctx : undefined;
+      // Consecutive steps of one atomic ctx are one spinlocked section or one interrupt
+      // handler (docs/PROGRAM.md): no interrupt or tasklet runs between them.
+      if (ctx === undefined || ctx !== prev) this.point(this.quantum * 16);
+      prev = ctx;
       this.step(s);
     }
   }
@@ -114,7 +119,7 @@ class ProgramRun {
   }
 
   private step(s: ProgramStep): void {
-    if ('do' in s) { this.call(s.do); return; }
+    if ('do' in s) { this.call(s.do, s.ctx ?? 'process'); return; }
     if ('sleep' in s) { this.until(this.now + s.sleep, () => false); return; }
     if (this.deadDescs.has(s.desc)) return;
     const deadline = this.now + s.timeoutUs;
@@ -199,14 +204,14 @@ class ProgramRun {
     return this.callbacks.get(desc) ?? 0;
   }
 
-  /** A `do` step: translate the program's ids, make the call, learn the new ids. */
-  private call(pc: ProgramCall): void {
+  /** A `do` step: translate the program's ids, make the call from `ctx`, learn the new ids. */
+  private call(pc: ProgramCall, ctx: Ctx): void {
     const c = this.translate(pc);
     if (c === undefined) return;
     const chan = c.op === 'request_chan' ? this.r.config.slaves.findIndex((s) => s.name === c.name)
       : c.op === 'request_channel' ? this.r.config.slaves.findIndex((_, i) => !this.r.client.held.has(i) && hasCapability(this.r.config, i, c.mask))
         : -1;
-    const ret: Ret = this.r.call(c, 'process');
+    const ret: Ret = this.r.call(c, ctx);
     if (c.op === 'request_chan' || c.op === 'request_channel') {
       if (ret.t === 'ok' && chan >= 0) this.chans.set(this.requests, chan);
       this.requests++;

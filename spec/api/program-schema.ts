@@ -17,7 +17,7 @@ const ProgramCallSchema: z.ZodType<ProgramCall> = z.union([
 ]);
 
 export const ProgramStepSchema: z.ZodType<ProgramStep> = z.lazy(() => z.union([
-  z.strictObject({ do: ProgramCallSchema }),
+  z.strictObject({ do: ProgramCallSchema, ctx: z.enum(['atomic', 'hardirq']).exactOptional() }),
   z.strictObject({
     wait: z.literal('callback'), desc: int, count: int.positive().exactOptional(), timeoutUs: nat,
     onTimeout: z.array(ProgramStepSchema).exactOptional(),

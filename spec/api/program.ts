@@ -21,8 +21,18 @@ export type ProgramCall =
   | { readonly op: 'is_tx_complete'; readonly chan: ChanId; readonly desc: DescId };
 
 /**
+ * Where a `do` step's call is made, when not from process context (the trace's `ctx`):
+ * `atomic` — with a spinlock held and interrupts off (spin_lock_irqsave); `hardirq` —
+ * from a hard-interrupt handler (the kernel agent uses a hard irq_work), the program waiting
+ * for it. Only calls the API allows there are legal: prep, submit, issue_pending,
+ * tx_status, terminate_async (DESC-2, STAT-7, TERM-4); sleeping calls are client misuse
+ * (TERM-5, SYNC-2, CH-3).
+ */
+export type StepCtx = 'atomic' | 'hardirq';
+
+/**
  * One step of a program.
- * - `do`: make the call (process context).
+ * - `do`: make the call (process context, or `ctx`).
  * - `wait: 'callback'`: block (wait_for_completion_timeout) until the callback of `desc`
  *   has returned `count` times in all (default 1), at most `timeoutUs`; on timeout run
  *   `onTimeout` (the client's error path) and go on.
@@ -33,7 +43,7 @@ export type ProgramCall =
  *   simulation) without calling anything.
  */
 export type ProgramStep =
-  | { readonly do: ProgramCall }
+  | { readonly do: ProgramCall; readonly ctx?: StepCtx }
   | { readonly wait: 'callback'; readonly desc: DescId; readonly count?: number; readonly timeoutUs: number; readonly onTimeout?: readonly ProgramStep[] }
   | { readonly wait: 'complete'; readonly desc: DescId; readonly pollUs?: number; readonly timeoutUs: number; readonly onTimeout?: readonly ProgramStep[] }
   | { readonly sleep: number };

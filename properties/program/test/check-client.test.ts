@@ -10,8 +10,10 @@ import { TraceEntrySchema } from '../../../spec/api/schema.ts';
 import { ruleById } from '../../../spec/catalogue/index.ts';
 import { loadModel } from '../../../trace/load-model.ts';
 import { BIN } from '../../e2e/helpers.ts';
+import { configFor, DEFAULT_CHOICE } from '../engine-choices.ts';
 import { explore } from '../explore.ts';
 import { outcomeOf } from '../report.ts';
+import { runProgram } from '../run.ts';
 import { programProblem } from '../validate.ts';
 
 const DIR = new URL('./fixtures/', import.meta.url).pathname;
@@ -96,6 +98,34 @@ describe('check-client: verdicts of the fixtures', () => {
     const r = check(load('rx-timeout-leak.json'), 9);
     expect(r.failure?.verdict).toMatchObject({ kind: 'undefined', rule: 'DATA-9' });
     expect(r.failure?.run.windows.timeout).toBe(true);
+  });
+
+  it('runs consecutive steps of one atomic ctx as one section: no interrupt is delivered between them', () => {
+    const base = load('rx-from-irq-handler.json');
+    // Steps 4..7 (prep, set_callback, submit, issue_pending) are one hard-IRQ handler; then the
+    // atomic tx_status after the wait. Make the queued work end with an atomic status read.
+    const group = [...base.steps.slice(0, 8), { ...base.steps[9]!, do: { op: 'tx_status', chan: 0, desc: 1, withState: true } }, ...base.steps.slice(14)] as ClientProgram['steps'];
+    const asProcess = group.map((st) => ('do' in st ? { do: st.do } : st));
+    const envBetween = (steps: ClientProgram['steps']) => {
+      const p = { ...base, steps };
+      const r = runProgram({ model, impl: createBuiltinEngine(), program: p, config: configFor(p, { ...DEFAULT_CHOICE, bytesPerUnit: 4096 }), schedule: Array(64).fill(1), fastPeripheral: true });
+      const issued = r.trace.findIndex((e) => e.k === 'call' && e.call.op === 'issue_pending');
+      const status = r.trace.findIndex((e) => e.k === 'call' && e.call.op === 'tx_status');
+      return r.trace.slice(issued, status).filter((e) => e.k === 'env').length;
+    };
+    // The schedule asks for an environment step at every point: only the process-context
+    // version has a point between issue_pending and tx_status.
+    expect(envBetween(group.map((st) => ('do' in st && st.ctx !== undefined ? { ...st, ctx: 'hardirq' as const } : st)))).toBe(0);
+    expect(envBetween(asProcess)).toBeGreaterThan(0);
+  });
+
+  it('makes a step with ctx from that context: the trace carries it and the model judges it there (TERM-5)', () => {
+    const r = check(load('terminate-sync-under-spinlock.json'), 3);
+    expect(r.failure?.verdict).toMatchObject({ kind: 'undefined', rule: 'TERM-5' });
+    const ctxOf = (op: string) => r.failure?.run.trace.flatMap((e) => (e.k === 'call' && e.call.op === op ? [e.ctx] : []));
+    expect(ctxOf('prep_slave_sg')).toEqual(['hardirq']);
+    expect(ctxOf('terminate_sync')).toEqual(['atomic']);
+    expect(ctxOf('map_buf')).toEqual(['process']);
   });
 });
 
