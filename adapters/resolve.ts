@@ -13,7 +13,6 @@ import type { Implementation } from '../spec/api/implementation.ts';
 import { ImplError } from './errors.ts';
 import { GuardedImplementation } from './inproc/guard.ts';
 import { loadBoundMs, watchLoad } from './inproc/load-watchdog.ts';
-import { runTimed } from './inproc/timed.ts';
 import { CapabilityProfileSchema, describeZodError } from '../spec/api/schema.ts';
 import { SpawnError, StdioImplementation } from './stdio/client.ts';
 import { CommandLineError, splitCommandLine } from './stdio/split-command.ts';
@@ -119,9 +118,7 @@ async function loadModule(path: string, cwd: string | undefined, timeoutMs: numb
   const mod = await watchLoad(path, loadBoundMs(timeoutMs), () => importModule(pathToFileURL(abs).href, path, true));
   const factory = typeof mod['default'] === 'function' ? mod['default'] : mod['createImplementation'];
   if (typeof factory !== 'function') throw new UsageError(`--impl ${path}: exports neither a default factory nor createImplementation`);
-  const started = runTimed(timeoutMs, () => new GuardedImplementation(checked(callUserFactory(factory as () => unknown, path), path), timeoutMs));
-  if (started.timedOut) throw new ImplError('timeout', `factory of ${path} did not return within ${timeoutMs} ms`);
-  return started.value;
+  return new GuardedImplementation(() => checked(callUserFactory(factory as () => unknown, path), path), timeoutMs, path);
 }
 
 function callUserFactory(factory: () => unknown, path: string): unknown {

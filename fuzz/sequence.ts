@@ -7,8 +7,8 @@
  * @public
  */
 import type fc from 'fast-check';
-import { bounded } from '../adapters/inproc/guard.ts';
 import type { DmaCommand } from '../properties/commands/index.ts';
+import { boundedRun } from '../properties/lockstep/bounded-run.ts';
 import { Lockstep } from '../properties/lockstep/runner.ts';
 import { LockstepFailure, type Mode } from '../properties/lockstep/step.ts';
 import type { ChanView, EngineConfig, Implementation, Model } from '../spec/api/index.ts';
@@ -57,26 +57,23 @@ export function runSequence(model: Model<unknown>, impl: Implementation, cov: Co
     if (fresh) newAt.push(cmds.length - 1);
   };
   try {
-    // One time bound for the whole run of an in-process module (adapters/inproc/guard.ts).
-    const hung = bounded(impl, () => {
-      const l = r = runner();
-      if (!l.failure) {
-        l.prelude();
-        for (const c of plan.prefix) if (c.check(l)) exec(c);
-        generate(l, plan, guidance, rng, exec, cmds);
-        l.finish();
+    r = boundedRun(impl, runner, (l) => {
+      r = l;
+      try {
+        if (!l.failure) {
+          l.prelude();
+          for (const c of plan.prefix) if (c.check(l)) exec(c);
+          generate(l, plan, guidance, rng, exec, cmds);
+          l.finish();
+        }
+      } catch (e) {
+        if (!(e instanceof LockstepFailure)) l.fail({ kind: 'model_bug', step: l.index, msg: `harness error: ${e instanceof Error ? e.message : String(e)}` });
       }
     });
-    // Hung in reset: a new runner's reset raises the same error.
-    r ??= runner();
-    if (hung) r.abandon(hung);
-  } catch (e) {
-    r ??= runner();
-    if (!(e instanceof LockstepFailure)) r.fail({ kind: 'model_bug', step: r.index, msg: `harness error: ${e instanceof Error ? e.message : String(e)}` });
   } finally {
     cov.onNew = undefined;
   }
-  return { runner: r, cmds, newAt };
+  return { runner: r!, cmds, newAt };
 }
 
 function generate(r: Lockstep, plan: SequencePlan, guidance: Guidance | undefined, rng: FuzzRng, exec: (c: DmaCommand) => void, cmds: readonly DmaCommand[]): void {

@@ -7,13 +7,13 @@
 import fc from 'fast-check';
 import type { AdvisoryVerdict, CoverageSink, EngineConfig, FailureVerdict, Implementation, Model } from '../spec/api/index.ts';
 import type { ImplError } from '../adapters/errors.ts';
-import { bounded } from '../adapters/inproc/guard.ts';
 import type { Counterexample } from '../reports/result.ts';
 import { buildCounterexample } from './counterexample/build.ts';
 import { minimizeRun } from './counterexample/minimize.ts';
 import { encodeReplay } from './counterexample/replay-codec.ts';
 import { configArb } from './gen/config.ts';
 import { sequenceArb } from './gen/sequence.ts';
+import { boundedRun } from './lockstep/bounded-run.ts';
 import { Lockstep, type RunnerOptions } from './lockstep/runner.ts';
 import { LockstepFailure, type Mode } from './lockstep/step.ts';
 
@@ -69,25 +69,17 @@ type Cmds = Iterable<fc.Command<Lockstep, Lockstep>>;
  */
 export function runSequence(o: Pick<CheckOptions, 'model' | 'impl' | 'mode' | 'cov' | 'quiescent' | 'onAdvisory'>, cfg: EngineConfig, cmds: Cmds): Lockstep {
   const opts: RunnerOptions = { mode: o.mode, quiescent: o.quiescent, onAdvisory: o.onAdvisory, ...(o.cov ? { cov: o.cov } : {}) };
-  let r: Lockstep | undefined;
-  try {
-    // One time bound for the whole run of an in-process module (adapters/inproc/guard.ts).
-    const hung = bounded(o.impl, () => {
-      r = new Lockstep(o.model, o.impl, cfg, opts);
+  return boundedRun(o.impl, () => new Lockstep(o.model, o.impl, cfg, opts), (r) => {
+    try {
       if (!r.failure) {
         r.prelude();
-        fc.modelRun(() => ({ model: r!, real: r! }), cmds);
+        fc.modelRun(() => ({ model: r, real: r }), cmds);
         r.finish();
       }
-    });
-    // Hung in reset: a new runner's reset raises the same error.
-    r ??= new Lockstep(o.model, o.impl, cfg, opts);
-    if (hung) r.abandon(hung);
-  } catch (e) {
-    r ??= new Lockstep(o.model, o.impl, cfg, opts);
-    if (!(e instanceof LockstepFailure)) r.fail({ kind: 'model_bug', step: r.index, msg: `harness error: ${e instanceof Error ? e.message : String(e)}` });
-  }
-  return r;
+    } catch (e) {
+      if (!(e instanceof LockstepFailure)) r.fail({ kind: 'model_bug', step: r.index, msg: `harness error: ${e instanceof Error ? e.message : String(e)}` });
+    }
+  });
 }
 
 /** Thrown into fast-check by the run that saw the stop request: ends the check (see {@link checkLockstepAsync}). */

@@ -12,8 +12,9 @@
  *   Used only while the previous run took less than 1/{@link FAST_RUN_DIVISOR} of the
  *   timeout, so a run that is merely slow never meets a bound it could not have met
  *   request by request; the first run and every run after a slow one go per request.
- * After a timeout the engine is abandoned mid-request: every later request raises the
- * same error. Raises ImplError(timeout).
+ * After a timeout the engine is abandoned mid-request (it may never be called again):
+ * later requests raise the same error, until the next `reset` starts a fresh engine from
+ * the module's factory, as the stdio adapter starts a fresh process. Raises ImplError(timeout).
  * @internal
  */
 import type { CapabilityProfile, EngineConfig } from '../../spec/api/config.ts';
@@ -40,12 +41,20 @@ export class GuardedImplementation implements Implementation {
   private lastRunMs = Number.POSITIVE_INFINITY;
   private failed: ImplError | undefined;
 
-  constructor(private readonly inner: Implementation, readonly timeoutMs: number) {
-    this.name = inner.name;
-    this.profile = inner.profile;
+  private inner: Implementation;
+
+  /** `start` makes an engine (the module's factory, checked); it runs under the timeout, here and after a timeout. */
+  constructor(private readonly start: () => Implementation, readonly timeoutMs: number, private readonly what: string) {
+    this.inner = this.started();
+    this.name = this.inner.name;
+    this.profile = this.inner.profile;
   }
 
   reset(config: EngineConfig, hooks: EngineHooks): void {
+    if (this.failed) {
+      this.failed = undefined;
+      this.inner = this.started();
+    }
     this.request({ kind: 'reset' }, () => this.inner.reset(config, hooks));
   }
 
@@ -84,6 +93,12 @@ export class GuardedImplementation implements Implementation {
     }
   }
 
+  private started(): Implementation {
+    const r = runTimed(this.timeoutMs, this.start);
+    if (r.timedOut) throw this.fail(`factory of ${this.what} did not return within ${this.timeoutMs} ms`);
+    return r.value;
+  }
+
   private request<T>(req: Request, f: () => T): T {
     if (this.failed) throw this.failed;
     const top = this.inFlight.length === 0;
@@ -98,7 +113,7 @@ export class GuardedImplementation implements Implementation {
       this.inFlight.length = 0;
       throw e;
     }
-    if (r.timedOut) throw this.fail(`${this.stuckIn()} did not return within ${this.timeoutMs} ms`);
+    if (r.timedOut) throw this.fail(this.stuck(`did not return within ${this.timeoutMs} ms`));
     this.inFlight.length = 0;
     return r.value;
   }
@@ -108,15 +123,15 @@ export class GuardedImplementation implements Implementation {
     const bound = `${RUN_FACTOR * this.timeoutMs} ms (${RUN_FACTOR} × the ${this.timeoutMs} ms timeout)`;
     const top = this.inFlight[0];
     if (!top) return `the run did not finish within ${bound}, between requests`;
-    if (performance.now() - top.start >= this.timeoutMs) return `${this.stuckIn()} did not return within ${this.timeoutMs} ms`;
-    return `${this.stuckIn()} had not returned when the run's bound of ${bound} ran out`;
+    if (performance.now() - top.start >= this.timeoutMs) return this.stuck(`did not return within ${this.timeoutMs} ms`);
+    return this.stuck(`had not returned when the run's bound of ${bound} ran out`);
   }
 
-  /** `call X`, or `call X, inside call Y (from a callback)` when a nested request was running. */
-  private stuckIn(): string {
+  /** `call X <what>`, plus `(stuck in call Y (from a callback))` when a nested request was running. */
+  private stuck(what: string): string {
     const top = this.inFlight[0]!;
     const inner = this.inFlight[this.inFlight.length - 1]!;
-    return inner === top ? describeRequest(top.req) : `${describeRequest(top.req)} (stuck in ${describeRequest(inner.req)})`;
+    return `${describeRequest(top.req)} ${what}${inner === top ? '' : ` (stuck in ${describeRequest(inner.req)})`}`;
   }
 
   private fail(detail: string): ImplError {
