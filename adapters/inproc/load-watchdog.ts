@@ -33,10 +33,13 @@ const a = new Int32Array(d.sab);
     const { Session } = require('node:inspector');
     const s = new Session();
     s.connectToMainThread();
+    // The session's replies do not keep this thread alive: a timer does, until the verdict is sent.
+    const alive = setInterval(() => {}, 1000);
     // A second, harmless evaluation takes the termination if our thread was idle after all.
+    // No s.disconnect(): tearing the session down from here can abort Node 20 (the process exits anyway).
     s.post('Runtime.terminateExecution', () => s.post('Runtime.evaluate', { expression: '0' }, () => {
-      s.disconnect();
       parentPort.postMessage('hung');
+      clearInterval(alive);
     }));
     return;
   }
