@@ -55,7 +55,8 @@ export async function watchLoad<T>(what: string, ms: number, load: () => Promise
   const watcher = new Worker(WATCHER, { eval: true, workerData: { sab: a.buffer, ms } });
   watcher.on('message', () => {
     process.stderr.write(`dmacheck: implementation error (timeout: loading ${what} did not finish: its code ran for ${ms} ms without returning)\n`);
-    process.exit(EXIT_IMPL_ERROR);
+    // Ending the watcher first closes its inspector session (else Node waits "for the debugger to disconnect").
+    void watcher.terminate().finally(() => process.exit(EXIT_IMPL_ERROR));
   });
   watcher.on('error', () => { /* a watcher that cannot start leaves the load unwatched */ });
   try {
