@@ -8,10 +8,12 @@
 import { existsSync } from 'node:fs';
 import { resolve as resolvePath } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { UsageError } from '../cli/exit-codes.ts';
+import { UsageError } from '../io/errors.ts';
 import { ownModule } from '../io/own-module.ts';
 import type { Implementation } from '../spec/api/implementation.ts';
 import { ImplError } from './errors.ts';
+import { GuardedImplementation } from './inproc/guard.ts';
+import { loadBoundMs, watchLoad } from './inproc/load-watchdog.ts';
 import { CapabilityProfileSchema, describeZodError } from '../spec/api/schema.ts';
 import { SpawnError, StdioImplementation } from './stdio/client.ts';
 import { CommandLineError, splitCommandLine } from './stdio/split-command.ts';
@@ -20,7 +22,7 @@ import { CommandLineError, splitCommandLine } from './stdio/split-command.ts';
 export interface ResolveOptions {
   readonly impl?: string | undefined;
   readonly implCmd?: string | undefined;
-  /** Per-request timeout for `implCmd` (ms, default 5000). */
+  /** Per-request timeout for `implCmd` and for a module path (ms, default 5000). */
   readonly timeoutMs?: number | undefined;
   /** Directory a relative module path or `implCmd` is taken from (default: the current one). */
   readonly cwd?: string | undefined;
@@ -29,6 +31,8 @@ export interface ResolveOptions {
 const BUILTIN_MODULE = ownModule('../impl/index.ts', import.meta.url).href;
 const MUTANTS_MODULE = ownModule('../impl/mutants/index.ts', import.meta.url).href;
 const LIST_HINT = 'list them with: dmacheck mutants --list';
+/** `--timeout` when not given: per request, for a command and for a module alike. */
+const DEFAULT_TIMEOUT_MS = 5000;
 
 /** Raises UsageError (bad spec, missing file or export, unknown mutant, command not found). @public */
 export async function resolveImplementation(opts: ResolveOptions): Promise<Implementation> {
@@ -37,7 +41,7 @@ export async function resolveImplementation(opts: ResolveOptions): Promise<Imple
   const spec = opts.impl ?? 'builtin';
   if (spec === 'builtin') return checked(callFactory(await importModule(BUILTIN_MODULE, 'the built-in engine'), 'createBuiltinEngine', []), 'builtin');
   if (spec.startsWith('mutant:')) return loadMutant(spec.slice('mutant:'.length));
-  if (/[\\/]/.test(spec) || /\.(c|m)?[jt]s$/.test(spec)) return loadModule(spec, opts.cwd);
+  if (/[\\/]/.test(spec) || /\.(c|m)?[jt]s$/.test(spec)) return loadModule(spec, opts.cwd, opts.timeoutMs ?? DEFAULT_TIMEOUT_MS);
   throw new UsageError(`unknown --impl '${spec}': expected builtin, mutant:<name> or a path to a .ts/.js module`);
 }
 
@@ -51,7 +55,7 @@ function startCommand(cmdline: string, timeoutMs: number | undefined, cwd: strin
   }
   const [command, ...args] = argv as [string, ...string[]];
   try {
-    return new StdioImplementation({ command, args, timeoutMs: timeoutMs ?? 5000, cwd });
+    return new StdioImplementation({ command, args, timeoutMs: timeoutMs ?? DEFAULT_TIMEOUT_MS, cwd });
   } catch (e) {
     if (e instanceof SpawnError) throw new UsageError(e.message);
     throw e;
@@ -104,19 +108,26 @@ async function loadMutant(name: string): Promise<Implementation> {
   return checked(impl, `mutant:${name}`);
 }
 
-async function loadModule(path: string, cwd: string | undefined): Promise<Implementation> {
+/**
+ * A user module runs in our thread under the per-request timeout (adapters/inproc): its
+ * loading, its factory and every request are bounded; built-in and mutant engines are
+ * ours and run unguarded, at full speed.
+ */
+async function loadModule(path: string, cwd: string | undefined, timeoutMs: number): Promise<Implementation> {
   const abs = resolvePath(cwd ?? process.cwd(), path);
   if (!existsSync(abs)) throw new UsageError(`--impl ${path}: no such file`);
-  const mod = await importModule(pathToFileURL(abs).href, path, true);
+  const mod = await watchLoad(path, loadBoundMs(timeoutMs), () => importModule(pathToFileURL(abs).href, path, true));
   const factory = typeof mod['default'] === 'function' ? mod['default'] : mod['createImplementation'];
   if (typeof factory !== 'function') throw new UsageError(`--impl ${path}: exports neither a default factory nor createImplementation`);
-  let impl: unknown;
+  return new GuardedImplementation(() => checked(callUserFactory(factory as () => unknown, path), path), timeoutMs, path);
+}
+
+function callUserFactory(factory: () => unknown, path: string): unknown {
   try {
-    impl = (factory as () => unknown)();
+    return factory();
   } catch (e) {
     throw new ImplError('throw', `factory of ${path} threw: ${e instanceof Error ? e.message : String(e)}`);
   }
-  return checked(impl, path);
 }
 
 /** The object has the Implementation shape and a valid profile; else UsageError. */

@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-const ALL = ['model', 'engine', 'lockstep', 'fuzz', 'mutants', 'stdio', 'reports', 'check-client', 'kernel', 'counterexample-size', 'cold-start'] as const;
+const ALL = ['model', 'engine', 'lockstep', 'inproc', 'fuzz', 'mutants', 'stdio', 'reports', 'check-client', 'kernel', 'counterexample-size', 'cold-start'] as const;
 
 const dir = fileURLToPath(new URL('.', import.meta.url));
 const wanted = process.argv.slice(2);

@@ -12,7 +12,7 @@ export function implOptions(c: Command): Command {
   return c
     .option('--impl <spec>', 'builtin (default), mutant:<name>, or a module path')
     .option('--impl-cmd <cmdline>', 'an engine speaking the stdio protocol')
-    .option('--timeout <ms|5s>', 'per-request timeout for --impl-cmd (default 5s)');
+    .option('--timeout <ms|5s>', 'per-request timeout for --impl-cmd and a module --impl (default 5s)');
 }
 
 /** `--report-dir`, `--format`: the report writers of reports/. */

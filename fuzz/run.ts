@@ -7,7 +7,7 @@
  * @public
  */
 import { resolveImplementation } from '../adapters/resolve.ts';
-import { UsageError } from '../cli/exit-codes.ts';
+import { UsageError } from '../io/errors.ts';
 import type { CounterexampleFile } from '../properties/counterexample/file.ts';
 import type { Counterexample, RunResult } from '../reports/index.ts';
 import { loadModel } from '../trace/load-model.ts';

@@ -8,6 +8,7 @@
  */
 import type fc from 'fast-check';
 import type { DmaCommand } from '../properties/commands/index.ts';
+import { boundedRun } from '../properties/lockstep/bounded-run.ts';
 import { Lockstep } from '../properties/lockstep/runner.ts';
 import { LockstepFailure, type Mode } from '../properties/lockstep/step.ts';
 import type { ChanView, EngineConfig, Implementation, Model } from '../spec/api/index.ts';
@@ -43,7 +44,8 @@ const MAX_REDRAWS = 32;
 
 /** Execute `plan`; never throws for implementation or model failures (they are in `runner.failure`). @public */
 export function runSequence(model: Model<unknown>, impl: Implementation, cov: CoverageMap, guidance: Guidance | undefined, plan: SequencePlan, rng: FuzzRng): SequenceRun {
-  const r = new Lockstep(model, impl, plan.config, { mode: plan.mode, cov, onAdvisory: cov.advisory });
+  const runner = () => new Lockstep(model, impl, plan.config, { mode: plan.mode, cov, onAdvisory: cov.advisory });
+  let r: Lockstep | undefined;
   const cmds: DmaCommand[] = [];
   const newAt: number[] = [];
   let fresh = false;
@@ -51,22 +53,27 @@ export function runSequence(model: Model<unknown>, impl: Implementation, cov: Co
   const exec = (c: DmaCommand) => {
     cmds.push(c);
     fresh = false;
-    c.run(r, r);
+    c.run(r!, r!);
     if (fresh) newAt.push(cmds.length - 1);
   };
   try {
-    if (!r.failure) {
-      r.prelude();
-      for (const c of plan.prefix) if (c.check(r)) exec(c);
-      generate(r, plan, guidance, rng, exec, cmds);
-      r.finish();
-    }
-  } catch (e) {
-    if (!(e instanceof LockstepFailure)) r.fail({ kind: 'model_bug', step: r.index, msg: `harness error: ${e instanceof Error ? e.message : String(e)}` });
+    r = boundedRun(impl, runner, (l) => {
+      r = l;
+      try {
+        if (!l.failure) {
+          l.prelude();
+          for (const c of plan.prefix) if (c.check(l)) exec(c);
+          generate(l, plan, guidance, rng, exec, cmds);
+          l.finish();
+        }
+      } catch (e) {
+        if (!(e instanceof LockstepFailure)) l.fail({ kind: 'model_bug', step: l.index, msg: `harness error: ${e instanceof Error ? e.message : String(e)}` });
+      }
+    });
   } finally {
     cov.onNew = undefined;
   }
-  return { runner: r, cmds, newAt };
+  return { runner: r!, cmds, newAt };
 }
 
 function generate(r: Lockstep, plan: SequencePlan, guidance: Guidance | undefined, rng: FuzzRng, exec: (c: DmaCommand) => void, cmds: readonly DmaCommand[]): void {

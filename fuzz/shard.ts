@@ -5,7 +5,7 @@
  * time (the jobs run side by side). Same seed and i/n: the same sequences.
  * @public
  */
-import { UsageError } from '../cli/exit-codes.ts';
+import { UsageError } from '../io/errors.ts';
 import { deriveSeed } from './rng.ts';
 import { splitRuns } from './parallel.ts';
 

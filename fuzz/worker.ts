@@ -8,7 +8,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { resolveImplementation } from '../adapters/resolve.ts';
-import { UsageError } from '../cli/exit-codes.ts';
+import { UsageError } from '../io/errors.ts';
 import type { Implementation, Model } from '../spec/api/index.ts';
 import { loadModel } from '../trace/load-model.ts';
 import { Campaign } from './campaign.ts';

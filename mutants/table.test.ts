@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { MUTANTS } from '../impl/mutants/index.ts';
 import { parseBudget } from '../cli/commands/mutants.ts';
 import { GATE_BUDGET } from './gate.ts';
-import { UsageError } from '../cli/exit-codes.ts';
+import { UsageError } from '../io/errors.ts';
 import { median, summarize, type MatrixRow } from './matrix.ts';
 import { mutantList } from './table.ts';
 

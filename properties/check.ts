@@ -13,6 +13,7 @@ import { minimizeRun } from './counterexample/minimize.ts';
 import { encodeReplay } from './counterexample/replay-codec.ts';
 import { configArb } from './gen/config.ts';
 import { sequenceArb } from './gen/sequence.ts';
+import { boundedRun } from './lockstep/bounded-run.ts';
 import { Lockstep, type RunnerOptions } from './lockstep/runner.ts';
 import { LockstepFailure, type Mode } from './lockstep/step.ts';
 
@@ -68,17 +69,17 @@ type Cmds = Iterable<fc.Command<Lockstep, Lockstep>>;
  */
 export function runSequence(o: Pick<CheckOptions, 'model' | 'impl' | 'mode' | 'cov' | 'quiescent' | 'onAdvisory'>, cfg: EngineConfig, cmds: Cmds): Lockstep {
   const opts: RunnerOptions = { mode: o.mode, quiescent: o.quiescent, onAdvisory: o.onAdvisory, ...(o.cov ? { cov: o.cov } : {}) };
-  const r = new Lockstep(o.model, o.impl, cfg, opts);
-  try {
-    if (!r.failure) {
-      r.prelude();
-      fc.modelRun(() => ({ model: r, real: r }), cmds);
-      r.finish();
+  return boundedRun(o.impl, () => new Lockstep(o.model, o.impl, cfg, opts), (r) => {
+    try {
+      if (!r.failure) {
+        r.prelude();
+        fc.modelRun(() => ({ model: r, real: r }), cmds);
+        r.finish();
+      }
+    } catch (e) {
+      if (!(e instanceof LockstepFailure)) r.fail({ kind: 'model_bug', step: r.index, msg: `harness error: ${e instanceof Error ? e.message : String(e)}` });
     }
-  } catch (e) {
-    if (!(e instanceof LockstepFailure)) r.fail({ kind: 'model_bug', step: r.index, msg: `harness error: ${e instanceof Error ? e.message : String(e)}` });
-  }
-  return r;
+  });
 }
 
 /** Thrown into fast-check by the run that saw the stop request: ends the check (see {@link checkLockstepAsync}). */

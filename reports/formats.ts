@@ -2,7 +2,7 @@
  * Report formats, their file names, and parsing of `--format a,b,c`.
  * @public
  */
-import { UsageError } from '../cli/exit-codes.ts';
+import { UsageError } from '../io/errors.ts';
 
 export const REPORT_FORMATS = ['text', 'json', 'junit', 'ktap', 'md', 'html'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];

@@ -9,7 +9,7 @@
  * mid-write) is returned as far as it goes.
  * @public
  */
-import { InputError } from '../cli/exit-codes.ts';
+import { InputError } from '../io/errors.ts';
 import type { TraceEntry } from '../spec/api/trace.ts';
 import { TraceEntrySchema, describeZodError } from '../spec/api/schema.ts';
 import { IdCheck } from './ids.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { UsageError } from '../../cli/exit-codes.ts';
+import { UsageError } from '../../io/errors.ts';
 import { resolveImplementation } from '../resolve.ts';
 
 const here = new URL('.', import.meta.url).pathname;

@@ -27,7 +27,7 @@ export function register(program: Command): void {
     .argument('<file>', 'counterexample JSON written by certify')
     .option('--impl <spec>', 'implementation to replay against (default: the one in the file)')
     .option('--impl-cmd <cmdline>', 'an engine speaking the stdio protocol (default: the file\'s, if certified that way)')
-    .option('--timeout <ms|5s>', 'per-request timeout for --impl-cmd (default 5s)')
+    .option('--timeout <ms|5s>', 'per-request timeout for --impl-cmd and a module --impl (default 5s)')
     .option('--emit-test', 'print the counterexample as a standalone vitest regression test (runs nothing)')
     .action(async (file: string, opts: Opts) => {
       const timeoutMs = opts.timeout !== undefined ? parseTimeout(opts.timeout) : undefined;

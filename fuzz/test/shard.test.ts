@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { UsageError } from '../../cli/exit-codes.ts';
+import { UsageError } from '../../io/errors.ts';
 import { ddmin } from '../shrink.ts';
 import { parseShard, shardPlan } from '../shard.ts';
 import { splitRuns } from '../parallel.ts';

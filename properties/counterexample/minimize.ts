@@ -13,6 +13,7 @@
  * @public
  */
 import type { EngineConfig, Implementation, Model, FailureVerdict } from '../../spec/api/index.ts';
+import { boundedRun } from '../lockstep/bounded-run.ts';
 import { Lockstep } from '../lockstep/runner.ts';
 import { LockstepFailure, type Mode, type Step } from '../lockstep/step.ts';
 import { CONFIG_EDITS } from './config-edits.ts';
@@ -68,13 +69,14 @@ export function minimizeRun(o: MinimizeInput): Lockstep {
   let best = o.run;
   let lastIsBest = true;
   const replay = (c: Cand): Lockstep => {
-    const r = new Lockstep(o.model, o.impl, c.config, { mode: o.mode, quiescent: o.quiescent });
-    try {
-      for (const s of c.steps) r.exec(s);
-      r.finish();
-    } catch (e) {
-      if (!(e instanceof LockstepFailure)) throw e;
-    }
+    const r = boundedRun(o.impl, () => new Lockstep(o.model, o.impl, c.config, { mode: o.mode, quiescent: o.quiescent }), (l) => {
+      try {
+        for (const s of c.steps) l.exec(s);
+        l.finish();
+      } catch (e) {
+        if (!(e instanceof LockstepFailure)) throw e;
+      }
+    });
     r.preludeLength = Math.min(c.setup, r.steps.length);
     return r;
   };

@@ -4,17 +4,18 @@
  * @public
  */
 import type { CoverageSink, EngineConfig, Implementation, Model } from '../../spec/api/index.ts';
+import { boundedRun } from './bounded-run.ts';
 import { Lockstep } from './runner.ts';
 import { LockstepFailure, type Mode, type Step } from './step.ts';
 
 /** Run `steps` then quiesce; the returned runner holds the trace and any failure. @public */
 export function replaySteps(model: Model<unknown> | null, impl: Implementation, config: EngineConfig, mode: Mode, steps: readonly Step[], cov?: CoverageSink): Lockstep {
-  const r = new Lockstep(model, impl, config, cov ? { mode, cov } : { mode });
-  try {
-    for (const s of steps) r.exec(s);
-    r.finish();
-  } catch (e) {
-    if (!(e instanceof LockstepFailure)) throw e;
-  }
-  return r;
+  return boundedRun(impl, () => new Lockstep(model, impl, config, cov ? { mode, cov } : { mode }), (r) => {
+    try {
+      for (const s of steps) r.exec(s);
+      r.finish();
+    } catch (e) {
+      if (!(e instanceof LockstepFailure)) throw e;
+    }
+  });
 }

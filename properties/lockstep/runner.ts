@@ -245,6 +245,15 @@ export class Lockstep implements EngineHooks {
     }
   }
 
+  /**
+   * The adapter gave up on the run from outside it (adapters/inproc: a request that never
+   * returned was abandoned where it was): the failure is the last entry's, as if its request had thrown.
+   */
+  abandon(e: ImplError): void {
+    this.adapterError ??= e;
+    this.fail({ kind: 'impl_error', what: e.kind, step: Math.max(0, this.index - 1), msg: e.detail.split('\n')[0] ?? '' });
+  }
+
   /** An exception out of the implementation: an adapter's ImplError keeps its kind and stderr tail. */
   private failImpl(e: unknown, step: number, what: string): void {
     if (isImplError(e)) {

@@ -16,6 +16,7 @@ import type {
 import { endMappings } from '../../spec/model/end-mappings.ts';
 import { hasCapability } from '../../spec/model/ops-request-mask.ts';
 import type { ModelState } from '../../spec/model/state.ts';
+import { bounded } from '../../adapters/inproc/guard.ts';
 import { Lockstep } from '../lockstep/runner.ts';
 import { LockstepFailure } from '../lockstep/step.ts';
 import { enabledSteps, pick, type Schedule, ScheduleCursor } from './schedule.ts';
@@ -257,15 +258,19 @@ export function runProgram(o: RunProgramInput): ProgramRunResult {
   const cursor = new ScheduleCursor(o.schedule);
   const quantum = Math.max(1, Math.ceil(64 / o.config.bytesPerUnit));
   const p = new ProgramRun(r, cursor, quantum, o.fastPeripheral);
-  if (!r.failure) {
-    p.run(o.program.steps);
-    if (!r.failure) p.point(quantum * 16);
-  }
-  try {
-    if (!r.failure) r.finish();
-  } catch (e) {
-    if (!(e instanceof LockstepFailure)) throw e;
-  }
+  // One time bound for the whole run of an in-process module (adapters/inproc/guard.ts).
+  const hung = bounded(o.impl, () => {
+    if (!r.failure) {
+      p.run(o.program.steps);
+      if (!r.failure) p.point(quantum * 16);
+    }
+    try {
+      if (!r.failure) r.finish();
+    } catch (e) {
+      if (!(e instanceof LockstepFailure)) throw e;
+    }
+  });
+  if (hung) r.abandon(hung);
   // The lockstep runs the reference model: its state is spec/model's ModelState.
   if (!r.failure) {
     const leak = endMappings(r.state as ModelState, r.index).verdict;

@@ -8,7 +8,7 @@
  * pass), except that inconclusive shards whose union exercised every checkable rule pass.
  * @public
  */
-import { InputError } from '../../cli/exit-codes.ts';
+import { InputError } from '../../io/errors.ts';
 import { missingShards } from './shards.ts';
 import type { Counterexample, Finding, RuleVerdict, RuleVerdictKind, RunResult } from '../result.ts';
 

@@ -5,7 +5,7 @@
  * @public
  */
 import { readFile } from 'node:fs/promises';
-import { InputError } from '../../cli/exit-codes.ts';
+import { InputError } from '../../io/errors.ts';
 import { REPORT_SCHEMA_VERSION, type RunResult } from '../result.ts';
 import { runResultSchema } from '../schema/result-schema.ts';
 import { clip, oneLine } from '../text/sanitize.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../cli/exit-codes.ts';
+import { InputError } from '../../io/errors.ts';
 import { applyBaseline, counterexampleShape, mergeResults } from '../index.ts';
 import type { RunResult } from '../result.ts';
 import { errorResult, failingCounterexample, failingResult, longCounterexample, passingResult, rules } from './fixtures.ts';

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { InputError, UsageError } from '../../cli/exit-codes.ts';
+import { InputError, UsageError } from '../../io/errors.ts';
 import { parseFormats, readResult, REPORT_FORMATS, stableJson } from '../index.ts';
 import { failingResult, hostileResult } from './fixtures.ts';
 

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import createTsEngine from '../../examples/ts-engine/engine.ts';
 import { runScript } from '../../adapters/test/script.ts';
 import { TEST_CONFIG } from '../../adapters/test/test-config.ts';
-import { InputError } from '../../cli/exit-codes.ts';
+import { InputError } from '../../io/errors.ts';
 import { parseTrace } from '../parse.ts';
 import { FileTraceWriter, RecordingImplementation } from '../record.ts';
 import { recordScript, text } from './helpers.ts';
