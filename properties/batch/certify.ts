@@ -63,6 +63,8 @@ export interface BatchCertifyOutcome {
   /** The implementation failed (hang, crash, protocol breach, rejected program): the run stopped there. */
   readonly adapterError?: ImplError;
   readonly stopped: boolean;
+  /** The trace text of the last program run (what `--record` keeps when nothing failed). */
+  readonly lastTrace?: string;
 }
 
 interface Seen { readonly c: BatchCase; readonly judged: Judged }
@@ -176,5 +178,6 @@ export async function batchCertify(o: BatchCertifyOptions): Promise<BatchCertify
     stats: { sequences: got.judged.length, commands, commandsPerSecond: Math.round(commands / Math.max(0.001, durationMs / 1000)) },
     ...(implError ? { implError } : {}),
   };
-  return { result, cases: rankedCases, stopped: got.stopped, ...(adapterError ? { adapterError } : {}) };
+  const last = got.judged[got.judged.length - 1];
+  return { result, cases: rankedCases, stopped: got.stopped, ...(adapterError ? { adapterError } : {}), ...(last ? { lastTrace: last.judged.run.trace } : {}) };
 }
