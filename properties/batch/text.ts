@@ -25,7 +25,7 @@ export function batchCounterexampleText(c: Counterexample, k: BatchFailureCase, 
     '  as dmaengine calls:',
     c.c.split('\n').map((l) => `    ${l}`).join('\n'),
     `  program: ${JSON.stringify(k.program)}`,
-    ...(file ? [`  saved:  ${file} (program, configuration and trace; the trace checks with dmacheck check-trace)`] : []),
+    ...(file ? [`  rerun:  dmacheck replay ${file} (re-sends the program; the file keeps it with its configuration and trace)`] : []),
   ].join('\n');
 }
 
