@@ -227,6 +227,7 @@ export class StdioImplementation implements Implementation {
       case 'eof': throw this.fail('eof', 'closed its stdout (end of file) while still running');
       case 'exit': throw this.fail(r.signal ? 'crash' : 'exit', r.signal ? `killed by ${r.signal}` : `exited with status ${r.code}`);
       case 'line': return this.parse(r.line);
+      case 'lines': throw this.fail('crash', 'internal: the session handed out a batch of lines'); // ChildSession.next never does
     }
   }
 

@@ -86,9 +86,11 @@ export function serveImplementation(impl: Implementation, io: LineIO, opts: Serv
     const run = opts.batch;
     if (!run) throw new ProtocolAbort('batch: this implementation does not speak batch/1');
     const r = run(impl, config, program);
-    for (const entry of r.entries) send({ type: 'entry', req: id, entry });
+    // One write for the whole trace (the lines stay one message each).
+    const lines = r.entries.map((entry) => JSON.stringify({ type: 'entry', req: id, entry } satisfies ImplMsg));
+    if (r.error === undefined) lines.push(JSON.stringify({ type: 'result', id, ended: r.ended } satisfies ImplMsg));
+    if (lines.length > 0) io.writeLine(lines.join('\n'));
     if (r.error !== undefined) throw new Error(`program ${program.name}: ${r.error}`);
-    send({ type: 'result', id, ended: r.ended });
   };
 
   const hooks: EngineHooks = {

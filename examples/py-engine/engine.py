@@ -107,12 +107,16 @@ class Protocol:
         """batch/1: a fresh engine runs the program; the runner stands in for this object meanwhile."""
         engine = self.handler
         engine.reset(m["config"])
-        runner = ProgramRunner(engine, m["config"], lambda e: self.send({"type": "entry", "req": m["id"], "entry": e}))
+        lines = []                                        # written at once: one flush per program, not per entry
+        entry = lambda e: lines.append(json.dumps({"type": "entry", "req": m["id"], "entry": e}, separators=(",", ":")))
+        runner = ProgramRunner(engine, m["config"], entry)
         engine.p = runner
         try:
             ended = runner.run(m["program"])
         finally:
             engine.p = self
+            if lines:
+                sys.stdout.write("\n".join(lines) + "\n")
         self.send({"type": "result", "id": m["id"], "ended": ended})
 
 
