@@ -1,0 +1,49 @@
+// Batch certification in-process (the engine side of batch/1 without the pipe): the
+// built-in engine passes what the programs reach, and what they do not reach is reported
+// not exercised (inconclusive), never passed.
+import { describe, expect, it } from 'vitest';
+import { resolveImplementation } from '../../../adapters/resolve.ts';
+import { loadModel } from '../../../trace/load-model.ts';
+import { batchCertify } from '../certify.ts';
+import { batchCases, batchUnfit } from '../programs.ts';
+import { inProcessTarget } from '../target.ts';
+
+const SEED = 3;
+const model = await loadModel();
+
+describe('batch certify, in-process', () => {
+  it(`the built-in engine: no counterexample; unreached rules not exercised (seed ${SEED}, 40 programs)`, async () => {
+    const impl = await resolveImplementation({ impl: 'builtin' });
+    const out = await batchCertify({ model, target: inProcessTarget(impl), seed: SEED, runs: 40, version: 'test' });
+    const r = out.result;
+    expect(r.counterexamples).toEqual([]);
+    expect(r.stats.sequences).toBe(40);
+    expect(r.verdict).toBe('inconclusive');
+    const verdict = (id: string) => r.rules.find((x) => x.id === id)?.verdict;
+    // slave_sg programs: cyclic and metadata rules are never reached.
+    expect(verdict('CYC-1')).toBe('not_exercised');
+    expect(verdict('META-1')).toBe('not_exercised');
+    expect(verdict('CB-1')).toBe('pass');
+    expect(r.rules.filter((x) => x.verdict === 'pass').every((x) => x.exercised > 0)).toBe(true);
+    const accepted = await batchCertify({ model, target: inProcessTarget(impl), seed: SEED, runs: 40, version: 'test', allowUnexercised: true });
+    expect(accepted.result.verdict).toBe('pass');
+  });
+
+  it('a seed draws the same programs and configurations', () => {
+    const p = { slaveSg: true, dmaVec: false, cyclic: false, interleave: false, repeat: false, pause: false, resume: false, terminate: true, synchronize: true, reuse: false, metadata: false, callbacks: true, multiChannel: false, cookieInit: true, configurableCaps: true };
+    expect(batchCases(p, SEED, 5)).toEqual(batchCases(p, SEED, 5));
+    expect(batchCases(p, SEED, 3, 2)).toEqual(batchCases(p, SEED, 5).slice(2));
+    // Fitted to the profile: one channel without multiChannel, no REUSE without reuse.
+    for (const c of batchCases(p, SEED, 20)) {
+      expect(c.program.steps.filter((s) => 'do' in s && s.do.op === 'request_chan')).toHaveLength(1);
+      expect(c.program.steps.some((s) => 'do' in s && s.do.op === 'set_reuse')).toBe(false);
+      expect(c.config.caps.descriptorReuse).toBe(false);
+    }
+  });
+
+  it('names what a profile lacks for the program generator', () => {
+    const p = { slaveSg: true, dmaVec: false, cyclic: true, interleave: false, repeat: false, pause: false, resume: false, terminate: true, synchronize: false, reuse: false, metadata: false, callbacks: false, multiChannel: false, cookieInit: true, configurableCaps: false };
+    expect(batchUnfit(p)).toBe('the program generator needs synchronize, callbacks');
+    expect(batchUnfit({ ...p, synchronize: true, callbacks: true })).toBeUndefined();
+  });
+});
