@@ -5,6 +5,8 @@
  * 3 the implementation crashed, hung or broke the protocol, 4 model bug, 5 inconclusive
  * (nothing failed but a checkable rule was never exercised; `--allow-unexercised` accepts it),
  * 130 interrupted (Ctrl-C: the current sequence ends, the partial results are written).
+ * An `--impl-cmd` whose hello offers batch/1 is certified with whole programs
+ * (certify-batch.ts, docs/PROTOCOL.md) unless `--per-call`.
  * @internal
  */
 import { checkDirCreatable, ensureDir } from '../../io/ensure-dir.ts';
