@@ -39,7 +39,17 @@ export interface BatchRunOptions {
   readonly allowUnexercised: boolean;
   readonly stop: () => boolean;
   /** The per-call path's helpers (cli/commands/certify.ts), so both paths print alike. */
-  readonly lines: { certifyExit(r: RunResult): number; implErrorLine(r: RunResult): string; stderrTailText(r: RunResult): string; inconclusiveLine(r: RunResult): string };
+  readonly lines: { certifyExit(r: RunResult): number; implErrorLine(r: RunResult): string; stderrTailText(r: RunResult): string };
+}
+
+/**
+ * Why a batch run is inconclusive: most unexercised rules are out of the programs' reach at
+ * any budget (they are slave_sg clients), so the way on is --per-call, not a larger budget.
+ */
+function batchInconclusiveLine(r: RunResult): string {
+  if (r.verdict !== 'inconclusive') return '';
+  const missing = r.rules.filter((v) => v.verdict === 'not_exercised').map((v) => v.id);
+  return `not exercised by the batch programs: ${missing.join(', ')} (they are slave_sg clients: --per-call exercises the rest; or accept it with --allow-unexercised)\n`;
 }
 
 /** Runs batch certification and prints/writes its results; returns the exit status. @internal */
@@ -75,7 +85,7 @@ export async function certifyOverBatch(o: BatchRunOptions): Promise<number> {
     process.stdout.write(o.lines.stderrTailText(result));
     if (result.known?.length) process.stdout.write(`known violations (in the baseline): ${result.known.join(', ')}\n`);
     if (recorded !== undefined) process.stdout.write(`recorded: ${o.record} (check with: dmacheck check-trace ${o.record})\n`);
-    process.stdout.write(o.lines.inconclusiveLine(result));
+    process.stdout.write(batchInconclusiveLine(result));
     process.stdout.write(`${summary(result)}\n`);
   }
   if (result.implError) process.stderr.write(`dmacheck: ${o.lines.implErrorLine(result)}\n`);

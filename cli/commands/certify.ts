@@ -102,7 +102,7 @@ export function register(program: Command): void {
             impl: inner, implCmd: opts.implCmd ?? '', model: await loadModel(), seed, runs, timeMs, version, json: opts.json === true,
             out: opts.out, cxDir: opts.cxDir, record: opts.record, reportDir: opts.reportDir, formats, baseline,
             strict: opts.strict === true, allowUnexercised: opts.allowUnexercised === true, stop: ctrlC.requested,
-            lines: { certifyExit, implErrorLine, stderrTailText, inconclusiveLine },
+            lines: { certifyExit, implErrorLine, stderrTailText },
           });
           return;
         }
