@@ -14,6 +14,7 @@ import type { CapabilityProfile, ClientProgram, EngineConfig } from '../../spec/
 import { buildProgram, CHAN_NAMES } from '../../kernel/gen/build.ts';
 import { type ProgramPlan, planArb } from '../../kernel/gen/plan.ts';
 import { configArb } from '../gen/config.ts';
+import { givesAllBack, withSequel } from './sequel.ts';
 
 /** What a batch program needs of the implementation (every generated program prepares slave_sg, stops and synchronizes). @public */
 export function batchUnfit(p: CapabilityProfile): string | undefined {
@@ -47,7 +48,12 @@ export interface BatchCase {
 /** Cases `first` .. `first + count - 1` of the sequence `seed` draws for profile `p`. @public */
 export function batchCases(p: CapabilityProfile, seed: number, count: number, first = 0): BatchCase[] {
   if (count <= 0) return [];
-  const arb = fc.tuple(planArb, configArb(p));
-  return fc.sample(arb, { seed, numRuns: first + count }).slice(first)
-    .map(([plan, cfg], i) => ({ program: buildProgram(fitPlan(plan, p), `batch-${seed}-${first + i}`), config: fitConfig(cfg, p) }));
+  // Half the programs get a sequel (sequel.ts): a second client re-requests the channels.
+  const arb = fc.tuple(planArb, fc.option(planArb, { freq: 2 }), configArb(p));
+  return fc.sample(arb, { seed, numRuns: first + count }).slice(first).map(([plan, next, cfg], i) => {
+    const name = `batch-${seed}-${first + i}`;
+    const one = buildProgram(fitPlan(plan, p), name);
+    const program = next !== null && givesAllBack(one) ? withSequel(one, buildProgram(fitPlan(next, p), name), name) : one;
+    return { program, config: fitConfig(cfg, p) };
+  });
 }

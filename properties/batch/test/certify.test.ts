@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { resolveImplementation } from '../../../adapters/resolve.ts';
 import { loadModel } from '../../../trace/load-model.ts';
 import { batchCertify } from '../certify.ts';
+import { checkLegality } from '../../../kernel/gen/legality.ts';
 import { batchCases, batchUnfit } from '../programs.ts';
 import { inProcessTarget } from '../target.ts';
 
@@ -29,13 +30,23 @@ describe('batch certify, in-process', () => {
     expect(accepted.result.verdict).toBe('pass');
   });
 
+  it(`a sequel re-requests the channels: state kept across release is caught (mutant:config-survives-release, CH-10, seed ${SEED})`, async () => {
+    const impl = await resolveImplementation({ impl: 'mutant:config-survives-release' });
+    const out = await batchCertify({ model, target: inProcessTarget(impl), seed: SEED, runs: 40, version: 'test', shrinkRounds: 2 });
+    expect(out.result.counterexamples.map((c) => `${c.kind} ${c.rule}`)).toEqual(['violation CH-10']);
+  });
+
   it('a seed draws the same programs and configurations', () => {
     const p = { slaveSg: true, dmaVec: false, cyclic: false, interleave: false, repeat: false, pause: false, resume: false, terminate: true, synchronize: true, reuse: false, metadata: false, callbacks: true, multiChannel: false, cookieInit: true, configurableCaps: true };
     expect(batchCases(p, SEED, 5)).toEqual(batchCases(p, SEED, 5));
     expect(batchCases(p, SEED, 3, 2)).toEqual(batchCases(p, SEED, 5).slice(2));
-    // Fitted to the profile: one channel without multiChannel, no REUSE without reuse.
-    for (const c of batchCases(p, SEED, 20)) {
-      expect(c.program.steps.filter((s) => 'do' in s && s.do.op === 'request_chan')).toHaveLength(1);
+    // Fitted to the profile: one channel without multiChannel (a sequel requests it again), no REUSE without reuse.
+    const cases = batchCases(p, SEED, 20);
+    const requests = (c: (typeof cases)[number]) => c.program.steps.flatMap((s) => ('do' in s && s.do.op === 'request_chan' ? [s.do.name] : []));
+    expect(cases.some((c) => requests(c).length === 2)).toBe(true);
+    for (const c of cases) {
+      expect(new Set(requests(c))).toEqual(new Set(['c0']));
+      expect(checkLegality(c.program)).toBeUndefined();
       expect(c.program.steps.some((s) => 'do' in s && s.do.op === 'set_reuse')).toBe(false);
       expect(c.config.caps.descriptorReuse).toBe(false);
     }
