@@ -69,8 +69,11 @@ export interface BatchCertifyOutcome {
 
 interface Seen { readonly c: BatchCase; readonly judged: Judged }
 
+/** Lets a pending SIGINT handler run (it sets what `stop` polls): the runs themselves are synchronous. */
+const yieldToSignals = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
 /** Runs programs until the budget is spent; an ImplError stops it (kept with what was judged). */
-function collect(o: BatchCertifyOptions, cov: CoverageCounter, advisories: AdvisoryTally) {
+async function collect(o: BatchCertifyOptions, cov: CoverageCounter, advisories: AdvisoryTally) {
   const judged: Seen[] = [];
   const started = Date.now();
   const total = o.runs ?? (o.timeMs !== undefined ? Number.POSITIVE_INFINITY : BATCH_DEFAULT_RUNS);
@@ -79,6 +82,7 @@ function collect(o: BatchCertifyOptions, cov: CoverageCounter, advisories: Advis
   let failedAt: BatchCase | undefined;
   for (let first = 0; first < total && error === undefined && !stopped; first += CHUNK) {
     for (const c of batchCases(o.target.profile, o.seed, Math.min(CHUNK, total - first), first)) {
+      await yieldToSignals();
       if (o.stop?.()) { stopped = true; break; }
       if (o.timeMs !== undefined && Date.now() - started >= o.timeMs) return { judged, error, stopped, failedAt };
       let run: ProgramRun;
@@ -137,7 +141,7 @@ export async function batchCertify(o: BatchCertifyOptions): Promise<BatchCertify
   const started = Date.now();
   const cov = new CoverageCounter();
   const advisories = new AdvisoryTally();
-  const got = collect(o, cov, advisories);
+  const got = await collect(o, cov, advisories);
   const unparsed = got.judged.find((x) => !x.judged.ok);
   const adapterError = got.error ?? (unparsed && !unparsed.judged.ok
     ? new ImplError('bad_message', `malformed trace of program ${unparsed.c.program.name}: ${unparsed.judged.error}`) : undefined);
