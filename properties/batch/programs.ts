@@ -32,10 +32,11 @@ function fitPlan(plan: ProgramPlan, p: CapabilityProfile): ProgramPlan {
 /** Slaves named as the programs request them, both directions (kernel/gen uses either on any channel). */
 function fitConfig(c: EngineConfig, p: CapabilityProfile): EngineConfig {
   const slaves = CHAN_NAMES.map((name, i) => ({ name, directions: ['MEM_TO_DEV', 'DEV_TO_MEM'] as const, fifoDepth: c.slaves[i % c.slaves.length]!.fifoDepth }));
-  // What the programs rely on, kept on: 4-byte device widths, config, slave_sg, stopping; REUSE where
-  // the profile has it (a plan uses it then, CAPS-5); cookie polling (no DMA_COMPLETION_NO_ORDER, CK-6).
+  // What the programs rely on, kept on: 4-byte device widths, slave_sg, stopping; REUSE where the
+  // profile has it (a plan uses it then, CAPS-5); cookie polling (no DMA_COMPLETION_NO_ORDER, CK-6).
+  // device_config stays as drawn: rarely absent, then slave_config is -ENOSYS (CFG-3) and preps fail.
   const addrWidths = c.addrWidths.includes(4) ? c.addrWidths : [...c.addrWidths, 4 as const];
-  const caps = { ...c.caps, config: true, slaveSg: true, terminate: true, synchronize: true, descriptorReuse: p.reuse, completionNoOrder: false };
+  const caps = { ...c.caps, slaveSg: true, terminate: true, synchronize: true, descriptorReuse: p.reuse, completionNoOrder: false };
   return { ...c, slaves, addrWidths, caps };
 }
 

