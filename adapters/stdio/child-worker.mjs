@@ -67,7 +67,8 @@ if (child) {
         if (lines.length > 0) post({ kind: 'lines', lines });
         return stopOversized(total);
       }
-      const line = Buffer.concat([...chunks, piece]).toString('utf8');
+      // Most lines lie whole in one read: decode them in place, without a copy.
+      const line = chunks.length === 0 ? data.toString('utf8', start, nl) : Buffer.concat([...chunks, piece]).toString('utf8');
       chunks = [];
       pending = 0;
       start = nl + 1;

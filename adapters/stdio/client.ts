@@ -16,7 +16,7 @@ import type { ClientCall, Ctx, EnvStep, Ret } from '../../spec/api/vocabulary.ts
 import type { ClientProgram, ProgramStep } from '../../spec/api/program.ts';
 import type { TraceEntry } from '../../spec/api/trace.ts';
 import { ImplError } from '../errors.ts';
-import { EXT_BATCH, type HarnessMsg, type HelloMsg, HelloHeadSchema, IMPL_MSG_TYPES, type ImplMsg, ImplMsgSchema, MAX_LINE_BYTES, PROTOCOL_VERSION } from '../protocol/schema.ts';
+import { EXT_BATCH, type HarnessMsg, type HelloMsg, type UncheckedEntry, HelloHeadSchema, IMPL_MSG_TYPES, type ImplMsg, ImplMsgSchema, MAX_LINE_BYTES, PROTOCOL_VERSION } from '../protocol/schema.ts';
 import { describeZodError } from '../../spec/api/schema.ts';
 import { ChildSession } from './session.ts';
 
@@ -40,9 +40,13 @@ export class SpawnError extends Error {
 
 type RequestKind = 'reset' | 'call' | 'env';
 
-/** What a `batch` request returned: the trace entries in order and whether the run ended quiescent. @public */
+/**
+ * What a `batch` request returned: the trace entries in order (over the pipe only their
+ * envelope is checked: the judge parses them as a trace file, trace/parse.ts) and whether
+ * the run ended quiescent. @public
+ */
 export interface BatchTrace {
-  readonly entries: readonly TraceEntry[];
+  readonly entries: readonly (TraceEntry | UncheckedEntry)[];
   readonly ended: boolean;
 }
 
@@ -90,7 +94,7 @@ export class StdioImplementation implements Implementation {
     // A program is many requests' worth of work, but a hang must not take minutes to show.
     const budget = this.timeoutMs * Math.max(1, Math.ceil(stepCount(program.steps) / 10));
     const deadline = Date.now() + budget;
-    const entries: TraceEntry[] = [];
+    const entries: (TraceEntry | UncheckedEntry)[] = [];
     for (;;) {
       const m = this.receive(deadline - Date.now(), `no end of batch #${id} (program ${program.name}) within ${budget} ms`);
       switch (m.type) {

@@ -108,7 +108,7 @@ describe('a broken batch is a named implementation error', () => {
     throw new Error(`mode ${mode} did not fail`);
   };
   const cases: [string, ImplErrorKind, RegExp][] = [
-    ['bad-entry', 'bad_message', /^entry: /],
+    ['bad-envelope', 'bad_message', /^entry: /],
     ['reject', 'throw', /cannot run this program/],
     ['hang', 'timeout', /no end of batch/],
     ['event', 'bad_message', /event during a batch request/],
@@ -120,13 +120,17 @@ describe('a broken batch is a named implementation error', () => {
     expect(e.detail).toMatch(msg);
   });
 
-  it('entries that do not form a trace end certify with impl_error bad_message, not a stack trace', async () => {
-    const impl = new StdioImplementation({ command: process.execPath, args: [HOSTILE, 'unbalanced'], timeoutMs: 2000 });
+  // Entries are checked as one trace file (trace/parse.ts), which names the line.
+  it.each([
+    ['unbalanced', /^malformed trace of program batch-11-0: batch-11-0:2: 'ret' at top level$/],
+    ['bad-entry', /^malformed trace of program batch-11-0: batch-11-0:2: call\.op: not a known op$/],
+  ])('%s entries end certify with impl_error bad_message, not a stack trace', async (mode, msg) => {
+    const impl = new StdioImplementation({ command: process.execPath, args: [HOSTILE, mode], timeoutMs: 2000 });
     try {
       const out = await batchCertify({ model, target: impl, seed: SEED, runs: 3, version: 'test' });
       expect(out.result.verdict).toBe('error');
       expect(out.result.implError?.what).toBe('bad_message');
-      expect(out.result.implError?.msg).toMatch(/^malformed trace of program batch-11-0: /);
+      expect(out.result.implError?.msg).toMatch(msg);
     } finally {
       impl.dispose();
     }
