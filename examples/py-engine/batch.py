@@ -100,6 +100,8 @@ class ProgramRunner:
                 self.do(s["do"])
             elif "sleep" in s:
                 self.until(self.now + s["sleep"], lambda: False)
+            elif "wait" not in s:
+                raise ValueError("batch: a program step this example cannot run: %s" % sorted(s))
             elif s["desc"] not in self.dead:
                 deadline = self.now + s["timeoutUs"]
                 if s["wait"] == "callback":
