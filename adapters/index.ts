@@ -11,7 +11,7 @@ export {
 } from '../spec/api/data.ts';
 export { ImplError, isImplError } from './errors.ts';
 export { resolveImplementation, type ResolveOptions } from './resolve.ts';
-export { StdioImplementation, type StdioOptions } from './stdio/client.ts';
-export { serveImplementation } from './stdio/server.ts';
+export { type BatchTrace, StdioImplementation, type StdioOptions } from './stdio/client.ts';
+export { type InterpretedRun, type ProgramInterpreter, serveImplementation, type ServeOptions } from './stdio/server.ts';
 export { splitCommandLine } from './stdio/split-command.ts';
-export { PROTOCOL_VERSION, type HarnessMsg, type ImplMsg } from './protocol/schema.ts';
+export { EXT_BATCH, PROTOCOL_VERSION, type HarnessMsg, type ImplMsg } from './protocol/schema.ts';

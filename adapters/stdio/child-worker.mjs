@@ -4,7 +4,8 @@
 // split into lines (capped), each line is posted to the main thread and the shared
 // flag is bumped to wake it. Plain JavaScript on purpose: a worker does not inherit the
 // tsx loader, and this file needs no types beyond what the comments say.
-// Worker → main messages: {kind:'spawned',pid} {kind:'line',line} {kind:'oversized',bytes}
+// Worker → main messages: {kind:'spawned',pid} {kind:'lines',lines} (the complete lines of
+// one read, in order: one wake-up per read, not per line — a batch/1 trace is hundreds) {kind:'oversized',bytes}
 // {kind:'spawn_error',code,message} {kind:'exit',code,signal,tail} (after the child is reaped)
 // {kind:'eof'} (stdout closed while the child still runs).
 // Main → worker: {kind:'write',line} {kind:'kill'}.
@@ -58,16 +59,22 @@ if (child) {
   child.stdout.on('data', (data) => {
     if (!reading) return;
     let start = 0;
+    const lines = [];
     for (let nl = data.indexOf(10); nl !== -1; nl = data.indexOf(10, start)) {
       const piece = data.subarray(start, nl);
       const total = pending + piece.length;
-      if (total > maxLineBytes) return stopOversized(total);
-      const line = Buffer.concat([...chunks, piece]).toString('utf8');
+      if (total > maxLineBytes) {
+        if (lines.length > 0) post({ kind: 'lines', lines });
+        return stopOversized(total);
+      }
+      // Most lines lie whole in one read: decode them in place, without a copy.
+      const line = chunks.length === 0 ? data.toString('utf8', start, nl) : Buffer.concat([...chunks, piece]).toString('utf8');
       chunks = [];
       pending = 0;
       start = nl + 1;
-      post({ kind: 'line', line: line.endsWith('\r') ? line.slice(0, -1) : line });
+      lines.push(line.endsWith('\r') ? line.slice(0, -1) : line);
     }
+    if (lines.length > 0) post({ kind: 'lines', lines });
     const rest = data.subarray(start);
     if (pending + rest.length > maxLineBytes) return stopOversized(pending + rest.length);
     if (rest.length > 0) { chunks.push(Buffer.from(rest)); pending += rest.length; }

@@ -5,14 +5,18 @@
  * the next `reset` starts a fresh one.
  * Raises ImplError(timeout | exit | crash | bad_json | bad_message | oversized |
  * protocol_version | wrong_id | throw | eof).
+ * With an implementation whose `hello` lists `batch/1`, {@link StdioImplementation.runProgram}
+ * sends a whole client program and returns the trace the implementation recorded.
  * @public
  */
 import type { CapabilityProfile, EngineConfig } from '../../spec/api/config.ts';
 import type { EngineHooks, Implementation } from '../../spec/api/implementation.ts';
 import type { ImplErrorKind } from '../../spec/api/trace.ts';
 import type { ClientCall, Ctx, EnvStep, Ret } from '../../spec/api/vocabulary.ts';
+import type { ClientProgram, ProgramStep } from '../../spec/api/program.ts';
+import type { TraceEntry } from '../../spec/api/trace.ts';
 import { ImplError } from '../errors.ts';
-import { type HarnessMsg, type HelloMsg, HelloHeadSchema, IMPL_MSG_TYPES, type ImplMsg, ImplMsgSchema, MAX_LINE_BYTES, PROTOCOL_VERSION } from '../protocol/schema.ts';
+import { EXT_BATCH, type HarnessMsg, type HelloMsg, type UncheckedEntry, HelloHeadSchema, IMPL_MSG_TYPES, type ImplMsg, ImplMsgSchema, MAX_LINE_BYTES, PROTOCOL_VERSION } from '../protocol/schema.ts';
 import { describeZodError } from '../../spec/api/schema.ts';
 import { ChildSession } from './session.ts';
 
@@ -36,10 +40,27 @@ export class SpawnError extends Error {
 
 type RequestKind = 'reset' | 'call' | 'env';
 
+/**
+ * What a `batch` request returned: the trace entries in order (over the pipe only their
+ * envelope is checked: the judge parses them as a trace file, trace/parse.ts) and whether
+ * the run ended quiescent. @public
+ */
+export interface BatchTrace {
+  readonly entries: readonly (TraceEntry | UncheckedEntry)[];
+  readonly ended: boolean;
+}
+
+/** Steps of a program, error paths included: a batch request may take the per-request timeout per 10 of them. */
+function stepCount(steps: readonly ProgramStep[]): number {
+  return steps.reduce((n, s) => n + 1 + ('wait' in s ? stepCount(s.onTimeout ?? []) : 0), 0);
+}
+
 /** @public */
 export class StdioImplementation implements Implementation {
   readonly name: string;
   readonly profile: CapabilityProfile;
+  /** Protocol extensions the implementation's `hello` listed (e.g. `batch/1`). */
+  readonly extensions: readonly string[];
   private session: ChildSession | undefined;
   private hooks: EngineHooks | undefined;
   private nextId = 1;
@@ -51,6 +72,48 @@ export class StdioImplementation implements Implementation {
     const hello = this.start();
     this.name = hello.name;
     this.profile = hello.profile;
+    this.extensions = hello.extensions ?? [];
+  }
+
+  /** The implementation speaks the batch extension (docs/PROTOCOL.md §batch/1). */
+  get batch(): boolean {
+    return this.extensions.includes(EXT_BATCH);
+  }
+
+  /**
+   * batch/1: run `program` on a fresh engine with `config` and return the trace the
+   * implementation recorded. The request may take the per-request timeout once per
+   * 10 program steps (at least once). Raises ImplError like every request (an `error` answer — a
+   * program the implementation rejects or failed on — is kind `throw`).
+   */
+  runProgram(config: EngineConfig, program: ClientProgram): BatchTrace {
+    if (!this.batch) throw new Error(`${this.name} does not speak ${EXT_BATCH}`);
+    if (this.failed || !this.session) this.start();
+    const id = this.nextId++;
+    this.send({ type: 'batch', id, config, program });
+    // A program is many requests' worth of work, but a hang must not take minutes to show.
+    const budget = this.timeoutMs * Math.max(1, Math.ceil(stepCount(program.steps) / 10));
+    const deadline = Date.now() + budget;
+    const entries: (TraceEntry | UncheckedEntry)[] = [];
+    for (;;) {
+      const m = this.receive(deadline - Date.now(), `no end of batch #${id} (program ${program.name}) within ${budget} ms`);
+      switch (m.type) {
+        case 'entry':
+          if (m.req !== id) throw this.fail('wrong_id', `entry for request ${m.req} while handling batch ${id}`);
+          entries.push(m.entry);
+          break;
+        case 'result':
+          if (m.id !== id) throw this.fail('wrong_id', `result for request ${m.id} while handling batch ${id}`);
+          if (m.ended === undefined || m.ret !== undefined) throw this.fail('bad_message', 'result of a batch needs `ended` and no `ret`');
+          return { entries, ended: m.ended };
+        case 'error':
+          throw this.fail('throw', `implementation error on program ${program.name}: ${m.message.slice(0, 300)}`);
+        case 'event': case 'callback':
+          throw this.fail('bad_message', `${m.type} during a batch request (the trace goes in entry messages)`);
+        case 'hello':
+          throw this.fail('bad_message', 'unexpected hello');
+      }
+    }
   }
 
   /** The child's pid (for tests and diagnostics). */
@@ -123,7 +186,10 @@ export class StdioImplementation implements Implementation {
         case 'result':
           if (m.id !== id) throw this.fail('wrong_id', `result for request ${m.id} while handling ${id}`);
           if (kind !== 'call' && m.ret !== undefined) throw this.fail('bad_message', `result of ${kind} carries a ret`);
+          if (m.ended !== undefined) throw this.fail('bad_message', `result of ${kind} carries ended`);
           return m.ret;
+        case 'entry':
+          throw this.fail('bad_message', `entry outside a batch request (handling ${kind} #${id})`);
         case 'error':
           throw this.fail('throw', `implementation error: ${m.message.slice(0, 300)}`);
         case 'hello':
@@ -166,6 +232,7 @@ export class StdioImplementation implements Implementation {
       case 'eof': throw this.fail('eof', 'closed its stdout (end of file) while still running');
       case 'exit': throw this.fail(r.signal ? 'crash' : 'exit', r.signal ? `killed by ${r.signal}` : `exited with status ${r.code}`);
       case 'line': return this.parse(r.line);
+      case 'lines': throw this.fail('crash', 'internal: the session handed out a batch of lines'); // ChildSession.next never does
     }
   }
 

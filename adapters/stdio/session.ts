@@ -10,6 +10,8 @@ import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from '
 export type WorkerReport =
   | { readonly kind: 'spawned'; readonly pid: number }
   | { readonly kind: 'line'; readonly line: string }
+  /** From the worker only: the lines of one read; {@link ChildSession.next} hands them out one `line` at a time. */
+  | { readonly kind: 'lines'; readonly lines: readonly string[] }
   | { readonly kind: 'oversized'; readonly bytes: number }
   | { readonly kind: 'eof' }
   | { readonly kind: 'spawn_error'; readonly code: string; readonly message: string }
@@ -55,6 +57,9 @@ export class ChildSession {
   private readonly port: MessagePort;
   private readonly flag = new Int32Array(new SharedArrayBuffer(4));
   private exitReport: Extract<WorkerReport, { kind: 'exit' }> | undefined;
+  /** Lines of the last `lines` report not handed out yet (`at` is the next). */
+  private queued: readonly string[] = [];
+  private at = 0;
   pid: number | undefined;
 
   constructor(command: string, args: readonly string[], opts: { maxLineBytes: number; tailLines: number; cwd?: string | undefined }) {
@@ -70,13 +75,18 @@ export class ChildSession {
     this.worker.unref();
   }
 
-  /** Next report, or `undefined` after `timeoutMs` without one. Blocks the thread. */
+  /** Next report (never `lines`: one `line` at a time), or `undefined` after `timeoutMs` without one. Blocks the thread. */
   next(timeoutMs: number): WorkerReport | undefined {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
+      if (this.at < this.queued.length) return { kind: 'line', line: this.queued[this.at++]! };
       const seen = Atomics.load(this.flag, 0);
       const got = receiveMessageOnPort(this.port);
-      if (got) return this.note(got.message as WorkerReport);
+      if (got) {
+        const r = got.message as WorkerReport;
+        if (r.kind === 'lines') { this.queued = r.lines; this.at = 0; continue; }
+        return this.note(r);
+      }
       const left = deadline - Date.now();
       if (left <= 0) return undefined;
       // Wakes when the worker bumps the flag after posting (no lost wake-up: we compare with `seen`).

@@ -5,6 +5,8 @@
  * 3 the implementation crashed, hung or broke the protocol, 4 model bug, 5 inconclusive
  * (nothing failed but a checkable rule was never exercised; `--allow-unexercised` accepts it),
  * 130 interrupted (Ctrl-C: the current sequence ends, the partial results are written).
+ * An `--impl-cmd` whose hello offers batch/1 is certified with whole programs
+ * (certify-batch.ts, docs/PROTOCOL.md) unless `--per-call`.
  * @internal
  */
 import { checkDirCreatable, ensureDir } from '../../io/ensure-dir.ts';
@@ -12,6 +14,9 @@ import { checkOutputPath, writeOutput } from '../../io/write-output.ts';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { resolveImplementation } from '../../adapters/resolve.ts';
+import { StdioImplementation } from '../../adapters/stdio/client.ts';
+import { batchUnfit } from '../../properties/batch/programs.ts';
+import { certifyOverBatch } from './certify-batch.ts';
 import { certify } from '../../properties/certify/certify.ts';
 import { CertifyRecorder } from '../../properties/certify/recording.ts';
 import { counterexampleText, ruleTable, summary } from '../../properties/certify/table.ts';
@@ -28,6 +33,7 @@ import { implOptions, parseDuration, parseIntOption, parseTimeout, reportOptions
 interface Opts {
   runs?: string; time?: string; seed?: string; impl?: string; implCmd?: string; timeout?: string; json?: boolean; out?: string;
   cxDir: string; record?: string; reportDir?: string; format: string; baseline?: string; strict?: boolean; allowUnexercised?: boolean;
+  perCall?: boolean;
 }
 
 /** Exit status of a finished certification. @internal */
@@ -72,6 +78,7 @@ export function register(program: Command): void {
     .option('--record <file>', 'record one run as a dmacheck-trace/1 file: the first counterexample, else the last legal run')
     .option('--baseline <report.json>', 'fail only on violations not already in this report')
     .option('--allow-unexercised', 'pass (exit 0) even if some checkable rules were never exercised (else INCONCLUSIVE, exit 5)')
+    .option('--per-call', 'with --impl-cmd: one request per call even if the implementation offers batch/1 (whole programs)')
     .action(async (opts: Opts) => {
       const runs = opts.runs !== undefined ? parseIntOption('--runs', opts.runs, 1) : undefined;
       const timeMs = opts.time !== undefined ? parseDuration(opts.time) : undefined;
@@ -89,6 +96,16 @@ export function register(program: Command): void {
       const inner = await resolveImplementation({ impl: opts.impl, implCmd: opts.implCmd, timeoutMs }).catch((e: unknown) => { ctrlC.release(); throw e; });
       let impl: Implementation = inner;
       try {
+        // batch/1 (docs/PROTOCOL.md): whole programs, one round trip each, unless --per-call.
+        if (inner instanceof StdioImplementation && inner.batch && opts.perCall !== true && batchUnfit(inner.profile) === undefined) {
+          process.exitCode = await certifyOverBatch({
+            impl: inner, implCmd: opts.implCmd ?? '', model: await loadModel(), seed, runs, timeMs, version, json: opts.json === true,
+            out: opts.out, cxDir: opts.cxDir, record: opts.record, reportDir: opts.reportDir, formats, baseline,
+            strict: opts.strict === true, allowUnexercised: opts.allowUnexercised === true, stop: ctrlC.requested,
+            lines: { certifyExit, implErrorLine, stderrTailText },
+          });
+          return;
+        }
         const rec = opts.record !== undefined ? new CertifyRecorder(inner, opts.record, { tool: 'dmacheck certify', seed }) : undefined;
         if (rec) impl = rec.impl;
         const model = await loadModel();

@@ -1,5 +1,6 @@
 /**
- * `dmacheck replay FILE`: re-runs a saved counterexample's exact steps in lockstep.
+ * `dmacheck replay FILE`: re-runs a saved counterexample's exact steps in lockstep (a
+ * batch counterexample's program is re-sent whole: replay-batch.ts).
  * Exit 1 if it still fails, 0 if it now passes, 2 for a bad file (`file: what is wrong`),
  * 3 if the implementation crashed, hung or broke the protocol, 130 if interrupted (Ctrl-C). With `--emit-test` it runs
  * nothing and prints the file as a standalone vitest regression test instead.
@@ -16,6 +17,7 @@ import { emitTest } from '../../fuzz/emit-test.ts';
 import { EXIT, InputError, UsageError } from '../exit-codes.ts';
 import { trapInterrupt } from '../interrupt.ts';
 import { parseTimeout } from '../options.ts';
+import { readBatchFile, replayBatch } from './replay-batch.ts';
 
 interface Opts { impl?: string; implCmd?: string; timeout?: string; emitTest?: boolean }
 
@@ -31,6 +33,13 @@ export function register(program: Command): void {
     .option('--emit-test', 'print the counterexample as a standalone vitest regression test (runs nothing)')
     .action(async (file: string, opts: Opts) => {
       const timeoutMs = opts.timeout !== undefined ? parseTimeout(opts.timeout) : undefined;
+      // A counterexample of certify over batch/1 is a whole program: it is re-sent whole.
+      const batchFile = readBatchFile(file);
+      if (batchFile !== undefined) {
+        if (opts.emitTest || opts.impl !== undefined) throw new UsageError('a batch counterexample replays only over --impl-cmd (no --impl, no --emit-test)');
+        process.exitCode = await replayBatch(file, batchFile, opts.implCmd, timeoutMs);
+        return;
+      }
       const loaded = loadCounterexample(file);
       if (!loaded.ok) throw new InputError(loaded.error);
       const f = loaded.file;

@@ -8,9 +8,17 @@ wire format is docs/PROTOCOL.md. Logs go to stderr; stdout carries only protocol
 
 `--bug cb-hardirq` injects one ordering bug: completion callbacks are invoked from the
 hard-IRQ handler instead of the tasklet (rule CB-1).
+
+It speaks the batch extension (batch/1): `hello` lists it, and a `batch` request runs a
+whole client program here (batch.py) and streams the trace back, one round trip per
+program instead of one per call. `--no-batch` leaves it out of `hello`.
 """
 import json
+import os
 import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from batch import ProgramRunner  # noqa: E402  (beside this file)
 
 PROTOCOL = "dmacheck-protocol/1"
 INT_MAX = 0x7FFFFFFF
@@ -87,10 +95,29 @@ class Protocol:
                 self.send({"type": "result", "id": m["id"]})
             elif m["type"] == "call":
                 self.send({"type": "result", "id": m["id"], "ret": self.handler.call(m["call"])})
+            elif m["type"] == "batch" and not self.stack[:-1]:
+                self.batch(m)
             else:
                 raise ValueError("unexpected message %s" % m["type"])
         finally:
             self.stack.pop()
+
+
+    def batch(self, m):
+        """batch/1: a fresh engine runs the program; the runner stands in for this object meanwhile."""
+        engine = self.handler
+        engine.reset(m["config"])
+        lines = []                                        # written at once: one flush per program, not per entry
+        entry = lambda e: lines.append(json.dumps({"type": "entry", "req": m["id"], "entry": e}, separators=(",", ":")))
+        runner = ProgramRunner(engine, m["config"], entry)
+        engine.p = runner
+        try:
+            ended = runner.run(m["program"])
+        finally:
+            engine.p = self
+            if lines:
+                sys.stdout.write("\n".join(lines) + "\n")
+        self.send({"type": "result", "id": m["id"], "ended": ended})
 
 
 class Desc:
@@ -426,7 +453,10 @@ def main(argv):
     proto = Protocol()
     proto.handler = Engine(proto, bug)
     name = "example:py-engine" + (":" + bug if bug else "")
-    proto.send({"type": "hello", "protocol": PROTOCOL, "name": name, "profile": PROFILE})
+    hello = {"type": "hello", "protocol": PROTOCOL, "name": name, "profile": PROFILE}
+    if "--no-batch" not in argv:
+        hello["extensions"] = ["batch/1"]
+    proto.send(hello)
     print("py-engine ready (bug=%s)" % bug, file=sys.stderr)
     try:
         while True:

@@ -9,11 +9,14 @@ import type { ClientProgram } from '../../spec/api/program.ts';
 import { checkLegality } from '../gen/legality.ts';
 import { candidates, programSize } from './candidates.ts';
 import { decisive, type Judged, judgeRun, verdictKey } from './judge.ts';
-import { batchTimeoutMs, type KernelRunner } from './runner.ts';
+import { batchTimeoutMs, type ProgramRun } from './runner.ts';
+
+/** What shrinking needs of a runner: a KernelRunner has it, and so has the stdio batch target (properties/batch/). @public */
+export type ProgramBatchRunner = { runBatch(programs: readonly ClientProgram[], opts?: { timeoutMs?: number; cpus?: 1 }): Promise<{ readonly runs: readonly ProgramRun[] }> };
 
 /** @public */
 export interface ShrinkOptions {
-  readonly runner: KernelRunner;
+  readonly runner: ProgramBatchRunner;
   readonly model: Model<unknown>;
   /** Boots at most (one per round). */
   readonly rounds: number;

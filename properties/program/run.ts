@@ -240,7 +240,8 @@ class ProgramRun {
 
 /** Options of {@link runProgram}. @public */
 export interface RunProgramInput {
-  readonly model: Model<unknown>;
+  /** null: the engine alone, nothing judged (the batch extension's engine side records the trace). */
+  readonly model: Model<unknown> | null;
   readonly impl: Implementation;
   readonly program: ClientProgram;
   readonly config: EngineConfig;
@@ -272,7 +273,7 @@ export function runProgram(o: RunProgramInput): ProgramRunResult {
   });
   if (hung) r.abandon(hung);
   // The lockstep runs the reference model: its state is spec/model's ModelState.
-  if (!r.failure) {
+  if (!r.failure && o.model !== null) {
     const leak = endMappings(r.state as ModelState, r.index).verdict;
     if (leak !== undefined) r.fail(leak);
   }
