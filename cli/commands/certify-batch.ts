@@ -3,7 +3,7 @@
  * extension (batch/1, docs/PROTOCOL.md): whole client programs instead of one request per
  * call (properties/batch/). Same table, summary, reports and exit statuses as the per-call
  * path; counterexample files keep the program, its configuration and the returned trace.
- * `--per-call` forces the per-call path.
+ * Chosen with `--batch`; the per-call path is the default.
  * @internal
  */
 import { join } from 'node:path';
@@ -44,18 +44,18 @@ export interface BatchRunOptions {
 
 /**
  * Why a batch run is inconclusive: most unexercised rules are out of the programs' reach at
- * any budget (they are slave_sg clients), so the way on is --per-call, not a larger budget.
+ * any budget (they are slave_sg clients), so the way on is certify without --batch, not a larger budget.
  */
 function batchInconclusiveLine(r: RunResult): string {
   if (r.verdict !== 'inconclusive') return '';
   const missing = r.rules.filter((v) => v.verdict === 'not_exercised').map((v) => v.id);
-  return `not exercised by the batch programs: ${missing.join(', ')} (they are slave_sg clients: --per-call exercises the rest; or accept it with --allow-unexercised)\n`;
+  return `not exercised by the batch programs: ${missing.join(', ')} (they are slave_sg clients: certify without --batch exercises the rest; or accept it with --allow-unexercised)\n`;
 }
 
 /** Runs batch certification and prints/writes its results; returns the exit status. @internal */
 export async function certifyOverBatch(o: BatchRunOptions): Promise<number> {
   checkDirCreatable(o.cxDir);
-  if (!o.json) process.stderr.write(`certify: ${o.impl.name} offers batch/1: sending whole client programs (--per-call for one request per call)\n`);
+  if (!o.json) process.stderr.write(`certify: ${o.impl.name} offers batch/1: sending whole client programs (--batch)\n`);
   const out = await batchCertify({
     model: o.model, target: o.impl, seed: o.seed, runs: o.runs, timeMs: o.timeMs, version: o.version,
     strict: o.strict, allowUnexercised: o.allowUnexercised, stop: o.stop,

@@ -5,8 +5,9 @@
  * 3 the implementation crashed, hung or broke the protocol, 4 model bug, 5 inconclusive
  * (nothing failed but a checkable rule was never exercised; `--allow-unexercised` accepts it),
  * 130 interrupted (Ctrl-C: the current sequence ends, the partial results are written).
- * An `--impl-cmd` whose hello offers batch/1 is certified with whole programs
- * (certify-batch.ts, docs/PROTOCOL.md) unless `--per-call`.
+ * With `--batch`, an `--impl-cmd` whose hello offers batch/1 is certified with whole
+ * client programs (certify-batch.ts, docs/PROTOCOL.md); per call is the default because it
+ * reaches every rule the programs cannot (cyclic, metadata, pause, racing schedules).
  * @internal
  */
 import { checkDirCreatable, ensureDir } from '../../io/ensure-dir.ts';
@@ -15,6 +16,7 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import { resolveImplementation } from '../../adapters/resolve.ts';
 import { StdioImplementation } from '../../adapters/stdio/client.ts';
+import { UsageError } from '../../io/errors.ts';
 import { batchUnfit } from '../../properties/batch/programs.ts';
 import { certifyOverBatch } from './certify-batch.ts';
 import { certify } from '../../properties/certify/certify.ts';
@@ -33,7 +35,7 @@ import { implOptions, parseDuration, parseIntOption, parseTimeout, reportOptions
 interface Opts {
   runs?: string; time?: string; seed?: string; impl?: string; implCmd?: string; timeout?: string; json?: boolean; out?: string;
   cxDir: string; record?: string; reportDir?: string; format: string; baseline?: string; strict?: boolean; allowUnexercised?: boolean;
-  perCall?: boolean;
+  batch?: boolean;
 }
 
 /** Exit status of a finished certification. @internal */
@@ -78,7 +80,7 @@ export function register(program: Command): void {
     .option('--record <file>', 'record one run as a dmacheck-trace/1 file: the first counterexample, else the last legal run')
     .option('--baseline <report.json>', 'fail only on violations not already in this report')
     .option('--allow-unexercised', 'pass (exit 0) even if some checkable rules were never exercised (else INCONCLUSIVE, exit 5)')
-    .option('--per-call', 'with --impl-cmd: one request per call even if the implementation offers batch/1 (whole programs)')
+    .option('--batch', 'with --impl-cmd offering batch/1: send whole client programs (slave_sg clients only: rules they cannot reach stay not exercised)')
     .action(async (opts: Opts) => {
       const runs = opts.runs !== undefined ? parseIntOption('--runs', opts.runs, 1) : undefined;
       const timeMs = opts.time !== undefined ? parseDuration(opts.time) : undefined;
@@ -96,8 +98,11 @@ export function register(program: Command): void {
       const inner = await resolveImplementation({ impl: opts.impl, implCmd: opts.implCmd, timeoutMs }).catch((e: unknown) => { ctrlC.release(); throw e; });
       let impl: Implementation = inner;
       try {
-        // batch/1 (docs/PROTOCOL.md): whole programs, one round trip each, unless --per-call.
-        if (inner instanceof StdioImplementation && inner.batch && opts.perCall !== true && batchUnfit(inner.profile) === undefined) {
+        // --batch (docs/PROTOCOL.md batch/1): whole programs, one round trip each.
+        if (opts.batch === true) {
+          if (!(inner instanceof StdioImplementation)) throw new UsageError('--batch: needs --impl-cmd');
+          const why = !inner.batch ? `${inner.name} does not offer batch/1 in its hello` : batchUnfit(inner.profile);
+          if (why !== undefined) throw new UsageError(`--batch: ${why}`);
           process.exitCode = await certifyOverBatch({
             impl: inner, implCmd: opts.implCmd ?? '', model: await loadModel(), seed, runs, timeMs, version, json: opts.json === true,
             out: opts.out, cxDir: opts.cxDir, record: opts.record, reportDir: opts.reportDir, formats, baseline,

@@ -1,6 +1,6 @@
 // certify over batch/1 end to end (issue 12 item 6): a mutant served by `dmacheck serve`
-// is still caught, shrunk, saved and replayed by re-sending the program; --per-call forces
-// the old path; a batch implementation error is one named line with exit 3.
+// is still caught, shrunk, saved and replayed by re-sending the program; without --batch
+// certify keeps the per-call path; a batch implementation error is one named line with exit 3.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,7 +19,7 @@ describe('dmacheck certify over batch/1', () => {
     ['terminate-no-free', 'TERM-9'],
   ])(`mutant:%s served over stdio is caught (%s), shrunk, saved, and replays (seed ${SEED}, ${RUNS} programs)`, (mutant, rule) => {
     const dir = mkdtempSync(join(tmpdir(), 'dmacheck-batch-'));
-    const r = run(dir, 'certify', '--impl-cmd', nodeCmd(BIN, 'serve', '--impl', `mutant:${mutant}`), '--runs', RUNS, '--seed', SEED, '--cx-dir', 'cx', '--out', 'r.json');
+    const r = run(dir, 'certify', '--batch', '--impl-cmd', nodeCmd(BIN, 'serve', '--impl', `mutant:${mutant}`), '--runs', RUNS, '--seed', SEED, '--cx-dir', 'cx', '--out', 'r.json');
     expect(r.status, r.stderr).toBe(1);
     expect(r.stderr).toContain(`mutant:${mutant} offers batch/1`);
     expect(r.stdout).toContain(`violation of ${rule}`);
@@ -40,9 +40,9 @@ describe('dmacheck certify over batch/1', () => {
     expect(again.stdout).toContain(`still fails (mutant:${mutant})`);
   });
 
-  it('--per-call keeps one request per call (no batch line, the lockstep counterexample format)', () => {
+  it('without --batch: one request per call (no batch line, the lockstep counterexample format)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'dmacheck-batch-'));
-    const r = run(dir, 'certify', '--per-call', '--impl-cmd', nodeCmd(BIN, 'serve', '--impl', 'mutant:double-complete'), '--runs', RUNS, '--seed', SEED, '--cx-dir', 'cx');
+    const r = run(dir, 'certify', '--impl-cmd', nodeCmd(BIN, 'serve', '--impl', 'mutant:double-complete'), '--runs', RUNS, '--seed', SEED, '--cx-dir', 'cx');
     expect(r.status, r.stderr).toBe(1);
     expect(r.stderr).not.toContain('offers batch/1');
     expect(r.stdout).toContain('violation of CK-4');
@@ -52,11 +52,20 @@ describe('dmacheck certify over batch/1', () => {
 
   it('a program the implementation rejects: exit 3, one named error line', () => {
     const dir = mkdtempSync(join(tmpdir(), 'dmacheck-batch-'));
-    const r = run(dir, 'certify', '--impl-cmd', nodeCmd(`${ROOT}adapters/test/fixtures/batch-hostile.mjs`, 'reject'), '--runs', '5');
+    const r = run(dir, 'certify', '--batch', '--impl-cmd', nodeCmd(`${ROOT}adapters/test/fixtures/batch-hostile.mjs`, 'reject'), '--runs', '5');
     expect(r.status, r.stderr).toBe(3);
     const errs = r.stderr.split('\n').filter((l) => l.startsWith('dmacheck:'));
     expect(errs).toEqual(['dmacheck: implementation error (throw) in batch-hostile:reject: implementation error on program batch-42-0: cannot run this program']);
     expect(r.stdout).toContain('IMPLEMENTATION ERROR');
     expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it.each([
+    ['an in-process engine', [] as string[], 'dmacheck: --batch: needs --impl-cmd'],
+    ['an --impl-cmd without batch/1 in its hello', ['--impl-cmd', nodeCmd(BIN, 'serve', '--no-batch')], 'dmacheck: --batch: builtin does not offer batch/1 in its hello'],
+  ])('--batch with %s is a usage error (exit 2, one line)', (_what, args, line) => {
+    const r = run(mkdtempSync(join(tmpdir(), 'dmacheck-batch-')), 'certify', '--batch', '--runs', '5', ...args);
+    expect(r.status, r.stderr).toBe(2);
+    expect(r.stderr.split('\n').filter((l) => l.startsWith('dmacheck:'))).toEqual([line]);
   });
 });
