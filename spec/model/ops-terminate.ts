@@ -83,7 +83,8 @@ export const terminate: OpHandler<TermCall> = {
   enter(s, c, _ctx, fr) {
     const ch = s.chans[c.chan];
     if (ch === undefined || !s.cfg.caps.terminate) return { s, fr };
-    return { s: setChan(s, terminated(s, ch)), fr: withCall(fr, { taskletWasPending: ch.taskletPending }) };
+    // `before`: the channel without the effect, for a step nested before the lock (before-lock.ts, CB-13).
+    return { s: setChan(s, terminated(s, ch)), fr: withCall(fr, { taskletWasPending: ch.taskletPending, before: ch }) };
   },
   leave(cx, s, c, _ctx, r, fr) {
     const ch = s.chans[c.chan];
