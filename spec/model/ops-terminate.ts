@@ -48,8 +48,9 @@ function leftAfterTerminate(cx: Cx, ch: Chan): Fail | undefined {
 
 /**
  * Work completed before synchronize ran its tasklet_kill: all completed work, or (1.1 nesting)
- * what was completed when the first step inside the call began — an interrupt inside the
- * call after that completes work (e.g. issued by a callback) the kill did not flush.
+ * what was completed when the first step inside the call began (terminate_sync: on the channel
+ * without the terminate, before-lock.ts) — an interrupt inside the call after that completes
+ * work (e.g. issued by a callback) the kill did not flush.
  */
 const completedBefore = (fr: CallFrame, d: Desc): boolean =>
   d.phase === 'completed' && (fr.before === undefined || fr.before.descs.some((x) => x.id === d.id && x.phase === 'completed'));
