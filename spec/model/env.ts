@@ -11,6 +11,7 @@ import { desc8_callbackOwed } from '../rules/desc.ts';
 import { iss3_order } from '../rules/issue.ts';
 import type { Cx, Fail } from '../rules/require.ts';
 import { term11_unpaused } from '../rules/terminate.ts';
+import { closeBeforeLock, openBeforeLock } from './before-lock.ts';
 import { owesCallback } from './events-hw.ts';
 import { EV_BIT } from './frames.ts';
 import { callOpenOn, closeInside, openInside } from './nesting.ts';
@@ -67,7 +68,8 @@ const OPEN: { readonly [K in EnvStep['op']]: (cx: Cx, s: ModelState, st: Step<K>
 
 /** An `env` entry: open the step frame (irq/tasklet take their pending flag). @internal */
 export function onEnv(cx: Cx, s: ModelState, step: EnvStep): Out {
-  const ns = s.stack.length === 0 ? s : openInside(s);
+  // Inside a terminate whose effect is unseen, an irq/tasklet may come before its lock (before-lock.ts).
+  const ns = s.stack.length === 0 ? s : openInside(openBeforeLock(s, step));
   return (OPEN[step.op] as (cx: Cx, s: ModelState, st: EnvStep) => Out)(cx, ns, step);
 }
 
@@ -114,8 +116,10 @@ export function onEnvEnd(cx: Cx, s: ModelState): Out {
   const fr = top(s);
   if (fr === undefined || fr.k !== 'env') return { s, bug: 'env_end without an environment step' };
   const ns = pop(s);
-  const out = ns.stack.length === 0 ? ns : closeInside(ns, fr);
-  return { s: out, fail: (CLOSE[fr.step.op] as (cx: Cx, s: ModelState, fr: EnvFrame, st: EnvStep) => Fail | undefined)(cx, ns, fr, fr.step) };
+  const close = CLOSE[fr.step.op] as (cx: Cx, s: ModelState, fr: EnvFrame, st: EnvStep) => Fail | undefined;
+  if (ns.stack.length === 0) return { s: ns, fail: close(cx, ns, fr, fr.step) };
+  const c = closeBeforeLock(cx, ns, fr, (x, st) => close(x, st, fr, fr.step));
+  return { s: closeInside(c.s, fr), fail: c.fail };
 }
 
 /** What each kind of step owed when it ends (a mapped table, as OPEN). */

@@ -4,7 +4,7 @@
  * coarse observation (unobserved kinds existentially quantified, observed rules kept).
  */
 import { describe, expect, it } from 'vitest';
-import type { Observation, TraceEntry } from '../api/index.ts';
+import type { EngineEvent, Observation, TraceEntry } from '../api/index.ts';
 import { call, callIn, cb, config, cookie, env, IA, memSum, prepSg, runTrace, setup, VOID, xfer, ZERO } from './trace-builder.ts';
 
 const S = setup(0, 1, 64);
@@ -57,6 +57,42 @@ describe('env steps nested in a call (fully observed)', () => {
       { ev: 'desc_freed', chan: 0, desc: 1, recycled: false }),
       ...env({ op: 'tasklet', chan: 0 }, { ev: 'desc_freed', chan: 0, desc: 2, recycled: false })];
     expect(verdict(chain)).toBe('none');
+  });
+});
+
+describe('env steps nested in a terminate, before it took the channel lock (CB-13, F-1)', () => {
+  const running = [...S, ...P1, ...call({ op: 'issue_pending', chan: 0 }, VOID, { ev: 'hw_start', chan: 0, desc: 1 })];
+  const drop = { ev: 'desc_freed', chan: 0, desc: 1, recycled: false } as const;
+  const term = (op: 'terminate_async' | 'terminate_sync', ...inner: readonly (EngineEvent | TraceEntry)[]): TraceEntry[] => call({ op, chan: 0 }, ZERO, ...inner);
+  const irqIn = env({ op: 'irq', chan: 0 }, { ev: 'complete', chan: 0, desc: 1, cookie: 2 }, { ev: 'tasklet_scheduled', chan: 0 });
+  it('a tasklet nested before the terminate\'s frees took the completion first: its callback runs', () => {
+    expect(verdict([...running, ...irqDone(true), ...term('terminate_async', ...taskletCb)])).toBe('none');
+    expect(verdict([...running, ...irqDone(false), ...term('terminate_sync', ...taskletCb)], KERNEL)).toBe('none');
+  });
+  it('a tasklet nested there that finds nothing ran after the lock: the terminate drops and frees the completion', () => {
+    expect(verdict([...running, ...irqDone(true), ...term('terminate_async', ...env({ op: 'tasklet', chan: 0 }), drop)])).toBe('none');
+  });
+  it('once a nested tasklet ran after the lock, a later one cannot have run before it', () => {
+    expect(verdict([...running, ...irqDone(true), ...term('terminate_async', ...env({ op: 'tasklet', chan: 0 }), ...taskletCb)])).toBe('violation CB-1');
+    // d2's interrupt is pending: it may reschedule the tasklet, but after the lock too.
+    const d2 = [...prepSg(0, 2, 1, 16, 'MEM_TO_DEV', IA, 16), ...call({ op: 'submit', desc: 2 }, cookie(3))];
+    const irq1 = env({ op: 'irq', chan: 0 }, { ev: 'complete', chan: 0, desc: 1, cookie: 2 }, { ev: 'tasklet_scheduled', chan: 0 }, { ev: 'hw_start', chan: 0, desc: 2 });
+    const raise2 = env({ op: 'advance', units: 2 }, xfer(0, 2, 0, 8, memSum(1, 16, 8)), { ev: 'irq_raised', chan: 0 });
+    const setUp = [...S, ...P1, ...d2, ...call({ op: 'issue_pending', chan: 0 }, VOID, { ev: 'hw_start', chan: 0, desc: 1 }),
+      ...env({ op: 'advance', units: 4 }, xfer(0, 1, 0, 16, memSum(1, 0, 16)), { ev: 'irq_raised', chan: 0 }), ...irq1, ...raise2];
+    const inside = [...env({ op: 'tasklet', chan: 0 }), ...env({ op: 'irq', chan: 0 }, { ev: 'tasklet_scheduled', chan: 0 }), ...taskletCb];
+    expect(verdict([...setUp, ...term('terminate_async', ...inside, { ev: 'desc_freed', chan: 0, desc: 2, recycled: false })])).toBe('violation CB-13');
+  });
+  it('an interrupt nested before the lock completes the running transfer; the terminate then drops it', () => {
+    expect(verdict([...running, ...term('terminate_async', ...irqIn, drop)], KERNEL)).toBe('none');
+    expect(verdict([...running, ...term('terminate_async', ...irqIn, drop), ...taskletCb], KERNEL)).toBe('violation CB-13');
+    expect(verdict([...running, ...term('terminate_sync', ...irqIn, ...taskletCb)], KERNEL)).toBe('none');
+  });
+  it('after the terminate\'s own event the lock was taken: a nested interrupt has nothing pending (ISS-3)', () => {
+    const freedD2 = [...prepSg(0, 2, 1, 16, 'MEM_TO_DEV', IA, 16), ...call({ op: 'submit', desc: 2 }, cookie(3))];
+    const d2drop = { ev: 'desc_freed', chan: 0, desc: 2, recycled: false } as const;
+    expect(verdict([...S, ...P1, ...freedD2, ...call({ op: 'issue_pending', chan: 0 }, VOID, { ev: 'hw_start', chan: 0, desc: 1 }),
+      ...term('terminate_async', d2drop, ...irqIn, drop)], KERNEL)).toBe('violation ISS-3');
   });
 });
 

@@ -7,14 +7,19 @@
  * @internal
  */
 import type { ChanId } from '../api/index.ts';
+import { TERMINATES } from './frames.ts';
 import type { EnvFrame, ModelState } from './state.ts';
 import { setFrame, top } from './store.ts';
 import { withCall } from './records.ts';
 
-/** Before an env step opens: the call it opens inside (if any) remembers its channel. @internal */
+/**
+ * Before an env step opens: the call it opens inside (if any) remembers its channel. A
+ * terminate's `before` is the channel without its effect, set by the terminate (before-lock.ts).
+ * @internal
+ */
 export function openInside(s: ModelState): ModelState {
   const fr = top(s);
-  if (fr === undefined || fr.k !== 'call' || fr.before !== undefined || fr.chan === undefined) return s;
+  if (fr === undefined || fr.k !== 'call' || fr.before !== undefined || fr.chan === undefined || TERMINATES.includes(fr.call.op)) return s;
   const ch = s.chans[fr.chan];
   return ch === undefined ? s : setFrame(s, s.stack.length - 1, withCall(fr, { before: ch }));
 }

@@ -48,8 +48,9 @@ function leftAfterTerminate(cx: Cx, ch: Chan): Fail | undefined {
 
 /**
  * Work completed before synchronize ran its tasklet_kill: all completed work, or (1.1 nesting)
- * what was completed when the first step inside the call began — an interrupt inside the
- * call after that completes work (e.g. issued by a callback) the kill did not flush.
+ * what was completed when the first step inside the call began (terminate_sync: on the channel
+ * without the terminate, before-lock.ts) — an interrupt inside the call after that completes
+ * work (e.g. issued by a callback) the kill did not flush.
  */
 const completedBefore = (fr: CallFrame, d: Desc): boolean =>
   d.phase === 'completed' && (fr.before === undefined || fr.before.descs.some((x) => x.id === d.id && x.phase === 'completed'));
@@ -83,7 +84,8 @@ export const terminate: OpHandler<TermCall> = {
   enter(s, c, _ctx, fr) {
     const ch = s.chans[c.chan];
     if (ch === undefined || !s.cfg.caps.terminate) return { s, fr };
-    return { s: setChan(s, terminated(s, ch)), fr: withCall(fr, { taskletWasPending: ch.taskletPending }) };
+    // `before`: the channel without the effect, for a step nested before the lock (before-lock.ts, CB-13).
+    return { s: setChan(s, terminated(s, ch)), fr: withCall(fr, { taskletWasPending: ch.taskletPending, before: ch }) };
   },
   leave(cx, s, c, _ctx, r, fr) {
     const ch = s.chans[c.chan];

@@ -177,7 +177,11 @@ export interface CallFrame {
   readonly emptyIssue: boolean;
   /** Events of the env steps that ran inside this call (format 1.1 nesting). */
   readonly nestedEvs: number;
-  /** The call's channel when the first env step inside it began: its answer may come from before it. */
+  /**
+   * The call's channel when the first env step inside it began: its answer may come from before it.
+   * A terminate's: the channel without its effect while that is unseen, undefined once a step
+   * inside it came after its lock (before-lock.ts).
+   */
   readonly before: Chan | undefined;
 }
 
