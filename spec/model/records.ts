@@ -7,7 +7,7 @@
  * `undefined` sets the field to undefined.
  * @internal
  */
-import type { Buf, CallFrame, Chan, Desc, EnvFrame, ModelState } from './state.ts';
+import type { Buf, CallFrame, Chan, Cookies, Desc, EnvFrame, Meta, ModelState } from './state.ts';
 
 /** `d` with the fields of `p` changed. @internal */
 export function withDesc(d: Desc, p: Partial<Desc>): Desc {
@@ -207,6 +207,30 @@ export function withData(ch: Chan, descs: readonly Desc[], fifo: Chan['fifo'], f
     fifoOwed: fifoOwed,
     syncAfterPush: syncAfterPush,
     termBufs: ch.termBufs,
+  };
+  return r;
+}
+
+/** `ck` with the fields of `p` changed. @internal */
+export function withCookies(ck: Cookies, p: Partial<Cookies>): Cookies {
+  const r: Cookies = {
+    b0: 'b0' in p ? p.b0 as Cookies['b0'] : ck.b0,
+    n: 'n' in p ? p.n as Cookies['n'] : ck.n,
+    lo: 'lo' in p ? p.lo as Cookies['lo'] : ck.lo,
+    hi: 'hi' in p ? p.hi as Cookies['hi'] : ck.hi,
+    holdStart: 'holdStart' in p ? p.holdStart as Cookies['holdStart'] : ck.holdStart,
+    abortHi: 'abortHi' in p ? p.abortHi as Cookies['abortHi'] : ck.abortHi,
+    restartOpen: 'restartOpen' in p ? p.restartOpen as Cookies['restartOpen'] : ck.restartOpen,
+  };
+  return r;
+}
+
+/** `m` with the fields of `p` changed. @internal */
+export function withMeta(m: Meta, p: Partial<Meta>): Meta {
+  const r: Meta = {
+    mode: 'mode' in p ? p.mode as Meta['mode'] : m.mode,
+    ptr: 'ptr' in p ? p.ptr as Meta['ptr'] : m.ptr,
+    copied: 'copied' in p ? p.copied as Meta['copied'] : m.copied,
   };
   return r;
 }

@@ -186,9 +186,11 @@ function advisoryVerdict(f: Advice, index: number, chan: number | undefined): Ad
  */
 export function toResult(out: Out, index: number, advice: readonly Advice[] = []): StepResult<ModelState> {
   if (out.bug !== undefined) return { state: out.s, verdict: { kind: 'model_bug', step: index, msg: out.bug } };
-  const advisories = advice.map((a) => advisoryVerdict(a, index, out.chan));
   const f = out.fail;
-  if (f === undefined) return advisories.length === 0 ? { state: out.s } : { state: out.s, advisories };
+  // The common case allocates nothing but the result.
+  if (f === undefined && advice.length === 0) return { state: out.s };
+  const advisories = advice.map((a) => advisoryVerdict(a, index, out.chan));
+  if (f === undefined) return { state: out.s, advisories };
   const chan = out.chan;
   const verdict: FailureVerdict = chan === undefined
     ? { kind: f.kind, rule: f.rule, step: index, msg: f.msg }

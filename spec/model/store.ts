@@ -106,11 +106,15 @@ export const top = (s: ModelState): Frame | undefined => s.stack[s.stack.length 
 
 /** Innermost frame that is not a callback body (events belong to it). */
 export function owner(s: ModelState): { readonly fr: Frame; readonly i: number } | undefined {
-  for (let i = s.stack.length - 1; i >= 0; i--) {
-    const fr = s.stack[i]!;
-    if (fr.k !== 'cb') return { fr, i };
-  }
-  return undefined;
+  const i = ownerIndex(s);
+  return i < 0 ? undefined : { fr: s.stack[i]!, i };
+}
+
+/** Index in the stack of {@link owner}'s frame, -1 when none (no allocation: every event asks). @internal */
+export function ownerIndex(s: ModelState): number {
+  let i = s.stack.length - 1;
+  while (i >= 0 && s.stack[i]!.k === 'cb') i--;
+  return i;
 }
 
 /** `s` with frame `i` replaced. @internal */
