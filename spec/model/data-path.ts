@@ -99,8 +99,9 @@ function written(s: ModelState, ch: Chan, exts: readonly Extent[]): Buf[] {
   const out = s.bufs.slice();
   let k = ch.rxPos;
   for (const e of exts) {
-    const i = out.findIndex((b) => b.id === e.buf);
-    if (i >= 0) out[i] = addWrite(out[i]!, { offset: e.off, len: e.len, chan: ch.id, k });
+    let i = 0;
+    while (i < out.length && out[i]!.id !== e.buf) i++;
+    if (i < out.length) out[i] = addWrite(out[i]!, { offset: e.off, len: e.len, chan: ch.id, k });
     k += e.len;
   }
   return out;

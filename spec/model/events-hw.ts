@@ -22,8 +22,8 @@ import { moveData } from './data-path.ts';
 import { inCall, inEnv, SYNCS, TERMINATES } from './frames.ts';
 import type { Out } from './ops.ts';
 import type { Chan, Desc, Frame, ModelState } from './state.ts';
-import { descIn, findDead, issuedHead, putDesc, replaceDesc, setChan } from './store.ts';
-import { withChan, withCookies, withData, withDesc, withMeta, withProgress, withState } from './records.ts';
+import { descIn, findDead, issuedHead, putDesc, replaceDesc, setChan, setChanBufs } from './store.ts';
+import { withChan, withCookies, withData, withDesc, withMeta, withProgress } from './records.ts';
 
 type Ev<K extends EngineEvent['ev']> = Extract<EngineEvent, { ev: K }>;
 
@@ -119,8 +119,7 @@ export function xfer(cx: Cx, s: ModelState, ch: Chan, ev: Ev<'xfer'>, fr: Frame)
   const nd = withProgress(d, d.moved + ev.len, eotSince, d.periodEvents, d.periodCbPending);
   const nch = withData(ch, replaceDesc(ch.descs, nd), p.fifo ?? ch.fifo, p.fifo !== undefined || ch.fifoOwed,
     p.fifo === undefined && ch.syncAfterPush, p.rxPos ?? ch.rxPos);
-  const ns = setChan(s, nch);
-  return { s: p.bufs === undefined ? ns : withState(ns, { bufs: p.bufs }), fail: p.fail };
+  return { s: p.bufs === undefined ? setChan(s, nch) : setChanBufs(s, nch, p.bufs), fail: p.fail };
 }
 
 /** `complete`: the running descriptor after its last byte, in cookie order. @internal */

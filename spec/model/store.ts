@@ -29,6 +29,13 @@ export function setChan(s: ModelState, ch: Chan): ModelState {
   return withState(s, { chans });
 }
 
+/** `s` with channel `ch` and the buffer list replaced, in one copy (the DEV_TO_MEM xfer). @internal */
+export function setChanBufs(s: ModelState, ch: Chan, bufs: readonly Buf[]): ModelState {
+  const chans = s.chans.slice();
+  chans[ch.id] = ch;
+  return withState(s, { chans, bufs });
+}
+
 /** The live descriptor `id` on any channel. @internal */
 export function findDesc(s: ModelState, id: DescId): Desc | undefined {
   for (const ch of s.chans) for (const d of ch.descs) if (d.id === id) return d;
