@@ -89,6 +89,16 @@ export function withState(s: ModelState, p: Partial<ModelState>): ModelState {
   return r;
 }
 
+/**
+ * `s` with its four changing parts given: the copy of every step, one literal with no patch
+ * look-ups (a `withState` patch of varying shape made those look-ups megamorphic).
+ * @internal
+ */
+export function nextState(s: ModelState, chans: ModelState['chans'], bufs: ModelState['bufs'], dead: ModelState['dead'], stack: ModelState['stack']): ModelState {
+  const r: ModelState = { cfg: s.cfg, obs: s.obs, chans, bufs, dead, stack };
+  return r;
+}
+
 /** `b` with the fields of `p` changed. @internal */
 export function withBuf(b: Buf, p: Partial<Buf>): Buf {
   const r: Buf = {

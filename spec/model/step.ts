@@ -199,10 +199,20 @@ export function toResult(out: Out, index: number, advice: readonly Advice[] = []
   return advisories.length === 0 ? { state, verdict } : { state, verdict, advisories };
 }
 
+/**
+ * The evaluation context of {@link step}, reused: a step never runs inside another (the
+ * handlers judge nested questions with their own context), and toResult copies the advice
+ * out, so one context serves every entry without two allocations each.
+ */
+const STEP_CX: { cov: CoverageSink | undefined; readonly advice: Advice[] } = { cov: undefined, advice: [] };
+
 /** Accept trace entry number `index`. */
 export function step(s: ModelState, e: TraceEntry, index: number, cov?: CoverageSink): StepResult<ModelState> {
-  const advice: Advice[] = [];
-  const cx: Cx = { cov, advice };
+  const cx = STEP_CX;
+  cx.cov = cov;
+  cx.advice.length = 0;
   if (cov !== undefined) cov.pair(abstractKey(s, e), entryOp(e));
-  return toResult(dispatch(cx, s, e), index, advice);
+  const r = toResult(dispatch(cx, s, e), index, cx.advice);
+  cx.cov = undefined;
+  return r;
 }
