@@ -210,7 +210,7 @@ const STEP_CX: { cov: CoverageSink | undefined; readonly advice: Advice[] } = { 
 export function step(s: ModelState, e: TraceEntry, index: number, cov?: CoverageSink): StepResult<ModelState> {
   const cx = STEP_CX;
   cx.cov = cov;
-  cx.advice.length = 0;
+  if (cx.advice.length !== 0) cx.advice.length = 0;
   if (cov !== undefined) cov.pair(abstractKey(s, e), entryOp(e));
   const r = toResult(dispatch(cx, s, e), index, cx.advice);
   cx.cov = undefined;
