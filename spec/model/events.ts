@@ -63,7 +63,11 @@ export function onEvent(cx: Cx, s: ModelState, ev: EngineEvent): Out {
   const held = periph ? undefined : ch6_quietAfterRelease(cx, ch.held || inCall(fr, ch.id, 'release_channel'));
   // A lock splat is judged where it happens, whatever frame it comes from (PROV-8).
   const ff = ev.ev === 'lock_splat' ? undefined : held ?? frameFail(cx, fr, ch);
-  const out: Out & { readonly own?: boolean } = ff !== undefined ? { s, fail: ff } : (ON[ev.ev] as EvHandler<EngineEvent>)(cx, s, ch, ev, fr);
+  // xfer and period are most of a trace: direct calls rather than the table's megamorphic one.
+  const out: Out & { readonly own?: boolean } = ff !== undefined ? { s, fail: ff }
+    : ev.ev === 'xfer' ? xfer(cx, s, ch, ev, fr)
+      : ev.ev === 'period' ? period(cx, s, ch, ev, fr)
+        : (ON[ev.ev] as EvHandler<EngineEvent>)(cx, s, ch, ev, fr);
   const nfr = out.s.stack[i] ?? fr;
   if (nfr.k === 'cb') return out;
   const evs = nfr.evs | EV_BIT[ev.ev];
