@@ -41,8 +41,14 @@ export class CoverageMap implements CoverageSink {
     this.rules.set(id, (n ?? 0) + 1);
   }
 
+  /** `state|op` keys already made, by state then op (pair runs on every trace entry). */
+  private readonly keys = new Map<string, Map<string, string>>();
+
   pair(state: string, op: string): void {
-    const key = `${state}|${op}`;
+    let byOp = this.keys.get(state);
+    if (byOp === undefined) this.keys.set(state, byOp = new Map());
+    let key = byOp.get(op);
+    if (key === undefined) byOp.set(op, key = `${state}|${op}`);
     const n = this.pairs.get(key);
     if (n === undefined) this.onNew?.();
     this.pairs.set(key, (n ?? 0) + 1);

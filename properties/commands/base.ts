@@ -10,13 +10,15 @@ import type fc from 'fast-check';
 import { describeStep } from '../counterexample/describe.ts';
 import type { Lockstep } from '../lockstep/runner.ts';
 import type { Misuse, Step } from '../lockstep/step.ts';
+import type { Ret } from '../../spec/api/index.ts';
 
 export type { Misuse } from '../lockstep/step.ts';
 
 
 /** @public */
 export abstract class DmaCommand implements fc.Command<Lockstep, Lockstep> {
-  private shown: string | undefined;
+  /** The step run and its return, kept for `toString` (the text is built only when printed). */
+  private ran: { readonly s: Step; ret?: Ret | undefined } | undefined;
   /** The op name (call or env step) this command generates. */
   abstract readonly op: string;
   /** Model precondition: is there something legal to apply this command to? */
@@ -32,12 +34,12 @@ export abstract class DmaCommand implements fc.Command<Lockstep, Lockstep> {
     const s0 = this.resolve(r);
     const mu = this.misuse(r, s0);
     const s: Step = mu && s0.k === 'call' ? { ...s0, misuse: mu } : s0;
-    this.shown = describeStep(s, undefined);
-    const ret = r.exec(s);
-    this.shown = describeStep(s, ret);
+    const ran: { readonly s: Step; ret?: Ret | undefined } = { s };
+    this.ran = ran;
+    ran.ret = r.exec(s);
   }
 
   toString(): string {
-    return this.shown ?? `${this.op}(?)`;
+    return this.ran === undefined ? `${this.op}(?)` : describeStep(this.ran.s, this.ran.ret);
   }
 }

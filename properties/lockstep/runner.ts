@@ -295,9 +295,11 @@ export class Lockstep implements EngineHooks {
     const before = this.state;
     this.index++;
     this.state = r.state;
-    for (const a of r.advisories ?? []) {
-      this.advisoriesSeen.push(a);
-      this.opts.onAdvisory?.(a);
+    if (r.advisories !== undefined) {
+      for (const a of r.advisories) {
+        this.advisoriesSeen.push(a);
+        this.opts.onAdvisory?.(a);
+      }
     }
     if (r.verdict) this.onVerdict(r.verdict, e, before);
   }

@@ -11,7 +11,7 @@ import { inCall } from './frames.ts';
 import type { Out } from './ops.ts';
 import type { Chan, Desc, EnvFrame, ModelState } from './state.ts';
 import { descIn, findDead, findDesc, owner, pop, push, putDesc, setChan, setFrame, top } from './store.ts';
-import { withDesc, withEnv } from './records.ts';
+import { withDesc, withEnv, withMeta } from './records.ts';
 
 /**
  * No callback of work that died before a later synchronize: CB-14, or PROV-6 on an engine
@@ -85,6 +85,6 @@ export function onCbRet(s: ModelState): Out {
   const ch = ns.chans[fr.inv.chan];
   const d = ch === undefined ? undefined : descIn(ch, fr.inv.desc);
   if (fr.loose || ch === undefined || d === undefined || fr.inv.period || d.phase !== 'callback') return { s: ns };
-  const meta = d.meta.ptr === 'valid' ? { ...d.meta, ptr: 'invalid' as const } : d.meta;
+  const meta = d.meta.ptr === 'valid' ? withMeta(d.meta, { ptr: 'invalid' }) : d.meta;
   return { s: setChan(ns, putDesc(ch, withDesc(d, { phase: 'done', meta }))) };
 }

@@ -8,6 +8,7 @@
 import { INT_MAX } from '../api/index.ts';
 import type { Cookie, DmaStatus } from '../api/index.ts';
 import type { Cookies } from './state.ts';
+import { withCookies } from './records.ts';
 
 /** dma_cookie_t value of sequence number `seq` (seq 0 = the initial counter value). */
 export function cookieOf(ck: Cookies, seq: number): Cookie {
@@ -55,6 +56,6 @@ export function nextCookies(ck: Cookies, init: Cookie): readonly Cookie[] {
 
 /** Counters after a successful submit that returned `v`. */
 export function afterSubmit(ck: Cookies, v: Cookie, init: Cookie): Cookies {
-  if (ck.restartOpen && v !== cookieOf(ck, ck.n + 1)) return { ...freshCookies(init), n: 1 };
-  return { ...ck, n: ck.n + 1, restartOpen: false };
+  if (ck.restartOpen && v !== cookieOf(ck, ck.n + 1)) return withCookies(freshCookies(init), { n: 1 });
+  return withCookies(ck, { n: ck.n + 1, restartOpen: false });
 }

@@ -31,11 +31,22 @@ export interface DataPatch {
 
 const NOTHING: DataPatch = { fail: undefined };
 
-/** Memory extents of bytes [offset, offset+len) of `d`, in order, wrapping at its length. @internal */
-export function extents(d: Desc, offset: number, len: number): Extent[] | undefined {
+/**
+ * The extents of the xfer being judged, reused from one xfer to the next: an xfer is judged
+ * once, never inside another, and every reader below consumes them at once (a Write copies
+ * the numbers). Saves an array and an object per extent on the model's most frequent entry.
+ */
+const SCRATCH: { buf: BufId; off: number; len: number }[] = [];
+
+/**
+ * Memory extents of bytes [offset, offset+len) of `d`, in order, wrapping at its length.
+ * The array and its entries are {@link SCRATCH}: valid until the next call.
+ * @internal
+ */
+export function extents(d: Desc, offset: number, len: number): readonly Extent[] | undefined {
   if (d.len <= 0 || d.segs.length === 0) return undefined;
-  const out: Extent[] = [];
   const segs = d.segs;
+  let n = 0;
   let p = offset % d.len;
   let i = 0;
   let base = 0;
@@ -43,11 +54,16 @@ export function extents(d: Desc, offset: number, len: number): Extent[] | undefi
   for (let left = len; left > 0;) {
     if (i === segs.length) { i = 0; base = 0; p = 0; }
     const sg = segs[i]!;
-    const n = Math.min(left, base + sg.len - p);
-    if (n > 0) out.push({ buf: sg.buf, off: sg.offset + p - base, len: n });
-    left -= n; p += n; base += sg.len; i++;
+    const m = Math.min(left, base + sg.len - p);
+    if (m > 0) {
+      const e = SCRATCH[n] ?? (SCRATCH[n] = { buf: 0, off: 0, len: 0 });
+      e.buf = sg.buf; e.off = sg.offset + p - base; e.len = m;
+      n++;
+    }
+    left -= m; p += m; base += sg.len; i++;
   }
-  return out;
+  if (SCRATCH.length !== n) SCRATCH.length = n;
+  return SCRATCH;
 }
 
 /**
@@ -99,12 +115,16 @@ function written(s: ModelState, ch: Chan, exts: readonly Extent[]): Buf[] {
   const out = s.bufs.slice();
   let k = ch.rxPos;
   for (const e of exts) {
-    const i = out.findIndex((b) => b.id === e.buf);
-    if (i >= 0) out[i] = addWrite(out[i]!, { offset: e.off, len: e.len, chan: ch.id, k });
+    let i = 0;
+    while (i < out.length && out[i]!.id !== e.buf) i++;
+    if (i < out.length) out[i] = addWrite(out[i]!, { offset: e.off, len: e.len, chan: ch.id, k });
     k += e.len;
   }
   return out;
 }
+
+/** The buffers of the xfer's extents, entry j for extent j, reused like {@link SCRATCH} (read at once by memBytes). */
+const BUFS: Buf[] = [];
 
 /** Check the bytes of one xfer; the FIFO / stream / buffer changes it makes. @internal */
 export function moveData(cx: Cx, s: ModelState, ch: Chan, d: Desc, ev: Xfer): DataPatch {
@@ -112,15 +132,16 @@ export function moveData(cx: Cx, s: ModelState, ch: Chan, d: Desc, ev: Xfer): Da
   if (d.dir !== 'MEM_TO_DEV' && d.dir !== 'DEV_TO_MEM') return NOTHING;
   const exts = extents(d, ev.offset, ev.len);
   if (exts === undefined) return NOTHING;
-  const bufs: Buf[] = [];
+  const bufs = BUFS;
   let okBufs = true;
   let tainted = false;
-  for (const e of exts) {
+  for (let j = 0; j < exts.length; j++) {
+    const e = exts[j]!;
     const b = bufOf(s, e.buf);
     // A buffer mapped with the client's device (DATA-11, advisory) may be reached or fault: it is tainted.
     if (b === undefined || b.freed || b.mapped === 'no') { okBufs = false; break; }
     tainted ||= b.tainted;
-    bufs.push(b);
+    bufs[j] = b;
   }
   const f0 = data8_bytes(cx, okBufs, 'DMA touched an unmapped or freed buffer');
   if (f0 !== undefined) return { fail: f0 };

@@ -22,8 +22,8 @@ import { moveData } from './data-path.ts';
 import { inCall, inEnv, SYNCS, TERMINATES } from './frames.ts';
 import type { Out } from './ops.ts';
 import type { Chan, Desc, Frame, ModelState } from './state.ts';
-import { descIn, findDead, issuedHead, putDesc, replaceDesc, setChan } from './store.ts';
-import { withChan, withData, withDesc, withProgress, withState } from './records.ts';
+import { descIn, findDead, issuedHead, putDesc, replaceDesc, setChan, setChanBufs } from './store.ts';
+import { withChan, withCookies, withData, withDesc, withMeta, withProgress } from './records.ts';
 
 type Ev<K extends EngineEvent['ev']> = Extract<EngineEvent, { ev: K }>;
 
@@ -119,8 +119,7 @@ export function xfer(cx: Cx, s: ModelState, ch: Chan, ev: Ev<'xfer'>, fr: Frame)
   const nd = withProgress(d, d.moved + ev.len, eotSince, d.periodEvents, d.periodCbPending);
   const nch = withData(ch, replaceDesc(ch.descs, nd), p.fifo ?? ch.fifo, p.fifo !== undefined || ch.fifoOwed,
     p.fifo === undefined && ch.syncAfterPush, p.rxPos ?? ch.rxPos);
-  const ns = setChan(s, nch);
-  return { s: p.bufs === undefined ? ns : withState(ns, { bufs: p.bufs }), fail: p.fail };
+  return { s: p.bufs === undefined ? setChan(s, nch) : setChanBufs(s, nch, p.bufs), fail: p.fail };
 }
 
 /** `complete`: the running descriptor after its last byte, in cookie order. @internal */
@@ -137,7 +136,7 @@ export function complete(cx: Cx, s: ModelState, ch: Chan, ev: Ev<'complete'>, fr
     const fail = ck4_completeOnce(cx, !done) ?? iss1_onlyIssuedStart(cx, d.phase === 'terminated', 'completed a descriptor terminate did not abort')
       ?? ck3_completeCookie(cx, ev.cookie, d.cookie);
     const lo = Math.max(ch.ck.lo, d.seq);
-    return { s: setChan(s, withChan(ch, { ck: { ...ch.ck, lo, hi: Math.max(ch.ck.hi, lo) } })), fail };
+    return { s: setChan(s, withChan(ch, { ck: withCookies(ch.ck, { lo, hi: Math.max(ch.ck.hi, lo) }) })), fail };
   }
   const where = inEnv(fr, 'irq') || inEnv(fr, 'advance');
   // CYC-7: a repetition ended and a LOAD_EOT transfer replaced it (already started, or queued to start now).
@@ -159,7 +158,7 @@ export function complete(cx: Cx, s: ModelState, ch: Chan, ev: Ev<'complete'>, fr
   const lo = s.cfg.caps.completionNoOrder ? Math.max(ch.ck.lo, d.seq) : d.seq;
   const nch = withChan(ch, {
     descs: replaceDesc(ch.descs, withDesc(d, { phase: 'completed', compOrder })), compCount: compOrder,
-    active: ch.active === d.id ? undefined : ch.active, ck: { ...ch.ck, lo, hi: Math.max(lo, ch.ck.hi === ch.ck.lo ? lo : ch.ck.hi) },
+    active: ch.active === d.id ? undefined : ch.active, ck: withCookies(ch.ck, { lo, hi: Math.max(lo, ch.ck.hi === ch.ck.lo ? lo : ch.ck.hi) }),
   });
   return { s: setChan(s, nch), fail };
 }
@@ -181,7 +180,7 @@ export function metaCopied(cx: Cx, s: ModelState, ch: Chan, ev: Ev<'meta_copied'
   const fail = meta6_copiedBeforeComplete(cx, d !== undefined && d.meta.mode === 'client' && d.dir === 'DEV_TO_MEM', 'meta_copied without client DEV_TO_MEM metadata')
     ?? meta6_copiedBeforeComplete(cx, d?.phase === 'active', 'metadata written after completion');
   if (d === undefined) return { s, fail };
-  return { s: setChan(s, putDesc(ch, withDesc(d, { meta: { ...d.meta, copied: true } }))), fail };
+  return { s: setChan(s, putDesc(ch, withDesc(d, { meta: withMeta(d.meta, { copied: true }) }))), fail };
 }
 
 /** `dma_fault`: only for a buffer that really is unmapped or freed. @internal */

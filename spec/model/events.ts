@@ -16,7 +16,7 @@ import { EV_BIT, inCall } from './frames.ts';
 import type { Out } from './ops.ts';
 import type { Chan, Frame, ModelState } from './state.ts';
 import { withCall, withEnv } from './records.ts';
-import { owner, setFrame } from './store.ts';
+import { ownerIndex, setFrame } from './store.ts';
 
 /** Does the owning frame allow events of channel `ch` at all? */
 function frameFail(cx: Cx, fr: Frame, ch: Chan): Out['fail'] {
@@ -52,9 +52,9 @@ const ON: { readonly [K in EngineEvent['ev']]: EvHandler<Extract<EngineEvent, { 
 
 /** An `ev` entry: generic checks, then the arm of its kind. @internal */
 export function onEvent(cx: Cx, s: ModelState, ev: EngineEvent): Out {
-  const own = owner(s);
-  if (own === undefined) return { s, fail: iss1_onlyIssuedStart(cx, false, 'engine event outside any call or step') };
-  const { fr, i } = own;
+  const i = ownerIndex(s);
+  if (i < 0) return { s, fail: iss1_onlyIssuedStart(cx, false, 'engine event outside any call or step') };
+  const fr = s.stack[i]!;
   const ch = s.chans[ev.chan];
   if (ch === undefined) return { s, fail: ch6_quietAfterRelease(cx, false) };
   if (ch.poisoned || (fr.k === 'call' && fr.loose && fr.chan === ch.id)) return { s };
@@ -63,7 +63,11 @@ export function onEvent(cx: Cx, s: ModelState, ev: EngineEvent): Out {
   const held = periph ? undefined : ch6_quietAfterRelease(cx, ch.held || inCall(fr, ch.id, 'release_channel'));
   // A lock splat is judged where it happens, whatever frame it comes from (PROV-8).
   const ff = ev.ev === 'lock_splat' ? undefined : held ?? frameFail(cx, fr, ch);
-  const out: Out & { readonly own?: boolean } = ff !== undefined ? { s, fail: ff } : (ON[ev.ev] as EvHandler<EngineEvent>)(cx, s, ch, ev, fr);
+  // xfer and period are most of a trace: direct calls rather than the table's megamorphic one.
+  const out: Out & { readonly own?: boolean } = ff !== undefined ? { s, fail: ff }
+    : ev.ev === 'xfer' ? xfer(cx, s, ch, ev, fr)
+      : ev.ev === 'period' ? period(cx, s, ch, ev, fr)
+        : (ON[ev.ev] as EvHandler<EngineEvent>)(cx, s, ch, ev, fr);
   const nfr = out.s.stack[i] ?? fr;
   if (nfr.k === 'cb') return out;
   const evs = nfr.evs | EV_BIT[ev.ev];

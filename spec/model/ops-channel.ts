@@ -13,7 +13,7 @@ import { heldChan } from './guards.ts';
 import type { OpHandler } from './ops.ts';
 import type { Chan } from './state.ts';
 import { killDesc, setChan } from './store.ts';
-import { withCall, withChan } from './records.ts';
+import { withCall, withChan, withCookies } from './records.ts';
 
 type Op<K extends ClientCall['op']> = OpHandler<Extract<ClientCall, { op: K }>>;
 
@@ -38,7 +38,7 @@ export function takeChan(ch: Chan): Chan {
   return withChan(ch, {
     held: true, everHeld: true, reheld: ch.everHeld, cfg: undefined, paused: false, pausedAtTerminate: false,
     terminating: false, issuedSinceTerminate: false, startDeferred: false, metaChecked: { client: false, engine: false },
-    ck: { ...ch.ck, holdStart: ch.ck.n, restartOpen: ch.everHeld },
+    ck: withCookies(ch.ck, { holdStart: ch.ck.n, restartOpen: ch.everHeld }),
   });
 }
 

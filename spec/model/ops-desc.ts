@@ -16,7 +16,7 @@ import { clientOwned, liveDesc } from './guards.ts';
 import type { OpHandler } from './ops.ts';
 import type { Desc } from './state.ts';
 import { findDesc, killDesc, putDesc, runningCb, setChan, updDesc } from './store.ts';
-import { withChan, withDesc } from './records.ts';
+import { withChan, withDesc, withMeta } from './records.ts';
 
 type Op<K extends ClientCall['op']> = OpHandler<Extract<ClientCall, { op: K }>>;
 const VOID_DESC = { rule: 'DESC-3', msg: 'returns void', alts: [{ t: 'void' }] } as const;
@@ -92,7 +92,7 @@ export const submit: Op<'submit'> = {
       const ck = afterSubmit(ch.ck, r.v, s.cfg.cookieInit);
       const nd: Desc = withDesc(d, {
         phase: 'submitted', seq: ck.n, cookie: r.v, moved: 0, periodEvents: 0, periodCbPending: false,
-        calledBack: false, abortedFrom: undefined, meta: { ...d.meta, copied: false },
+        calledBack: false, abortedFrom: undefined, meta: withMeta(d.meta, { copied: false }),
       });
       return { s: setChan(s, putDesc(withChan(ch, { ck }), nd)), fail };
     }

@@ -14,7 +14,7 @@ import { heldChan } from './guards.ts';
 import type { OpHandler } from './ops.ts';
 import type { Chan, Desc } from './state.ts';
 import { setChan } from './store.ts';
-import { withCall, withChan, withDesc } from './records.ts';
+import { withCall, withChan, withDesc, withMeta } from './records.ts';
 
 type Op<K extends ClientCall['op']> = OpHandler<Extract<ClientCall, { op: K }>>;
 
@@ -23,7 +23,7 @@ function issueAll(ch: Chan): Chan {
   const descs = ch.descs.map((d): Desc => {
     if (d.phase !== 'submitted') return d;
     const noCb = !d.hasCallback && !d.hasCallbackResult;
-    return withDesc(d, { phase: 'issued', meta: noCb && d.meta.ptr === 'valid' ? { ...d.meta, ptr: 'invalid' } : d.meta });
+    return withDesc(d, { phase: 'issued', meta: noCb && d.meta.ptr === 'valid' ? withMeta(d.meta, { ptr: 'invalid' }) : d.meta });
   });
   return withChan(ch, { descs });
 }

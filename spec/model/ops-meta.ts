@@ -8,7 +8,7 @@ import { meta1_checkedFirst, meta2_metaRets, meta2_noMixing, meta5_attachBeforeS
 import { clientOwned, liveDesc } from './guards.ts';
 import type { OpHandler } from './ops.ts';
 import { findDead, findDesc, runningCb, updDesc } from './store.ts';
-import { withDesc } from './records.ts';
+import { withDesc, withMeta } from './records.ts';
 
 type Op<K extends ClientCall['op']> = OpHandler<Extract<ClientCall, { op: K }>>;
 
@@ -26,7 +26,7 @@ export const attachMetadata: Op<'attach_metadata'> = {
   },
   leave(_cx, s, c, _ctx, r) {
     const d = findDesc(s, c.desc);
-    return d !== undefined && r.t === 'int' && r.v === 0 ? { s: updDesc(s, withDesc(d, { meta: { ...d.meta, mode: 'client' } })) } : { s };
+    return d !== undefined && r.t === 'int' && r.v === 0 ? { s: updDesc(s, withDesc(d, { meta: withMeta(d.meta, { mode: 'client' }) })) } : { s };
   },
 };
 
@@ -45,7 +45,7 @@ export const getMetadataPtr: Op<'get_metadata_ptr'> = {
   },
   leave(_cx, s, c, _ctx, r) {
     const d = findDesc(s, c.desc);
-    return d !== undefined && r.t === 'metaptr' ? { s: updDesc(s, withDesc(d, { meta: { ...d.meta, mode: 'engine', ptr: 'valid' } })) } : { s };
+    return d !== undefined && r.t === 'metaptr' ? { s: updDesc(s, withDesc(d, { meta: withMeta(d.meta, { mode: 'engine', ptr: 'valid' }) })) } : { s };
   },
 };
 
@@ -62,7 +62,7 @@ export const setMetadataLen: Op<'set_metadata_len'> = {
   },
   leave(_cx, s, c, _ctx, r) {
     const d = findDesc(s, c.desc);
-    return d !== undefined && r.t === 'int' && r.v === 0 ? { s: updDesc(s, withDesc(d, { meta: { ...d.meta, mode: 'engine' } })) } : { s };
+    return d !== undefined && r.t === 'int' && r.v === 0 ? { s: updDesc(s, withDesc(d, { meta: withMeta(d.meta, { mode: 'engine' }) })) } : { s };
   },
 };
 

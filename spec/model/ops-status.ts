@@ -11,7 +11,7 @@ import { heldChan } from './guards.ts';
 import type { OpHandler } from './ops.ts';
 import { setChan } from './store.ts';
 import { statusSpec } from './status.ts';
-import { withChan } from './records.ts';
+import { withChan, withCookies } from './records.ts';
 
 type StatusCall = Extract<ClientCall, { op: 'tx_status' | 'is_tx_complete' }>;
 
@@ -31,6 +31,6 @@ export const txStatus: OpHandler<StatusCall> = {
     const ch = s.chans[c.chan];
     if (ch === undefined || r.t !== 'status' || r.st.last === undefined) return { s };
     const seq = lastPossible(ch.ck, r.st.last);
-    return seq === undefined ? { s } : { s: setChan(s, withChan(ch, { ck: { ...ch.ck, lo: seq, hi: seq } })) };
+    return seq === undefined ? { s } : { s: setChan(s, withChan(ch, { ck: withCookies(ch.ck, { lo: seq, hi: seq }) })) };
   },
 };

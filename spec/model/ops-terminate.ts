@@ -18,7 +18,7 @@ import type { OpHandler, Out } from './ops.ts';
 import { EV_BIT } from './frames.ts';
 import type { CallFrame, Chan, Desc, ModelState } from './state.ts';
 import { setChan, takenByTasklet } from './store.ts';
-import { withCall, withChan, withDesc } from './records.ts';
+import { withCall, withChan, withCookies, withDesc } from './records.ts';
 
 type TermCall = Extract<ClientCall, { op: 'terminate_async' | 'terminate_sync' | 'terminate_all' }>;
 type Op<K extends ClientCall['op']> = OpHandler<Extract<ClientCall, { op: K }>>;
@@ -36,7 +36,7 @@ export function terminated(s: ModelState, ch: Chan): Chan {
   return withChan(ch, {
     descs, active: undefined, paused: false, pausedAtTerminate: ch.paused, terminating: true,
     issuedSinceTerminate: false, startDeferred: false, fifoOwed: false, termBufs: [...bufs],
-    ck: { ...ch.ck, hi: ch.ck.n, abortHi: ch.ck.n },
+    ck: withCookies(ch.ck, { hi: ch.ck.n, abortHi: ch.ck.n }),
   });
 }
 

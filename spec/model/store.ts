@@ -8,7 +8,7 @@ import { freshCookies } from './cookies.ts';
 import { EMPTY_FIFO } from './fifo.ts';
 import { obsOf } from './observe.ts';
 import type { Buf, Chan, CbFrame, DeathCause, Dead, Desc, Frame, ModelState } from './state.ts';
-import { withChan, withState } from './records.ts';
+import { nextState, withChan } from './records.ts';
 
 /** The state a run starts from: every slave channel free, counters from cookieInit (CH-9). */
 export function initial(cfg: EngineConfig, observe?: Observation): ModelState {
@@ -26,7 +26,14 @@ export function initial(cfg: EngineConfig, observe?: Observation): ModelState {
 export function setChan(s: ModelState, ch: Chan): ModelState {
   const chans = s.chans.slice();
   chans[ch.id] = ch;
-  return withState(s, { chans });
+  return nextState(s, chans, s.bufs, s.dead, s.stack);
+}
+
+/** `s` with channel `ch` and the buffer list replaced, in one copy (the DEV_TO_MEM xfer). @internal */
+export function setChanBufs(s: ModelState, ch: Chan, bufs: readonly Buf[]): ModelState {
+  const chans = s.chans.slice();
+  chans[ch.id] = ch;
+  return nextState(s, chans, bufs, s.dead, s.stack);
 }
 
 /** The live descriptor `id` on any channel. @internal */
@@ -74,7 +81,8 @@ export function killDesc(s: ModelState, d: Desc, why: DeathCause): ModelState {
   if (ch === undefined) return s;
   const nch: Chan = withChan(ch, { descs: ch.descs.filter((x) => x.id !== d.id), active: ch.active === d.id ? undefined : ch.active });
   const dead: Dead = { id: d.id, chan: d.chan, why, syncCount: ch.syncCount, next: s.dead };
-  return withState(setChan(s, nch), { dead });
+  const ns = setChan(s, nch);
+  return nextState(ns, ns.chans, ns.bufs, dead, ns.stack);
 }
 
 /** Why descriptor `id` died, if it did (error paths only: linear search). @internal */
@@ -94,30 +102,38 @@ export function setBuf(s: ModelState, b: Buf): ModelState {
   const i = s.bufs.findIndex((x) => x.id === b.id);
   const bufs = s.bufs.slice();
   if (i < 0) bufs.push(b); else bufs[i] = b;
-  return withState(s, { bufs });
+  return nextState(s, s.chans, bufs, s.dead, s.stack);
 }
 
 /** Open a frame. @internal */
-export const push = (s: ModelState, fr: Frame): ModelState => (withState(s, { stack: [...s.stack, fr] }));
+export function push(s: ModelState, fr: Frame): ModelState {
+  const stack = s.stack.slice();
+  stack.push(fr);
+  return nextState(s, s.chans, s.bufs, s.dead, stack);
+}
 /** Close the innermost frame. @internal */
-export const pop = (s: ModelState): ModelState => (withState(s, { stack: s.stack.slice(0, -1) }));
+export const pop = (s: ModelState): ModelState => nextState(s, s.chans, s.bufs, s.dead, s.stack.slice(0, -1));
 /** The innermost frame. @internal */
 export const top = (s: ModelState): Frame | undefined => s.stack[s.stack.length - 1];
 
 /** Innermost frame that is not a callback body (events belong to it). */
 export function owner(s: ModelState): { readonly fr: Frame; readonly i: number } | undefined {
-  for (let i = s.stack.length - 1; i >= 0; i--) {
-    const fr = s.stack[i]!;
-    if (fr.k !== 'cb') return { fr, i };
-  }
-  return undefined;
+  const i = ownerIndex(s);
+  return i < 0 ? undefined : { fr: s.stack[i]!, i };
+}
+
+/** Index in the stack of {@link owner}'s frame, -1 when none (no allocation: every event asks). @internal */
+export function ownerIndex(s: ModelState): number {
+  let i = s.stack.length - 1;
+  while (i >= 0 && s.stack[i]!.k === 'cb') i--;
+  return i;
 }
 
 /** `s` with frame `i` replaced. @internal */
 export function setFrame(s: ModelState, i: number, fr: Frame): ModelState {
   const stack = s.stack.slice();
   stack[i] = fr;
-  return withState(s, { stack });
+  return nextState(s, s.chans, s.bufs, s.dead, stack);
 }
 
 /** The callback currently running (innermost). */
