@@ -25,6 +25,14 @@ export abstract class DmaCommand implements fc.Command<Lockstep, Lockstep> {
   abstract check(m: Readonly<Lockstep>): boolean;
   /** Concrete step for the current state (may allocate fresh descriptor/buffer ids). */
   abstract resolve(m: Lockstep): Step;
+  /**
+   * Does `check` read this command's arguments? Almost no precondition does (it asks
+   * whether there is anything to act on), so one command of the kind answers for all:
+   * the fuzzer asks before drawing arguments. Override where the answer depends on them.
+   */
+  checkReadsArgs(): boolean {
+    return false;
+  }
   /** Set on misuse commands. */
   misuse(_m: Readonly<Lockstep>, _s: Step): Misuse | undefined {
     return undefined;

@@ -10,7 +10,7 @@ import type { ChanView, DescPhase } from '../../spec/api/index.ts';
 import type { Lockstep } from '../lockstep/runner.ts';
 import type { Step } from '../lockstep/step.ts';
 import { describeStep } from '../counterexample/describe.ts';
-import { DmaCommand, heldChans, pick } from './index-base.ts';
+import { DmaCommand, descsOn, heldChans, pick } from './index-base.ts';
 import { releasable } from './release-channel.ts';
 
 const QUEUED: ReadonlySet<DescPhase> = new Set<DescPhase>(['submitted', 'issued', 'active']);
@@ -19,7 +19,7 @@ const QUEUED: ReadonlySet<DescPhase> = new Set<DescPhase>(['submitted', 'issued'
 function targets(m: Readonly<Lockstep>): ChanView[] {
   return heldChans(m).filter((c) => {
     if (c.terminating || c.paused) return false;
-    const descs = m.model!.descsOf(m.state, c.chan);
+    const descs = descsOn(m, c.chan);
     return descs.some((d) => QUEUED.has(d.phase)) && !descs.some((d) => QUEUED.has(d.phase) && (d.kind === 'cyclic' || d.repeat));
   });
 }
@@ -40,9 +40,9 @@ export class FinishAndRelease extends DmaCommand {
     this.shownSteps = [];
     exec(first);
     const model = r.model!;
-    const busy = () => model.descsOf(r.state, chan).some((d) => QUEUED.has(d.phase) || d.phase === 'callback');
+    const busy = () => descsOn(r, chan).some((d) => QUEUED.has(d.phase) || d.phase === 'callback');
     for (let round = 0; round < 8 && busy(); round++) {
-      const left = model.descsOf(r.state, chan).filter((d) => QUEUED.has(d.phase)).reduce((n, d) => n + d.len, 0);
+      const left = descsOn(r, chan).filter((d) => QUEUED.has(d.phase)).reduce((n, d) => n + d.len, 0);
       exec({ k: 'env', step: { op: 'advance', units: Math.max(1, Math.ceil(left / r.config.bytesPerUnit)) } });
       if (model.chan(r.state, chan)?.irqPending) exec({ k: 'env', step: { op: 'irq', chan } });
     }

@@ -18,7 +18,7 @@ export class Synchronize extends ChanOpCommand {
   readonly op = 'synchronize';
   private restartShown: string[] = [];
   constructor(ch: number, ctx: Ctx, readonly restart?: RestartPick) { super(ch, ctx); }
-  targets(m: Readonly<Lockstep>): ChanView[] { return heldChans(m).filter((c) => c.terminating && !c.issuedSinceTerminate); }
+  targets(m: Readonly<Lockstep>): readonly ChanView[] { return heldChans(m).filter((c) => c.terminating && !c.issuedSinceTerminate); }
   override run(m: Lockstep, r: Lockstep): void {
     this.restartShown = [];
     const chan = pick(this.targets(r), this.ch).chan;
