@@ -90,9 +90,11 @@ export class CoverageMap implements CoverageSink {
   };
 
   rule(id: RuleId): void {
-    const c = this.ruleCounts.cell(id);
+    const rc = this.ruleCounts;
+    let c = rc.cells.get(id);
+    if (c === undefined) rc.cells.set(id, c = { n: 0 });
     if (c.n++ === 0) this.onNew?.();
-    this.ruleCounts.stamp++;
+    rc.stamp++;
   }
 
   pair(state: string, op: string): void {

@@ -14,6 +14,21 @@ import type { Ret } from '../../spec/api/index.ts';
 
 export type { Misuse } from '../lockstep/step.ts';
 
+/** A step a command ran besides its own, kept to be printed (the text is built only when printed). @internal */
+export interface Shown { readonly s: Step; readonly ret: Ret | undefined }
+
+/** Run `s` and keep it to be printed. @internal */
+export function execShown(r: Lockstep, s: Step): Shown {
+  return { s, ret: r.exec(s) };
+}
+
+/** `toString` of a command that ran `own` then `more`: the log lines joined with `; `. @internal */
+export function shownText(own: string, more: readonly Shown[]): string {
+  let t = own;
+  for (const x of more) t += `; ${describeStep(x.s, x.ret)}`;
+  return t;
+}
+
 
 /** @public */
 export abstract class DmaCommand implements fc.Command<Lockstep, Lockstep> {

@@ -27,7 +27,7 @@ function targets(m: Readonly<Lockstep>): ChanView[] {
 /** @public */
 export class FinishAndRelease extends DmaCommand {
   readonly op = 'finish_and_release';
-  private shownSteps: string[] = [];
+  private shownSteps: Step[] = [];
   constructor(readonly ch: number) { super(); }
   check(m: Readonly<Lockstep>): boolean { return targets(m).length > 0; }
   /** The first step (issue_pending); `run` decides the rest from what happens. */
@@ -36,7 +36,7 @@ export class FinishAndRelease extends DmaCommand {
   override run(_m: Lockstep, r: Lockstep): void {
     const first = this.resolve(r);
     const chan = first.k === 'call' && 'chan' in first.call ? first.call.chan : 0;
-    const exec = (s: Step) => { this.shownSteps.push(describeStep(s, undefined)); r.exec(s); };
+    const exec = (s: Step) => { this.shownSteps.push(s); r.exec(s); };
     this.shownSteps = [];
     exec(first);
     const model = r.model!;
@@ -51,7 +51,7 @@ export class FinishAndRelease extends DmaCommand {
   }
 
   override toString(): string {
-    return this.shownSteps.length > 0 ? this.shownSteps.join('; ') : `${this.op}(?)`;
+    return this.shownSteps.length > 0 ? this.shownSteps.map((s) => describeStep(s, undefined)).join('; ') : `${this.op}(?)`;
   }
 }
 

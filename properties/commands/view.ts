@@ -105,6 +105,12 @@ export function bufsMappedTo(r: Readonly<Lockstep>, chan: number): { buf: BufId;
   return out;
 }
 
+/** Is any buffer mapped with `chan`'s DMA device? (bufsMappedTo without the list) */
+export function hasBufMappedTo(r: Readonly<Lockstep>, chan: number): boolean {
+  for (const b of r.client.bufs.values()) if (b.mapped === chan) return true;
+  return false;
+}
+
 /** `xs[p mod |xs|]`: a symbolic choice resolved against the current candidates. */
 export function pick<T>(xs: readonly T[], p: number): T {
   const x = xs[p % xs.length];
