@@ -106,7 +106,9 @@ function generate(r: Lockstep, plan: SequencePlan, guidance: Guidance | undefine
     return t;
   };
   const rowProbes = specs.map(probeOf);
-  // The situation changes only with the state (a refused draw leaves both as they were).
+  // The situation, and which rows the state refuses, change only with the state (a
+  // refused draw leaves it as it was): a row drawn again in the same state is not re-checked.
+  const refused = new Uint8Array(specs.length);
   let at = -1;
   let w: number[] = [];
   let total = 0;
@@ -115,10 +117,11 @@ function generate(r: Lockstep, plan: SequencePlan, guidance: Guidance | undefine
     if (r.index !== at) {
       at = r.index;
       [w, total] = table(situation(chanViews(r)));
+      refused.fill(0);
     }
     const i = weightedIndex(rng, w, total);
     const probe = rowProbes[i];
-    if (probe !== undefined && !probe.check(r)) { redraws++; continue; }
+    if (refused[i] === 1 || (probe !== undefined && !probe.check(r))) { refused[i] = 1; redraws++; continue; }
     const spec = specs[i]!;
     const drawn = spec.arb.generate(rnd, undefined).value;
     if (probe === undefined && !drawn.check(r)) { redraws++; continue; }

@@ -29,11 +29,11 @@ export function shownText(own: string, more: readonly Shown[]): string {
   return t;
 }
 
-
 /** @public */
 export abstract class DmaCommand implements fc.Command<Lockstep, Lockstep> {
   /** The step run and its return, kept for `toString` (the text is built only when printed). */
-  private ran: { readonly s: Step; ret?: Ret | undefined } | undefined;
+  private ranStep: Step | undefined;
+  private ranRet: Ret | undefined;
   /** The op name (call or env step) this command generates. */
   abstract readonly op: string;
   /** Model precondition: is there something legal to apply this command to? */
@@ -57,12 +57,12 @@ export abstract class DmaCommand implements fc.Command<Lockstep, Lockstep> {
     const s0 = this.resolve(r);
     const mu = this.misuse(r, s0);
     const s: Step = mu && s0.k === 'call' ? { ...s0, misuse: mu } : s0;
-    const ran: { readonly s: Step; ret?: Ret | undefined } = { s };
-    this.ran = ran;
-    ran.ret = r.exec(s);
+    this.ranStep = s;
+    this.ranRet = undefined;
+    this.ranRet = r.exec(s);
   }
 
   toString(): string {
-    return this.ran === undefined ? `${this.op}(?)` : describeStep(this.ran.s, this.ran.ret);
+    return this.ranStep === undefined ? `${this.op}(?)` : describeStep(this.ranStep, this.ranRet);
   }
 }
