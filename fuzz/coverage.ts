@@ -23,35 +23,87 @@ export interface CoverageSnapshot {
   readonly advisories: readonly (readonly [string, number])[];
 }
 
-/** A CoverageSink with counts; `onNew` fires the first time a pair or rule is seen. @public */
+/** A count that the hot path increments in place (one map lookup per visit, no re-set). */
+interface Cell { n: number }
+
+/** Map view of `cells`, rebuilt only when `stamp` moved since the last one. */
+class Counts<K> {
+  readonly cells = new Map<K, Cell>();
+  stamp = 0;
+  private view: Map<K, number> | undefined;
+  private viewStamp = -1;
+
+  /** The cell of `k`, made (at 0) if missing. */
+  cell(k: K): Cell {
+    let c = this.cells.get(k);
+    if (c === undefined) this.cells.set(k, c = { n: 0 });
+    return c;
+  }
+
+  add(k: K, n: number): void {
+    this.cell(k).n += n;
+    this.stamp++;
+  }
+
+  map(): ReadonlyMap<K, number> {
+    if (this.view === undefined || this.viewStamp !== this.stamp) {
+      this.view = new Map<K, number>();
+      for (const [k, c] of this.cells) if (c.n > 0) this.view.set(k, c.n);
+      this.viewStamp = this.stamp;
+    }
+    return this.view;
+  }
+}
+
+/**
+ * A CoverageSink with counts; `onNew` fires the first time a pair or rule is seen. The
+ * model calls `rule` and `pair` several times per trace entry, so each is one map lookup
+ * and an increment; `pairs` and `rules` are maps made when read (guidance, figures).
+ * @public
+ */
 export class CoverageMap implements CoverageSink {
-  readonly pairs = new Map<string, number>();
-  readonly rules = new Map<RuleId, number>();
-  readonly advisories = new Map<RuleId, number>();
+  private readonly pairCounts = new Counts<string>();
+  private readonly ruleCounts = new Counts<RuleId>();
+  private readonly advisoryCounts = new Counts<RuleId>();
+  /** Pair cells by state then op (pair runs on every trace entry: no key string per visit). */
+  private readonly byState = new Map<string, Map<string, Cell>>();
   onNew: (() => void) | undefined;
+
+  /** Visits per `state|op` pair. */
+  get pairs(): ReadonlyMap<string, number> {
+    return this.pairCounts.map();
+  }
+
+  /** Evaluations per rule. */
+  get rules(): ReadonlyMap<RuleId, number> {
+    return this.ruleCounts.map();
+  }
+
+  /** Advisory client rules the runs broke, and how often. */
+  get advisories(): ReadonlyMap<RuleId, number> {
+    return this.advisoryCounts.map();
+  }
 
   /** Count an advisory verdict of a run (not coverage: it never steers the guidance). */
   readonly advisory = (v: Verdict): void => {
-    if (v.kind === 'advisory') this.advisories.set(v.rule, (this.advisories.get(v.rule) ?? 0) + 1);
+    if (v.kind === 'advisory') this.advisoryCounts.add(v.rule, 1);
   };
 
   rule(id: RuleId): void {
-    const n = this.rules.get(id);
-    if (n === undefined) this.onNew?.();
-    this.rules.set(id, (n ?? 0) + 1);
+    const rc = this.ruleCounts;
+    let c = rc.cells.get(id);
+    if (c === undefined) rc.cells.set(id, c = { n: 0 });
+    if (c.n++ === 0) this.onNew?.();
+    rc.stamp++;
   }
 
-  /** `state|op` keys already made, by state then op (pair runs on every trace entry). */
-  private readonly keys = new Map<string, Map<string, string>>();
-
   pair(state: string, op: string): void {
-    let byOp = this.keys.get(state);
-    if (byOp === undefined) this.keys.set(state, byOp = new Map());
-    let key = byOp.get(op);
-    if (key === undefined) byOp.set(op, key = `${state}|${op}`);
-    const n = this.pairs.get(key);
-    if (n === undefined) this.onNew?.();
-    this.pairs.set(key, (n ?? 0) + 1);
+    let byOp = this.byState.get(state);
+    if (byOp === undefined) this.byState.set(state, byOp = new Map());
+    let c = byOp.get(op);
+    if (c === undefined) byOp.set(op, c = this.pairCounts.cell(`${state}|${op}`));
+    if (c.n++ === 0) this.onNew?.();
+    this.pairCounts.stamp++;
   }
 
   snapshot(): CoverageSnapshot {
@@ -60,9 +112,9 @@ export class CoverageMap implements CoverageSink {
 
   /** Add the counts of `s` to this map. */
   add(s: CoverageSnapshot): void {
-    for (const [k, n] of s.pairs) this.pairs.set(k, (this.pairs.get(k) ?? 0) + n);
-    for (const [k, n] of s.rules) this.rules.set(k, (this.rules.get(k) ?? 0) + n);
-    for (const [k, n] of s.advisories) this.advisories.set(k, (this.advisories.get(k) ?? 0) + n);
+    for (const [k, n] of s.pairs) this.pairCounts.add(k, n);
+    for (const [k, n] of s.rules) this.ruleCounts.add(k, n);
+    for (const [k, n] of s.advisories) this.advisoryCounts.add(k, n);
   }
 }
 

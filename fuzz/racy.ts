@@ -41,9 +41,20 @@ const BOOSTS: readonly (readonly [number, Readonly<Record<string, number>>])[] =
   [SIT.nearWrap, { submit: 3, tx_status: 2, is_tx_complete: 3 }],
 ];
 
+/** Multipliers by op, one per mask, made on first use (each sequence weights its rows again). */
+const BY_OP = new Map<string, Float64Array>();
+
 /** Multiplier of command `op` in situation `mask`. @public */
 export function racyBoost(op: string, mask: number): number {
-  let w = 1;
-  for (const [bits, row] of BOOSTS) if ((mask & bits) !== 0) w *= row[op] ?? 1;
-  return w;
+  let ws = BY_OP.get(op);
+  if (ws === undefined) {
+    ws = new Float64Array(SIT_COUNT);
+    for (let m = 0; m < SIT_COUNT; m++) {
+      let w = 1;
+      for (const [bits, row] of BOOSTS) if ((m & bits) !== 0) w *= row[op] ?? 1;
+      ws[m] = w;
+    }
+    BY_OP.set(op, ws);
+  }
+  return ws[mask]!;
 }

@@ -6,16 +6,17 @@
  * does not hold is redrawn, as `fc.commands` does.
  * @public
  */
-import type fc from 'fast-check';
-import type { DmaCommand } from '../properties/commands/index.ts';
+import fc from 'fast-check';
+import type { CommandSpec, DmaCommand } from '../properties/commands/index.ts';
+import { chanViews } from '../properties/commands/view.ts';
 import { boundedRun } from '../properties/lockstep/bounded-run.ts';
 import { Lockstep } from '../properties/lockstep/runner.ts';
 import { LockstepFailure, type Mode } from '../properties/lockstep/step.ts';
-import type { ChanView, EngineConfig, Implementation, Model } from '../spec/api/index.ts';
+import type { EngineConfig, Implementation, Model } from '../spec/api/index.ts';
 import type { CoverageMap } from './coverage.ts';
 import type { Guidance } from './guidance.ts';
 import { racyBoost, SIT_COUNT, situation } from './racy.ts';
-import { type FuzzRng, weightedIndex } from './rng.ts';
+import { FuzzRng, weightedIndex } from './rng.ts';
 import type { Swarm } from './swarm.ts';
 import { SwarmCallback } from './swarm-callback.ts';
 
@@ -76,6 +77,21 @@ export function runSequence(model: Model<unknown>, impl: Implementation, cov: Co
   return { runner: r!, cmds, newAt };
 }
 
+/**
+ * One command of each row, for rows whose precondition does not read the arguments
+ * (DmaCommand.checkReadsArgs): asked before drawing, so a row the state refuses costs
+ * no generation. Drawn from a fixed stream, so they do not move the campaign's.
+ */
+const probes = new WeakMap<CommandSpec, DmaCommand | null>();
+function probeOf(spec: CommandSpec): DmaCommand | undefined {
+  let p = probes.get(spec);
+  if (p === undefined) {
+    const c = spec.arb.generate(new fc.Random(new FuzzRng(0)), undefined).value;
+    probes.set(spec, p = c.checkReadsArgs() ? null : c);
+  }
+  return p ?? undefined;
+}
+
 function generate(r: Lockstep, plan: SequencePlan, guidance: Guidance | undefined, rng: FuzzRng, exec: (c: DmaCommand) => void, cmds: readonly DmaCommand[]): void {
   const specs = plan.swarm.specs;
   if (specs.length === 0) return;
@@ -89,18 +105,27 @@ function generate(r: Lockstep, plan: SequencePlan, guidance: Guidance | undefine
     }
     return t;
   };
-  const nChans = plan.config.slaves.length;
-  const model = r.model!;
-  const views = new Array<ChanView | undefined>(nChans);
+  const rowProbes = specs.map(probeOf);
+  // The situation, and which rows the state refuses, change only with the state (a
+  // refused draw leaves it as it was): a row drawn again in the same state is not re-checked.
+  const refused = new Uint8Array(specs.length);
+  let at = -1;
+  let w: number[] = [];
+  let total = 0;
   let redraws = 0;
   while (cmds.length < plan.length && redraws < MAX_REDRAWS) {
-    for (let i = 0; i < nChans; i++) views[i] = model.chan(r.state, i);
-    const [w, total] = table(situation(views));
-    const spec = specs[weightedIndex(rng, w, total)]!;
+    if (r.index !== at) {
+      at = r.index;
+      [w, total] = table(situation(chanViews(r)));
+      refused.fill(0);
+    }
+    const i = weightedIndex(rng, w, total);
+    const probe = rowProbes[i];
+    if (refused[i] === 1 || (probe !== undefined && !probe.check(r))) { refused[i] = 1; redraws++; continue; }
+    const spec = specs[i]!;
     const drawn = spec.arb.generate(rnd, undefined).value;
-    const cmd = spec.op === 'set_callback' ? new SwarmCallback(drawn, plan.swarm.callbackKinds) : drawn;
-    if (!cmd.check(r)) { redraws++; continue; }
+    if (probe === undefined && !drawn.check(r)) { redraws++; continue; }
     redraws = 0;
-    exec(cmd);
+    exec(spec.op === 'set_callback' ? new SwarmCallback(drawn, plan.swarm.callbackKinds) : drawn);
   }
 }

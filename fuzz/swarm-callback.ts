@@ -13,6 +13,7 @@ export class SwarmCallback extends DmaCommand {
   readonly op = 'set_callback';
   constructor(private readonly inner: DmaCommand, private readonly kinds: ReadonlySet<CallbackAction['kind']>) { super(); }
   check(m: Readonly<Lockstep>): boolean { return this.inner.check(m); }
+  override checkReadsArgs(): boolean { return this.inner.checkReadsArgs(); }
   resolve(m: Lockstep): Step {
     const s = this.inner.resolve(m);
     if (s.k !== 'call' || s.call.op !== 'set_callback' || this.kinds.has(s.call.action.kind)) return s;

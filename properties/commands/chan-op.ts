@@ -11,7 +11,7 @@ type ChanOp = 'pause' | 'resume' | 'terminate_async' | 'terminate_sync' | 'termi
 export abstract class ChanOpCommand extends DmaCommand {
   abstract override readonly op: ChanOp;
   constructor(readonly ch: number, readonly ctx: Ctx) { super(); }
-  abstract targets(m: Readonly<Lockstep>): ChanView[];
+  abstract targets(m: Readonly<Lockstep>): readonly ChanView[];
   check(m: Readonly<Lockstep>): boolean { return this.targets(m).length > 0; }
   resolve(m: Lockstep): Step { return { k: 'call', call: { op: this.op, chan: pick(this.targets(m), this.ch).chan }, ctx: this.ctx }; }
 }

@@ -10,7 +10,7 @@ import type { ChanView, DescPhase } from '../../spec/api/index.ts';
 import type { Lockstep } from '../lockstep/runner.ts';
 import type { Step } from '../lockstep/step.ts';
 import { describeStep } from '../counterexample/describe.ts';
-import { DmaCommand, heldChans, pick } from './index-base.ts';
+import { DmaCommand, descsOn, heldChans, pick } from './index-base.ts';
 import { releasable } from './release-channel.ts';
 
 const QUEUED: ReadonlySet<DescPhase> = new Set<DescPhase>(['submitted', 'issued', 'active']);
@@ -19,7 +19,7 @@ const QUEUED: ReadonlySet<DescPhase> = new Set<DescPhase>(['submitted', 'issued'
 function targets(m: Readonly<Lockstep>): ChanView[] {
   return heldChans(m).filter((c) => {
     if (c.terminating || c.paused) return false;
-    const descs = m.model!.descsOf(m.state, c.chan);
+    const descs = descsOn(m, c.chan);
     return descs.some((d) => QUEUED.has(d.phase)) && !descs.some((d) => QUEUED.has(d.phase) && (d.kind === 'cyclic' || d.repeat));
   });
 }
@@ -27,7 +27,7 @@ function targets(m: Readonly<Lockstep>): ChanView[] {
 /** @public */
 export class FinishAndRelease extends DmaCommand {
   readonly op = 'finish_and_release';
-  private shownSteps: string[] = [];
+  private shownSteps: Step[] = [];
   constructor(readonly ch: number) { super(); }
   check(m: Readonly<Lockstep>): boolean { return targets(m).length > 0; }
   /** The first step (issue_pending); `run` decides the rest from what happens. */
@@ -36,13 +36,13 @@ export class FinishAndRelease extends DmaCommand {
   override run(_m: Lockstep, r: Lockstep): void {
     const first = this.resolve(r);
     const chan = first.k === 'call' && 'chan' in first.call ? first.call.chan : 0;
-    const exec = (s: Step) => { this.shownSteps.push(describeStep(s, undefined)); r.exec(s); };
+    const exec = (s: Step) => { this.shownSteps.push(s); r.exec(s); };
     this.shownSteps = [];
     exec(first);
     const model = r.model!;
-    const busy = () => model.descsOf(r.state, chan).some((d) => QUEUED.has(d.phase) || d.phase === 'callback');
+    const busy = () => descsOn(r, chan).some((d) => QUEUED.has(d.phase) || d.phase === 'callback');
     for (let round = 0; round < 8 && busy(); round++) {
-      const left = model.descsOf(r.state, chan).filter((d) => QUEUED.has(d.phase)).reduce((n, d) => n + d.len, 0);
+      const left = descsOn(r, chan).filter((d) => QUEUED.has(d.phase)).reduce((n, d) => n + d.len, 0);
       exec({ k: 'env', step: { op: 'advance', units: Math.max(1, Math.ceil(left / r.config.bytesPerUnit)) } });
       if (model.chan(r.state, chan)?.irqPending) exec({ k: 'env', step: { op: 'irq', chan } });
     }
@@ -51,7 +51,7 @@ export class FinishAndRelease extends DmaCommand {
   }
 
   override toString(): string {
-    return this.shownSteps.length > 0 ? this.shownSteps.join('; ') : `${this.op}(?)`;
+    return this.shownSteps.length > 0 ? this.shownSteps.map((s) => describeStep(s, undefined)).join('; ') : `${this.op}(?)`;
   }
 }
 

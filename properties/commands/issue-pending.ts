@@ -3,14 +3,14 @@ import fc from 'fast-check';
 import type { ChanView, Ctx } from '../../spec/api/index.ts';
 import type { Lockstep } from '../lockstep/runner.ts';
 import type { Step } from '../lockstep/step.ts';
-import { allDescs, ctxArb, DmaCommand, heldChans, pick } from './index-base.ts';
+import { ctxArb, descsOn, DmaCommand, heldChans, pick } from './index-base.ts';
 
 const targets = (m: Readonly<Lockstep>): ChanView[] => heldChans(m).filter((c) => !c.terminating);
 
 /** Channels with submitted work to issue when there are any (issue_pending on another channel is a no-op), else every target. */
 function preferred(m: Readonly<Lockstep>): ChanView[] {
   const all = targets(m);
-  const withWork = all.filter((c) => allDescs(m, (d) => d.chan === c.chan && d.phase === 'submitted').length > 0);
+  const withWork = all.filter((c) => descsOn(m, c.chan).some((d) => d.phase === 'submitted'));
   return withWork.length > 0 ? withWork : all;
 }
 

@@ -8,7 +8,7 @@ import { ctxArb, heldChans } from './index-base.ts';
 /** @public */
 export class Pause extends ChanOpCommand {
   readonly op = 'pause';
-  targets(m: Readonly<Lockstep>): ChanView[] {
+  targets(m: Readonly<Lockstep>): readonly ChanView[] {
     // Without device_pause it is a legal call that must give -ENOSYS (PAUSE-1); with pause but
     // no resume a careful client does not pause at all (CAPS-3). Also with an interrupt
     // pending: the engine defers that completion while paused (PAUSE-4).

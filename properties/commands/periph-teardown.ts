@@ -12,7 +12,7 @@ import { heldChans } from './index-base.ts';
 /** @public */
 export class PeriphTeardown extends ChanOpCommand {
   readonly op = 'periph_teardown';
-  targets(m: Readonly<Lockstep>): ChanView[] { return heldChans(m).filter((c) => c.periphBytes === 0 || !m.client.periphOwed.has(c.chan)); }
+  targets(m: Readonly<Lockstep>): readonly ChanView[] { return heldChans(m).filter((c) => c.periphBytes === 0 || !m.client.periphOwed.has(c.chan)); }
 }
 
 /** @public */

@@ -8,7 +8,7 @@
  */
 import fc from 'fast-check';
 import type { DescId } from '../../spec/api/index.ts';
-import { describeStep } from '../counterexample/describe.ts';
+import { execShown as exec, type Shown } from './base.ts';
 import type { Lockstep } from '../lockstep/runner.ts';
 import type { Step } from '../lockstep/step.ts';
 import { legalActions } from './set-callback.ts';
@@ -28,22 +28,17 @@ export const followUpCallbackArb: fc.Arbitrary<FollowUpCallback | undefined> = f
   { arbitrary: fc.constant(undefined), weight: 1 },
 );
 
-/** Run `s` and return its log line. */
-function exec(r: Lockstep, s: Step): string {
-  return describeStep(s, r.exec(s));
-}
-
 /**
  * Set `cb` on `desc` if the prep just made it (it is `prepared`), after the metadata mode
- * check it may want; returns the steps' log lines.
+ * check it may want; returns the steps run.
  * @internal
  */
-export function setCallbackAfterPrep(r: Lockstep, desc: DescId, cb: FollowUpCallback | undefined): string[] {
+export function setCallbackAfterPrep(r: Lockstep, desc: DescId, cb: FollowUpCallback | undefined): Shown[] {
   if (cb === undefined || !r.impl.profile.callbacks || !r.model) return [];
   const d = r.model.desc(r.state, desc);
   if (d?.phase !== 'prepared') return [];
   const wantsMeta = cb.meta && d.dir === 'DEV_TO_MEM' && d.kind !== 'cyclic' && r.impl.profile.metadata;
-  const shown: string[] = [];
+  const shown: Shown[] = [];
   if (wantsMeta && !r.client.metaSupported(d.chan, 'engine')) {
     shown.push(exec(r, { k: 'call', call: { op: 'metadata_supported', chan: d.chan, mode: 'engine' }, ctx: 'process' }));
   }

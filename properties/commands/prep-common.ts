@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import type { ChanView, Direction, PrepFlags, SgEntry } from '../../spec/api/index.ts';
 import { DMA_CTRL_ACK, DMA_PREP_INTERRUPT, DMA_PREP_REPEAT } from '../../spec/api/index.ts';
 import type { Lockstep } from '../lockstep/runner.ts';
-import { bufsMappedTo, heldChans, pick } from './view.ts';
+import { bufsMappedTo, hasBufMappedTo, heldChans, pick } from './view.ts';
 
 /**
  * Held channels with at least one buffer mapped for them, configured or held again after
@@ -11,7 +11,7 @@ import { bufsMappedTo, heldChans, pick } from './view.ts';
  * defaults, never the earlier holder's config (CH-10). @internal
  */
 export function prepTargets(m: Readonly<Lockstep>): ChanView[] {
-  return heldChans(m).filter((c) => (c.configured || c.rerequested) && bufsMappedTo(m, c.chan).length > 0);
+  return heldChans(m).filter((c) => (c.configured || c.rerequested) && hasBufMappedTo(m, c.chan));
 }
 
 /** A direction the channel's peripheral supports. @internal */

@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { DMA_CTRL_ACK, DMA_PREP_INTERRUPT } from '../../spec/api/index.ts';
 import type { Lockstep } from '../lockstep/runner.ts';
 import type { Step } from '../lockstep/step.ts';
-import { bufsMappedTo, DmaCommand, pick } from './index-base.ts';
+import { bufsMappedTo, DmaCommand, pick, type Shown, shownText } from './index-base.ts';
 import { followUpCallbackArb, setCallbackAfterPrep, type FollowUpCallback } from './prep-callback.ts';
 import { dirOf, prepTargets } from './prep-common.ts';
 import { submitAndIssue } from './start-now.ts';
@@ -17,7 +17,7 @@ import { submitAndIssue } from './start-now.ts';
 /** @public */
 export class PrepCyclic extends DmaCommand {
   readonly op = 'prep_cyclic';
-  private followUps: string[] = [];
+  private followUps: readonly Shown[] = [];
   constructor(readonly ch: number, readonly b: number, readonly periods: number, readonly dir: number, readonly cb?: FollowUpCallback, readonly start = false) { super(); }
   check(m: Readonly<Lockstep>): boolean { return prepTargets(m).length > 0; }
   resolve(m: Lockstep): Step {
@@ -38,7 +38,7 @@ export class PrepCyclic extends DmaCommand {
     this.followUps = [...setCallbackAfterPrep(r, desc, this.cb), ...(this.start ? submitAndIssue(r, chan, desc) : [])];
   }
   override toString(): string {
-    return [super.toString(), ...this.followUps].join('; ');
+    return shownText(super.toString(), this.followUps);
   }
 }
 

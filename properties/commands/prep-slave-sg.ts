@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import type { Ctx, PrepFlags } from '../../spec/api/index.ts';
 import type { Lockstep } from '../lockstep/runner.ts';
 import type { Step } from '../lockstep/step.ts';
-import { ctxArb, DmaCommand, pick } from './index-base.ts';
+import { ctxArb, DmaCommand, pick, type Shown, shownText } from './index-base.ts';
 import { followUpCallbackArb, setCallbackAfterPrep, type FollowUpCallback } from './prep-callback.ts';
 import { dirOf, entries, entryArb, type EntryPick, flagsArb, prepTargets } from './prep-common.ts';
 
@@ -16,7 +16,7 @@ import { dirOf, entries, entryArb, type EntryPick, flagsArb, prepTargets } from 
 export class PrepSlaveSg extends DmaCommand {
   readonly op = 'prep_slave_sg';
   constructor(readonly ch: number, readonly dir: number, readonly es: readonly EntryPick[], readonly flags: PrepFlags, readonly ctx: Ctx, readonly memToMem = false, readonly cb?: FollowUpCallback) { super(); }
-  private followUps: string[] = [];
+  private followUps: readonly Shown[] = [];
   check(m: Readonly<Lockstep>): boolean { return prepTargets(m).length > 0; }
   resolve(m: Lockstep): Step {
     const chan = pick(prepTargets(m), this.ch).chan;
@@ -29,7 +29,7 @@ export class PrepSlaveSg extends DmaCommand {
     this.followUps = setCallbackAfterPrep(r, desc, this.cb);
   }
   override toString(): string {
-    return [super.toString(), ...this.followUps].join('; ');
+    return shownText(super.toString(), this.followUps);
   }
 }
 

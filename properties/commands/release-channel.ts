@@ -9,7 +9,7 @@ import type { ChanView } from '../../spec/api/index.ts';
 import type { Lockstep } from '../lockstep/runner.ts';
 import type { Step } from '../lockstep/step.ts';
 import type { DescPhase } from '../../spec/api/index.ts';
-import { DmaCommand, heldChans, pick } from './index-base.ts';
+import { DmaCommand, descsOn, heldChans, pick } from './index-base.ts';
 
 /** Work the engine still runs or is calling back for (CH-7). */
 const BUSY: ReadonlySet<DescPhase> = new Set<DescPhase>(['submitted', 'issued', 'active', 'callback', 'terminated']);
@@ -20,7 +20,7 @@ const BUSY: ReadonlySet<DescPhase> = new Set<DescPhase>(['submitted', 'issued', 
  * @internal
  */
 export function releasable(m: Readonly<Lockstep>): ChanView[] {
-  return heldChans(m).filter((c) => !c.terminating && !m.model!.descsOf(m.state, c.chan).some((d) => BUSY.has(d.phase)));
+  return heldChans(m).filter((c) => !c.terminating && !descsOn(m, c.chan).some((d) => BUSY.has(d.phase)));
 }
 
 /** @public */

@@ -23,6 +23,7 @@ export class RequestChan extends DmaCommand {
   readonly op = 'request_chan';
   constructor(readonly slave: number, readonly kind: RequestKind = 'free') { super(); }
   check(m: Readonly<Lockstep>): boolean { return this.kind === 'unknown' || slaves(m, this.kind === 'held').length > 0; }
+  override checkReadsArgs(): boolean { return true; }
   resolve(m: Lockstep): Step {
     const name = this.kind === 'unknown' ? 'no-such-chan' : m.config.slaves[pick(slaves(m, this.kind === 'held'), this.slave)]!.name;
     return { k: 'call', call: { op: 'request_chan', name }, ctx: 'process' };

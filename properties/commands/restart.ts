@@ -11,7 +11,7 @@
 import fc from 'fast-check';
 import type { ChanId } from '../../spec/api/index.ts';
 import { DMA_CTRL_ACK, DMA_PREP_INTERRUPT } from '../../spec/api/index.ts';
-import { describeStep } from '../counterexample/describe.ts';
+import { execShown, type Shown } from './base.ts';
 import type { Lockstep } from '../lockstep/runner.ts';
 import type { Step } from '../lockstep/step.ts';
 import { dirOf, entries, type EntryPick } from './prep-common.ts';
@@ -33,13 +33,13 @@ export const restartArb: fc.Arbitrary<RestartPick | undefined> = fc.oneof(
 
 /**
  * The restart steps on `chan`, only where they are legal (SYNC-3: not while terminating;
- * DATA-1: a mapped buffer); returns their log lines.
+ * DATA-1: a mapped buffer); returns the steps run.
  * @internal
  */
-export function restartChannel(r: Lockstep, chan: ChanId, p: RestartPick): string[] {
+export function restartChannel(r: Lockstep, chan: ChanId, p: RestartPick): Shown[] {
   const v = r.model?.chan(r.state, chan);
   if (!v?.held || v.poisoned || v.terminating || !v.configured || !r.impl.profile.slaveSg || bufsMappedTo(r, chan).length === 0) return [];
   const desc = r.client.nextDesc++;
   const prep: Step = { k: 'call', call: { op: 'prep_slave_sg', chan, desc, sgl: entries(r, chan, [p.e]), dir: dirOf(r, chan, p.dir), flags: DMA_PREP_INTERRUPT | DMA_CTRL_ACK }, ctx: 'process' };
-  return [describeStep(prep, r.exec(prep)), ...submitAndIssue(r, chan, desc)];
+  return [execShown(r, prep), ...submitAndIssue(r, chan, desc)];
 }

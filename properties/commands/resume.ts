@@ -8,7 +8,7 @@ import { ctxArb, heldChans } from './index-base.ts';
 /** @public */
 export class Resume extends ChanOpCommand {
   readonly op = 'resume';
-  targets(m: Readonly<Lockstep>): ChanView[] { return heldChans(m).filter((c) => c.paused); }
+  targets(m: Readonly<Lockstep>): readonly ChanView[] { return heldChans(m).filter((c) => c.paused); }
 }
 
 /** @public */

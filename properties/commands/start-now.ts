@@ -6,21 +6,16 @@
  * @internal
  */
 import type { ChanId, DescId } from '../../spec/api/index.ts';
-import { describeStep } from '../counterexample/describe.ts';
+import { execShown as exec, type Shown } from './base.ts';
 import type { Lockstep } from '../lockstep/runner.ts';
 import type { Step } from '../lockstep/step.ts';
 
-/** Run `s` and return its log line. */
-function exec(r: Lockstep, s: Step): string {
-  return describeStep(s, r.exec(s));
-}
-
 /**
  * Submit `desc` if it is still `prepared`, then issue `chan` if it is not terminating
- * (SYNC-3), both from process context; returns the steps' log lines.
+ * (SYNC-3), both from process context; returns the steps run.
  * @internal
  */
-export function submitAndIssue(r: Lockstep, chan: ChanId, desc: DescId): string[] {
+export function submitAndIssue(r: Lockstep, chan: ChanId, desc: DescId): Shown[] {
   if (r.model?.desc(r.state, desc)?.phase !== 'prepared') return [];
   const shown = [exec(r, { k: 'call', call: { op: 'submit', desc }, ctx: 'process' })];
   const v = r.model.chan(r.state, chan);

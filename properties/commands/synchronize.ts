@@ -10,15 +10,15 @@ import type { ChanView, Ctx } from '../../spec/api/index.ts';
 import type { Lockstep } from '../lockstep/runner.ts';
 import { abortableCookies, abortedCookies } from './aborted-cookies.ts';
 import { ChanOpCommand } from './chan-op.ts';
-import { heldChans, pick } from './index-base.ts';
+import { heldChans, pick, type Shown, shownText } from './index-base.ts';
 import { restartArb, restartChannel, type RestartPick } from './restart.ts';
 
 /** @public */
 export class Synchronize extends ChanOpCommand {
   readonly op = 'synchronize';
-  private restartShown: string[] = [];
+  private restartShown: readonly Shown[] = [];
   constructor(ch: number, ctx: Ctx, readonly restart?: RestartPick) { super(ch, ctx); }
-  targets(m: Readonly<Lockstep>): ChanView[] { return heldChans(m).filter((c) => c.terminating && !c.issuedSinceTerminate); }
+  targets(m: Readonly<Lockstep>): readonly ChanView[] { return heldChans(m).filter((c) => c.terminating && !c.issuedSinceTerminate); }
   override run(m: Lockstep, r: Lockstep): void {
     this.restartShown = [];
     const chan = pick(this.targets(r), this.ch).chan;
@@ -28,7 +28,7 @@ export class Synchronize extends ChanOpCommand {
     if (aborted && this.restart !== undefined) this.restartShown = restartChannel(r, chan, this.restart);
   }
   override toString(): string {
-    return [super.toString(), ...this.restartShown].join('; ');
+    return shownText(super.toString(), this.restartShown);
   }
 }
 

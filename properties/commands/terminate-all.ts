@@ -14,7 +14,7 @@ import { heldChans, type Misuse } from './index-base.ts';
 /** @public */
 export class TerminateAll extends ChanOpCommand {
   readonly op = 'terminate_all';
-  targets(m: Readonly<Lockstep>): ChanView[] { return heldChans(m); }
+  targets(m: Readonly<Lockstep>): readonly ChanView[] { return heldChans(m); }
   override misuse(): Misuse { return { rules: ['TERM-6'], immediate: true }; }
 }
 

@@ -9,7 +9,7 @@ import { ctxArb, heldChans } from './index-base.ts';
 /** @public */
 export class TerminateAsync extends TerminateCommand {
   readonly op = 'terminate_async';
-  targets(m: Readonly<Lockstep>): ChanView[] { return heldChans(m); }
+  targets(m: Readonly<Lockstep>): readonly ChanView[] { return heldChans(m); }
 }
 
 /** @public */

@@ -8,6 +8,7 @@
 import type { Ctx } from '../../spec/api/index.ts';
 import type { Lockstep } from '../lockstep/runner.ts';
 import { abortableCookies, noteAborted } from './aborted-cookies.ts';
+import { type Shown, shownText } from './base.ts';
 import { ChanOpCommand } from './chan-op.ts';
 import { restartChannel, type RestartPick } from './restart.ts';
 import { pick } from './view.ts';
@@ -15,7 +16,7 @@ import { pick } from './view.ts';
 /** A terminate call on one channel; the cookies in flight before it are aborted after it. @internal */
 export abstract class TerminateCommand extends ChanOpCommand {
   abstract override readonly op: 'terminate_async' | 'terminate_sync';
-  private restartShown: string[] = [];
+  private restartShown: readonly Shown[] = [];
   constructor(ch: number, ctx: Ctx, readonly restart?: RestartPick) { super(ch, ctx); }
   override run(m: Lockstep, r: Lockstep): void {
     this.restartShown = [];
@@ -26,6 +27,6 @@ export abstract class TerminateCommand extends ChanOpCommand {
     if (inFlight.length > 0 && this.restart !== undefined) this.restartShown = restartChannel(r, chan, this.restart);
   }
   override toString(): string {
-    return [super.toString(), ...this.restartShown].join('; ');
+    return shownText(super.toString(), this.restartShown);
   }
 }

@@ -9,7 +9,7 @@ import { heldChans } from './index-base.ts';
 /** @public */
 export class TerminateSync extends TerminateCommand {
   readonly op = 'terminate_sync';
-  targets(m: Readonly<Lockstep>): ChanView[] { return heldChans(m); }
+  targets(m: Readonly<Lockstep>): readonly ChanView[] { return heldChans(m); }
 }
 
 /** @public */

@@ -11,22 +11,59 @@ export const LIVE: ReadonlySet<DescPhase> = new Set<DescPhase>(['prepared', 'sub
 /** Phases in which the engine owns the descriptor (DESC-5, DESC-12). */
 export const IN_FLIGHT: ReadonlySet<DescPhase> = new Set<DescPhase>(['submitted', 'issued', 'active', 'completed', 'callback', 'terminated']);
 
-/** Views of the channels the client holds and has not poisoned. */
-export function heldChans(r: Readonly<Lockstep>): ChanView[] {
-  const out: ChanView[] = [];
-  if (!r.model) return out;
-  for (let i = 0; i < r.config.slaves.length; i++) {
-    const v = r.model.chan(r.state, i);
-    if (v && v.held && !v.poisoned) out.push(v);
+/**
+ * The model's views of the run's current state, made once per trace entry: a command's
+ * precondition, its resolution and the fuzzer's weighting all ask for the same views
+ * between two entries, and the model's state only changes when an entry is pushed.
+ */
+interface Views {
+  readonly r: Readonly<Lockstep>;
+  readonly index: number;
+  readonly state: unknown;
+  readonly chans: readonly (ChanView | undefined)[];
+  readonly held: readonly ChanView[];
+  readonly descs: (readonly DescView[] | undefined)[];
+}
+let views: Views | undefined;
+
+function viewsOf(r: Readonly<Lockstep>): Views {
+  const v = views;
+  if (v !== undefined && v.r === r && v.index === r.index && v.state === r.state) return v;
+  const chans: (ChanView | undefined)[] = [];
+  const held: ChanView[] = [];
+  if (r.model) {
+    for (let i = 0; i < r.config.slaves.length; i++) {
+      const c = r.model.chan(r.state, i);
+      chans.push(c);
+      if (c && c.held && !c.poisoned) held.push(c);
+    }
   }
-  return out;
+  return (views = { r, index: r.index, state: r.state, chans, held, descs: [] });
+}
+
+/** The model's view of every channel of the run, by channel number (empty without a model). */
+export function chanViews(r: Readonly<Lockstep>): readonly (ChanView | undefined)[] {
+  return viewsOf(r).chans;
+}
+
+/** Views of the channels the client holds and has not poisoned. */
+export function heldChans(r: Readonly<Lockstep>): readonly ChanView[] {
+  return viewsOf(r).held;
+}
+
+/** The model's views of `chan`'s live descriptors (empty without a model). */
+export function descsOn(r: Readonly<Lockstep>, chan: number): readonly DescView[] {
+  const v = viewsOf(r);
+  let ds = v.descs[chan];
+  if (ds === undefined) ds = v.descs[chan] = r.model ? r.model.descsOf(r.state, chan) : [];
+  return ds;
 }
 
 /** Every descriptor of every (held, unpoisoned) channel. */
 export function allDescs(r: Readonly<Lockstep>, pred: (d: DescView) => boolean): DescView[] {
   const out: DescView[] = [];
   if (!r.model) return out;
-  for (const ch of heldChans(r)) for (const d of r.model.descsOf(r.state, ch.chan)) if (pred(d)) out.push(d);
+  for (const ch of heldChans(r)) for (const d of descsOn(r, ch.chan)) if (pred(d)) out.push(d);
   return out;
 }
 
@@ -37,7 +74,7 @@ export function busyBufs(r: Readonly<Lockstep>): Set<BufId> {
   for (const [id, d] of r.client.descs) {
     const v = r.model.desc(r.state, id);
     // TERM-8: after terminate_async the buffers stay the engine's until synchronize.
-    if ((v && LIVE.has(v.phase)) || r.model.chan(r.state, d.chan)?.terminating) for (const b of d.bufs) busy.add(b);
+    if ((v && LIVE.has(v.phase)) || chanViews(r)[d.chan]?.terminating) for (const b of d.bufs) busy.add(b);
   }
   return busy;
 }
@@ -66,6 +103,12 @@ export function bufsMappedTo(r: Readonly<Lockstep>, chan: number): { buf: BufId;
   const out: { buf: BufId; len: number }[] = [];
   for (const [buf, b] of r.client.bufs) if (b.mapped === chan) out.push({ buf, len: b.len });
   return out;
+}
+
+/** Is any buffer mapped with `chan`'s DMA device? (bufsMappedTo without the list) */
+export function hasBufMappedTo(r: Readonly<Lockstep>, chan: number): boolean {
+  for (const b of r.client.bufs.values()) if (b.mapped === chan) return true;
+  return false;
 }
 
 /** `xs[p mod |xs|]`: a symbolic choice resolved against the current candidates. */
