@@ -12,9 +12,12 @@
  */
 import type { Buf, CallFrame, Chan, Cookies, Desc, EnvFrame, Meta, ModelState } from './state.ts';
 
-/** `d` with the fields of `p` changed. @internal */
-export function withDesc(d: Desc, p: Partial<Desc>): Desc {
-  const r: Desc = {
+/** A record's copy before it is handed out (fields set once, then readonly). */
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** A fresh copy of `d` (one fixed-shape literal; the callers below change fields of the copy). */
+function copyDesc(d: Desc): Mutable<Desc> {
+  return {
     id: d.id,
     chan: d.chan,
     kind: d.kind,
@@ -44,12 +47,16 @@ export function withDesc(d: Desc, p: Partial<Desc>): Desc {
     abortedFrom: d.abortedFrom,
     calledBack: d.calledBack,
   };
-  return Object.assign(r, p);
 }
 
-/** `ch` with the fields of `p` changed. @internal */
-export function withChan(ch: Chan, p: Partial<Chan>): Chan {
-  const r: Chan = {
+/** `d` with the fields of `p` changed. @internal */
+export function withDesc(d: Desc, p: Partial<Desc>): Desc {
+  return Object.assign(copyDesc(d), p);
+}
+
+/** A fresh copy of `ch` (one fixed-shape literal). */
+function copyChan(ch: Chan): Mutable<Chan> {
+  return {
     id: ch.id,
     held: ch.held,
     everHeld: ch.everHeld,
@@ -76,7 +83,11 @@ export function withChan(ch: Chan, p: Partial<Chan>): Chan {
     syncAfterPush: ch.syncAfterPush,
     termBufs: ch.termBufs,
   };
-  return Object.assign(r, p);
+}
+
+/** `ch` with the fields of `p` changed. @internal */
+export function withChan(ch: Chan, p: Partial<Chan>): Chan {
+  return Object.assign(copyChan(ch), p);
 }
 
 /** `s` with the fields of `p` changed. @internal */
@@ -155,72 +166,26 @@ export function withEnv(fr: EnvFrame, p: Partial<EnvFrame>): EnvFrame {
 
 /**
  * `d` with new transfer progress: the copy of every `xfer` and `period` event, the two
- * most frequent entries of a lockstep trace (a fixed-shape literal, no patch look-ups).
+ * most frequent entries of a lockstep trace (the fixed-shape copy with its fields set directly, no patch look-ups).
  * @internal
  */
 export function withProgress(d: Desc, moved: number, eotSince: number | undefined, periodEvents: number, periodCbPending: boolean): Desc {
-  const r: Desc = {
-    id: d.id,
-    chan: d.chan,
-    kind: d.kind,
-    dir: d.dir,
-    len: d.len,
-    segs: d.segs,
-    periodLen: d.periodLen,
-    flags: d.flags,
-    width: d.width,
-    cfgDir: d.cfgDir,
-    cyclic: d.cyclic,
-    repeat: d.repeat,
-    loadEot: d.loadEot,
-    eotSince: eotSince,
-    phase: d.phase,
-    seq: d.seq,
-    cookie: d.cookie,
-    reuse: d.reuse,
-    hasCallback: d.hasCallback,
-    hasCallbackResult: d.hasCallbackResult,
-    action: d.action,
-    meta: d.meta,
-    moved: moved,
-    periodEvents: periodEvents,
-    periodCbPending: periodCbPending,
-    compOrder: d.compOrder,
-    abortedFrom: d.abortedFrom,
-    calledBack: d.calledBack,
-  };
+  const r = copyDesc(d);
+  r.moved = moved;
+  r.eotSince = eotSince;
+  r.periodEvents = periodEvents;
+  r.periodCbPending = periodCbPending;
   return r;
 }
 
 /** `ch` with new descriptors and data-path fields (the channel copy of every `xfer` and `period` event). @internal */
 export function withData(ch: Chan, descs: readonly Desc[], fifo: Chan['fifo'], fifoOwed: boolean, syncAfterPush: boolean, rxPos: number): Chan {
-  const r: Chan = {
-    id: ch.id,
-    held: ch.held,
-    everHeld: ch.everHeld,
-    reheld: ch.reheld,
-    preps: ch.preps,
-    poisoned: ch.poisoned,
-    cfg: ch.cfg,
-    metaChecked: ch.metaChecked,
-    paused: ch.paused,
-    pausedAtTerminate: ch.pausedAtTerminate,
-    terminating: ch.terminating,
-    issuedSinceTerminate: ch.issuedSinceTerminate,
-    syncCount: ch.syncCount,
-    startDeferred: ch.startDeferred,
-    irqPending: ch.irqPending,
-    taskletPending: ch.taskletPending,
-    active: ch.active,
-    descs: descs,
-    compCount: ch.compCount,
-    ck: ch.ck,
-    rxPos: rxPos,
-    fifo: fifo,
-    fifoOwed: fifoOwed,
-    syncAfterPush: syncAfterPush,
-    termBufs: ch.termBufs,
-  };
+  const r = copyChan(ch);
+  r.descs = descs;
+  r.fifo = fifo;
+  r.fifoOwed = fifoOwed;
+  r.syncAfterPush = syncAfterPush;
+  r.rxPos = rxPos;
   return r;
 }
 
