@@ -12,11 +12,11 @@ import { checkDirCreatable, ensureDir } from '../../io/ensure-dir.ts';
 import { writeOutput } from '../../io/write-output.ts';
 import { batchCertify } from '../../properties/batch/certify.ts';
 import { batchCounterexampleText, saveBatchCounterexample } from '../../properties/batch/text.ts';
-import { ruleTable, summary } from '../../properties/certify/table.ts';
 import { saveCounterexampleC } from '../../properties/counterexample/file.ts';
-import { applyBaseline, type RunResult, writeReports } from '../../reports/index.ts';
+import { applyBaseline, type RunResult } from '../../reports/index.ts';
 import type { Model } from '../../spec/api/index.ts';
 import { EXIT } from '../exit-codes.ts';
+import { certifyExit, writeResult } from './certify-output.ts';
 import type { ReportFormat } from '../../reports/index.ts';
 
 /** What the certify command already parsed. @internal */
@@ -38,8 +38,6 @@ export interface BatchRunOptions {
   readonly strict: boolean;
   readonly allowUnexercised: boolean;
   readonly stop: () => boolean;
-  /** The per-call path's helpers (cli/commands/certify.ts), so both paths print alike. */
-  readonly lines: { certifyExit(r: RunResult): number; implErrorLine(r: RunResult): string; stderrTailText(r: RunResult): string };
 }
 
 /**
@@ -70,24 +68,12 @@ export async function certifyOverBatch(o: BatchRunOptions): Promise<number> {
     saveCounterexampleC(file, c);
     return file;
   });
-  if (o.out) writeOutput(o.out, `${JSON.stringify(result, null, 1)}\n`);
-  if (o.reportDir !== undefined) await writeReports(result, o.reportDir, [...o.formats]);
   const recorded = o.record !== undefined ? (out.cases[0]?.trace ?? out.lastTrace) : undefined;
   if (o.record !== undefined && recorded !== undefined) writeOutput(o.record, recorded);
-  if (o.json) {
-    process.stdout.write(`${JSON.stringify(result)}\n`);
-  } else {
-    process.stdout.write(`${ruleTable(result)}\n\n`);
-    result.counterexamples.forEach((c, i) => {
-      const k = out.cases[i];
-      if (k) process.stdout.write(`${i > 0 ? 'also: ' : ''}${batchCounterexampleText(c, k, files[i])}\n\n`);
-    });
-    process.stdout.write(o.lines.stderrTailText(result));
-    if (result.known?.length) process.stdout.write(`known violations (in the baseline): ${result.known.join(', ')}\n`);
-    if (recorded !== undefined) process.stdout.write(`recorded: ${o.record} (check with: dmacheck check-trace ${o.record})\n`);
-    process.stdout.write(batchInconclusiveLine(result));
-    process.stdout.write(`${summary(result)}\n`);
-  }
-  if (result.implError) process.stderr.write(`dmacheck: ${o.lines.implErrorLine(result)}\n`);
-  return out.stopped ? EXIT.interrupted : o.lines.certifyExit(result);
+  await writeResult(result, {
+    json: o.json, out: o.out, reportDir: o.reportDir, formats: o.formats, inconclusive: batchInconclusiveLine(result),
+    recorded: recorded !== undefined ? o.record : undefined,
+    counterexampleTexts: () => result.counterexamples.flatMap((c, i) => { const k = out.cases[i]; return k ? [batchCounterexampleText(c, k, files[i])] : []; }),
+  });
+  return out.stopped ? EXIT.interrupted : certifyExit(result);
 }

@@ -11,7 +11,7 @@
  * @internal
  */
 import { checkDirCreatable, ensureDir } from '../../io/ensure-dir.ts';
-import { checkOutputPath, writeOutput } from '../../io/write-output.ts';
+import { checkOutputPath } from '../../io/write-output.ts';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { resolveImplementation } from '../../adapters/resolve.ts';
@@ -19,12 +19,13 @@ import { StdioImplementation } from '../../adapters/stdio/client.ts';
 import { UsageError } from '../../io/errors.ts';
 import { batchUnfit } from '../../properties/batch/programs.ts';
 import { certifyOverBatch } from './certify-batch.ts';
+import { certifyExit, inconclusiveLine, writeResult } from './certify-output.ts';
 import { certify } from '../../properties/certify/certify.ts';
 import { CertifyRecorder } from '../../properties/certify/recording.ts';
-import { counterexampleText, ruleTable, summary } from '../../properties/certify/table.ts';
+import { counterexampleText } from '../../properties/certify/table.ts';
 import { COUNTEREXAMPLE_FORMAT, saveCounterexample, saveCounterexampleC } from '../../properties/counterexample/file.ts';
 import { encodeReplay } from '../../properties/counterexample/replay-codec.ts';
-import { applyBaseline, parseFormats, readResult, type RunResult, writeReports } from '../../reports/index.ts';
+import { applyBaseline, parseFormats, readResult } from '../../reports/index.ts';
 import type { Implementation } from '../../spec/api/index.ts';
 import { loadModel } from '../../trace/load-model.ts';
 import { VERSION } from '../version.ts';
@@ -36,33 +37,6 @@ interface Opts {
   runs?: string; time?: string; seed?: string; impl?: string; implCmd?: string; timeout?: string; json?: boolean; out?: string;
   cxDir: string; record?: string; reportDir?: string; format: string; baseline?: string; strict?: boolean; allowUnexercised?: boolean;
   batch?: boolean;
-}
-
-/** Exit status of a finished certification. @internal */
-export function certifyExit(r: RunResult): number {
-  if (r.implError) return EXIT.implError;
-  if (r.counterexamples.some((c) => c.kind === 'model_bug')) return EXIT.internal;
-  const byVerdict: Readonly<Record<RunResult['verdict'], number>> = { pass: EXIT.ok, fail: EXIT.violations, error: EXIT.implError, inconclusive: EXIT.inconclusive };
-  return byVerdict[r.verdict];
-}
-
-/** Why a run is inconclusive, and what to do about it (empty otherwise). @internal */
-export function inconclusiveLine(r: RunResult): string {
-  if (r.verdict !== 'inconclusive') return '';
-  const missing = r.rules.filter((v) => v.verdict === 'not_exercised').map((v) => v.id);
-  return `not exercised: ${missing.join(', ')} (raise --runs or --time, or accept it with --allow-unexercised)\n`;
-}
-
-/** The one line naming an implementation error. @internal */
-export function implErrorLine(r: RunResult): string {
-  const e = r.implError;
-  return e ? `implementation error (${e.what}) in ${r.implementation.name}: ${e.msg}` : '';
-}
-
-/** The implementation's last stderr lines, indented (empty if none). @internal */
-export function stderrTailText(r: RunResult): string {
-  const tail = r.implError?.stderrTail ?? [];
-  return tail.length > 0 ? `last stderr lines of ${r.implementation.name}:\n${tail.map((l) => `  | ${l}`).join('\n')}\n` : '';
 }
 
 /** @internal */
@@ -107,7 +81,6 @@ export function register(program: Command): void {
             impl: inner, implCmd: opts.implCmd ?? '', model: await loadModel(), seed, runs, timeMs, version, json: opts.json === true,
             out: opts.out, cxDir: opts.cxDir, record: opts.record, reportDir: opts.reportDir, formats, baseline,
             strict: opts.strict === true, allowUnexercised: opts.allowUnexercised === true, stop: ctrlC.requested,
-            lines: { certifyExit, implErrorLine, stderrTailText },
           });
           return;
         }
@@ -131,22 +104,14 @@ export function register(program: Command): void {
           saveCounterexampleC(file, c);
           return { file, replay };
         });
-        if (opts.out) writeOutput(opts.out, `${JSON.stringify(result, null, 1)}\n`);
-        if (opts.reportDir !== undefined) await writeReports(result, opts.reportDir, formats);
-        if (opts.json) {
-          process.stdout.write(`${JSON.stringify(result)}\n`);
-        } else {
-          process.stdout.write(`${ruleTable(result)}\n\n`);
-          const shrunk = (i: number) => !(out.adapterError && i === result.counterexamples.length - 1);
-          // The first is the most specific (properties/certify/rank.ts); the others are the same engine seen through other rules.
-          result.counterexamples.forEach((c, i) => process.stdout.write(`${i > 0 ? 'also: ' : ''}${counterexampleText(c, files[i]!.replay, files[i]!.file, shrunk(i), true)}\n\n`));
-          process.stdout.write(stderrTailText(result));
-          if (result.known?.length) process.stdout.write(`known violations (in the baseline): ${result.known.join(', ')}\n`);
-          if (opts.record !== undefined && rec?.error === undefined) process.stdout.write(`recorded: ${opts.record} (check with: dmacheck check-trace ${opts.record})\n`);
-          process.stdout.write(inconclusiveLine(result));
-          process.stdout.write(`${summary(result)}\n`);
-        }
-        if (result.implError) process.stderr.write(`dmacheck: ${implErrorLine(result)}\n`);
+        await writeResult(result, {
+          json: opts.json === true, out: opts.out, reportDir: opts.reportDir, formats, inconclusive: inconclusiveLine(result),
+          recorded: opts.record !== undefined && rec?.error === undefined ? opts.record : undefined,
+          counterexampleTexts: () => {
+            const shrunk = (i: number) => !(out.adapterError && i === result.counterexamples.length - 1);
+            return result.counterexamples.map((c, i) => counterexampleText(c, files[i]!.replay, files[i]!.file, shrunk(i), true));
+          },
+        });
         process.exitCode = out.stopped ? EXIT.interrupted : certifyExit(result);
         // An unwritable --record is an output error, reported after the results it must not lose.
         if (rec?.error !== undefined) {

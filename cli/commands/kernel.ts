@@ -28,7 +28,7 @@ import { loadModel } from '../../trace/load-model.ts';
 import { EXIT, InputError, UsageError } from '../exit-codes.ts';
 import { parseDuration, parseIntOption, reportOptions } from '../options.ts';
 import { VERSION } from '../version.ts';
-import { certifyExit, implErrorLine, stderrTailText } from './certify.ts';
+import { certifyExit, implErrorLine, stderrTailText } from './certify-output.ts';
 
 /** The one line printed when `kernel setup` has not been run (exit 2). @internal */
 export const SETUP_MISSING = 'the kernel is not set up: run `npx dmacheck kernel setup` first';
